@@ -1,0 +1,4 @@
+export * from './tenant-query';
+export * from './tenant-repository';
+export * from './page';
+export * from './mongo-connection';

@@ -1,0 +1,40 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { JsonLogger } from './json-logger';
+
+describe('JsonLogger', () => {
+  const lines: string[] = [];
+  const logger = new JsonLogger('registry', (line) => lines.push(line));
+  beforeEach(() => lines.splice(0));
+
+  it('writes one JSON object per line with level, service and context', () => {
+    logger.log('partner registered', 'PartnerService');
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', service: 'registry', msg: 'partner registered', context: 'PartnerService' });
+  });
+
+  it('carries the active trace id and span id', () => {
+    const manager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(manager);
+    const tracer = new BasicTracerProvider().getTracer('test');
+    try {
+      tracer.startActiveSpan('work', (span) => {
+        logger.warn('inside a span');
+        span.end();
+        const entry = JSON.parse(lines[0]);
+        expect(entry.trace_id).toBe(span.spanContext().traceId);
+        expect(entry.span_id).toBe(span.spanContext().spanId);
+      });
+    } finally {
+      context.disable();
+      trace.disable();
+    }
+  });
+
+  it('keeps the stack of an error out of the message', () => {
+    logger.error(new Error('boom'));
+    const entry = JSON.parse(lines[0]);
+    expect(entry.msg).toBe('boom');
+    expect(entry.stack).toContain('Error: boom');
+  });
+});
