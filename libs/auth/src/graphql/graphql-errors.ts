@@ -1,0 +1,81 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AuthenticationError } from '../authentication.error';
+import type { PlatformRole } from '../identity';
+
+/**
+ * Error codes a client may act on; they reach the client with their message
+ * and extensions. Every other error is someone else's bug and is masked.
+ */
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export const MASKED_ERROR_MESSAGE = 'Internal server error';
+
+/** Extension keys that carry internals and are never sent to a client. */
+const INTERNAL_EXTENSIONS = new Set(['stacktrace', 'exception', 'originalError', 'http']);
+
+/**
+ * The one masking policy for subgraphs and the gateway: client errors keep
+ * their message and extensions (minus internals), anything else becomes a bare
+ * INTERNAL_SERVER_ERROR. Use as Apollo Server's `formatError`.
+ */
+export function maskFormattedError(formatted: GraphQLFormattedError, _error?: unknown): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
+  if (code !== undefined && CLIENT_ERROR_CODES.has(code)) {
+    const kept = Object.fromEntries(Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
+    return { ...formatted, extensions: kept };
+  }
+  const serviceName = extensions['serviceName'];
+  return {
+    message: MASKED_ERROR_MESSAGE,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof serviceName === 'string' ? { serviceName } : {}) },
+  };
+}
+
+/** HTTP status for an authentication failure: 401, or 503 when the identity provider is unreachable. */
+export function httpStatusFor(error: AuthenticationError): number {
+  return error.isTransient ? 503 : 401;
+}
+
+/**
+ * The GraphQL shape of an authentication failure. `extensions.http` makes
+ * Apollo Server answer with that HTTP status when thrown from the context
+ * function; Apollo strips it from the response body.
+ */
+export function unauthenticatedError(error: AuthenticationError): GraphQLError {
+  const status = httpStatusFor(error);
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      reason: error.reason,
+      http: {
+        status,
+        headers: new Map(status === 401 ? [['www-authenticate', `Bearer error="invalid_token"`]] : []),
+      },
+    },
+  });
+}
+
+export function notSignedInError(): GraphQLError {
+  return unauthenticatedError(new AuthenticationError('missing_token'));
+}
+
+export function forbiddenError(requiredRoles: readonly PlatformRole[]): GraphQLError {
+  return new GraphQLError(`This operation needs one of the roles: ${requiredRoles.join(', ')}.`, {
+    extensions: { code: 'FORBIDDEN', requiredRoles: [...requiredRoles] },
+  });
+}
