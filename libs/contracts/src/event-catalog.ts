@@ -1,0 +1,47 @@
+import { type EventDefinition, eventLabel } from './envelope/event-definition';
+import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
+import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
+
+/**
+ * Looks up event definitions by (type, version), so a consumer can validate
+ * whatever arrives on a topic against the schema its producer used.
+ */
+export class EventCatalog {
+  private readonly byKey = new Map<string, EventDefinition>();
+
+  constructor(definitions: readonly EventDefinition[]) {
+    for (const definition of definitions) {
+      const key = eventLabel(definition.type, definition.version);
+      if (this.byKey.has(key)) throw new Error(`${key} is defined twice`);
+      this.byKey.set(key, definition);
+    }
+  }
+
+  find(type: string, version: number): EventDefinition | undefined {
+    return this.byKey.get(eventLabel(type, version));
+  }
+
+  /** Every version of one event type, oldest first. */
+  versionsOf(type: string): EventDefinition[] {
+    return this.definitions.filter((d) => d.type === type).sort((a, b) => a.version - b.version);
+  }
+
+  get definitions(): EventDefinition[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The distinct topics these definitions are published on. */
+  topics(): string[] {
+    return [...new Set(this.definitions.map((d) => d.topic))];
+  }
+
+  /** A new catalog with extra definitions, e.g. test-only events in a spec. */
+  with(...definitions: EventDefinition[]): EventCatalog {
+    return new EventCatalog([...this.definitions, ...definitions]);
+  }
+}
+
+/** Every event of the platform. Adding an event means adding it here. */
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1]);
+
+

@@ -1,0 +1,20 @@
+/**
+ * Every Kafka topic in the platform, in one place. The version is part of the
+ * name: a breaking change to what a topic carries is a new topic, so old and
+ * new consumers can run side by side during a migration. Topics are per
+ * aggregate type and keyed by aggregate id, which keeps one aggregate's events
+ * in order.
+ */
+export const TOPICS = {
+  registryPartner: 'registry.partner.v1',
+  registryJurisdiction: 'registry.jurisdiction.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const DEAD_LETTER_SUFFIX = '.dlq';
+
+/** The dead-letter topic where messages that keep failing on `topic` are parked. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}${DEAD_LETTER_SUFFIX}`;
+}
