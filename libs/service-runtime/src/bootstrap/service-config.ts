@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { env } from '@entente/config';
+
+/**
+ * The variables every domain service reads. Each service extends this shape
+ * with its own and validates it at boot (a bad value stops it, naming the variable).
+ */
+export function serviceConfigShape(defaults: { port: number; database: string }) {
+  return {
+    PORT: env.port(defaults.port),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    MONGO_URL: env.mongoUrl(),
+    MONGO_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a MongoDB database name (letters, digits, _ and -)')
+      .default(defaults.database),
+    KAFKA_BROKERS: env.brokers(),
+    KEYCLOAK_URL: env.url(),
+    KEYCLOAK_REALM: z.string().min(1).default('entente'),
+    AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
+    AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+    KAFKA_MAX_ATTEMPTS: env.positiveInt(5),
+  };
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError, ValidationError } from '@entente/errors';
+
+/** Codes a client may act on; anything else is an internal error and is masked. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface ErrorLogger {
+  error(message: unknown, ...context: unknown[]): void;
+}
+
+/**
+ * Turns whatever a resolver threw into an answer a person can act on: domain
+ * errors keep their code and the offending field; anything unexpected becomes
+ * an INTERNAL_SERVER_ERROR with a reference to the log line, never a stack.
+ */
+export function createErrorFormatter(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = rootCause(error);
+    if (original instanceof DomainError) {
+      const extensions: Record<string, unknown> = { code: original.code };
+      if (original instanceof ValidationError) {
+        extensions.field = original.field;
+        extensions.problems = original.problems;
+      }
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
+    }
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    if (code && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const reference = randomUUID();
+    logger.error(
+      `Unexpected error (reference ${reference}): ${original instanceof Error ? original.message : String(original)}`,
+      original instanceof Error ? original.stack : undefined,
+      'GraphQL',
+    );
+    return {
+      message: `Internal error; quote reference ${reference} to the platform team`,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
+    };
+  };
+}
+
+/** Resolver errors arrive wrapped in GraphQLErrors, sometimes twice (gateway, driver). */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
