@@ -7,3 +7,4 @@ export * from './health/health.controller';
 export * from './bootstrap/service-config';
 export * from './bootstrap/database.module';
 export * from './bootstrap/run-service';
+export * from './bootstrap/service-core.module';

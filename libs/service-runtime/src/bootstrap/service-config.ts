@@ -22,3 +22,5 @@ export function serviceConfigShape(defaults: { port: number; database: string })
     KAFKA_MAX_ATTEMPTS: env.positiveInt(5),
   };
 }
+
+export type BaseServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceConfigShape>>>;

@@ -1,0 +1,81 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import type { Connection } from 'mongoose';
+import { graphqlAuthContext, TokenVerifier } from '@entente/auth';
+import { JsonLogger } from '@entente/telemetry';
+import { subgraphOptions } from '../graphql/subgraph-options';
+import { HealthModule } from '../health/health.module';
+import type { ReadinessCheck } from '../health/readiness-check';
+import { DatabaseModule, MONGO_CONNECTION, mongoReadiness } from './database.module';
+import type { BaseServiceConfig } from './service-config';
+
+export const EXTRA_READINESS = Symbol('EXTRA_READINESS');
+
+export interface ServiceCoreOptions {
+  name: string;
+  mongo: { url: string; database: string };
+  auth: { keycloakUrl: string; realm: string; audience: string; clockToleranceSeconds: number };
+  /** More dependencies that must answer before the service is ready (Kafka, …). */
+  readiness?: () => ReadinessCheck[];
+}
+
+/**
+ * What every domain service has in common: its database, token verification
+ * against the realm's JWKS, its Federation v2 subgraph at /graphql with the
+ * verified identity in the context, and /health/live and /health/ready.
+ */
+@Module({})
+class TokenVerifierModule {}
+
+@Module({})
+export class ServiceCoreModule {
+  static forRoot(options: ServiceCoreOptions): DynamicModule {
+    const verifierProvider = {
+      provide: TokenVerifier,
+      useFactory: () =>
+        new TokenVerifier({
+          keycloakUrl: options.auth.keycloakUrl,
+          realm: options.auth.realm,
+          audience: options.auth.audience,
+          clockToleranceSeconds: options.auth.clockToleranceSeconds,
+        }),
+    };
+    const authModule: DynamicModule = { module: TokenVerifierModule, providers: [verifierProvider], exports: [TokenVerifier] };
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        authModule,
+        DatabaseModule.forRoot(options.mongo),
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          imports: [authModule],
+          inject: [TokenVerifier],
+          useFactory: (verifier: TokenVerifier) =>
+            subgraphOptions({ context: graphqlAuthContext(verifier), logger: new JsonLogger(options.name) }),
+        }),
+        HealthModule.register({
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => [mongoReadiness(connection), ...(options.readiness?.() ?? [])],
+        }),
+      ],
+      exports: [authModule],
+    };
+  }
+}
+
+/** The core options every service derives the same way from its validated config. */
+export function coreOptionsFrom(name: string, config: BaseServiceConfig, readiness?: () => ReadinessCheck[]): ServiceCoreOptions {
+  return {
+    name,
+    mongo: { url: config.MONGO_URL, database: config.MONGO_DATABASE },
+    auth: {
+      keycloakUrl: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      audience: config.AUTH_AUDIENCE,
+      clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+    },
+    readiness,
+  };
+}

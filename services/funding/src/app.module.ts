@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
+import type { FundingConfig } from './config';
+import { FundersModule } from './funders/funders.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: FundingConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('funding', config)), FundersModule] };
+  }
+}

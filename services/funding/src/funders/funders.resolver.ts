@@ -1,0 +1,14 @@
+import { UseGuards } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedGuard } from '@entente/auth';
+import { FUNDER_TYPES } from './funder-types';
+import { FunderType } from './funder-type.model';
+
+@Resolver(() => FunderType)
+@UseGuards(AuthenticatedGuard)
+export class FundersResolver {
+  @Query(() => [FunderType], { description: 'The kinds of funder that opportunities are classified by.' })
+  funderTypes(): FunderType[] {
+    return FUNDER_TYPES.map((type) => ({ ...type }));
+  }
+}

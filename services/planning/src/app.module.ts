@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
+import type { PlanningConfig } from './config';
+import { GoalsModule } from './goals/goals.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: PlanningConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config)), GoalsModule] };
+  }
+}
