@@ -62,10 +62,7 @@ export function unauthenticatedError(error: AuthenticationError): GraphQLError {
     extensions: {
       code: 'UNAUTHENTICATED',
       reason: error.reason,
-      http: {
-        status,
-        headers: new Map(status === 401 ? [['www-authenticate', `Bearer error="invalid_token"`]] : []),
-      },
+      http: { status },
     },
   });
 }

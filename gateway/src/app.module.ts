@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TokenVerifier } from '@entente/auth';
+import type { GatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG } from './gateway.tokens';
+import { HealthController } from './health/health.controller';
+import { SupergraphService } from './supergraph/supergraph.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        {
+          provide: TokenVerifier,
+          useFactory: () =>
+            new TokenVerifier({
+              keycloakUrl: config.KEYCLOAK_URL,
+              realm: config.KEYCLOAK_REALM,
+              audience: config.AUTH_AUDIENCE,
+              clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+            }),
+        },
+        SupergraphService,
+      ],
+      exports: [TokenVerifier, SupergraphService],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TokenVerifier } from '@entente/auth';
+import { AppModule } from './app.module';
+import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
+import type { GatewayConfig } from './gateway.config';
+import { SupergraphService } from './supergraph/supergraph.service';
+
+/**
+ * Builds the gateway: Nest for health and lifecycle, the Hive runtime at
+ * /graphql behind the token check. Resolves once the supergraph is composed;
+ * rejects (naming the subgraph) when it cannot be.
+ */
+export async function createGatewayApp(
+  config: GatewayConfig,
+  options: { logger?: LoggerService | false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // The runtime reads the raw request body itself.
+    bodyParser: false,
+    logger: options.logger,
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  const supergraph = app.get(SupergraphService);
+  app.use(
+    '/graphql',
+    edgeAuthMiddleware(app.get(TokenVerifier), new Logger('EdgeAuth')),
+    (req: Parameters<SupergraphService['handle']>[0], res: Parameters<SupergraphService['handle']>[1]) =>
+      supergraph.handle(req, res),
+  );
+  await app.init();
+  return app;
+}

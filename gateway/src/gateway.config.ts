@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { env, loadConfig } from '@entente/config';
+
+const subgraphUrl = (port: number) => env.url().default(`http://127.0.0.1:${port}/graphql`);
+
+export const gatewayConfigSchema = z.object({
+  GATEWAY_PORT: env.port(4000),
+  /** Interface to listen on; 0.0.0.0 in containers. */
+  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  KEYCLOAK_URL: env.url(),
+  KEYCLOAK_REALM: z.string().regex(/^[\w-]+$/, 'must be a Keycloak realm name such as entente').default('entente'),
+  AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  REGISTRY_URL: subgraphUrl(4101),
+  PLANNING_URL: subgraphUrl(4102),
+  FUNDING_URL: subgraphUrl(4103),
+  NETWORK_URL: subgraphUrl(4104),
+  /** How long boot waits for every subgraph to answer before giving up. */
+  SUPERGRAPH_TIMEOUT_MS: env.positiveInt(60_000),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export interface SubgraphEndpoint {
+  readonly name: string;
+  readonly url: string;
+}
+
+export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadConfig('gateway', gatewayConfigSchema, source);
+}
+
+/** The subgraphs the gateway composes, in a stable order. */
+export function subgraphsOf(config: GatewayConfig): SubgraphEndpoint[] {
+  return [
+    { name: 'registry', url: config.REGISTRY_URL },
+    { name: 'planning', url: config.PLANNING_URL },
+    { name: 'funding', url: config.FUNDING_URL },
+    { name: 'network', url: config.NETWORK_URL },
+  ];
+}
