@@ -1,0 +1,60 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+
+interface ProcessedEvent {
+  consumer: string;
+  eventId: string;
+  type: string;
+  version: number;
+  processedAt: Date;
+}
+
+const processedEventSchema = new Schema<ProcessedEvent>(
+  {
+    consumer: { type: String, required: true },
+    eventId: { type: String, required: true },
+    type: { type: String, required: true },
+    version: { type: Number, required: true },
+    processedAt: { type: Date, required: true },
+  },
+  { collection: 'processed_events', versionKey: false },
+);
+// The unique index is what makes idempotency hold under concurrent redelivery,
+// and unique indexes are honoured by every MongoDB-wire server we run on.
+processedEventSchema.index({ consumer: 1, eventId: 1 }, { unique: true });
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Which events each consumer (group) has already handled. The marker is
+ * written after the handler succeeds, so a crash between the handler's effect
+ * and the marker redelivers the event: handlers must themselves be idempotent
+ * (upserts keyed by the event's aggregate or id), this store only spares the
+ * common case of redelivery after a rebalance or an outbox republish.
+ */
+export class ProcessedEventStore {
+  private readonly model: Model<ProcessedEvent>;
+
+  constructor(connection: Connection) {
+    this.model =
+      (connection.models.ProcessedEvent as Model<ProcessedEvent> | undefined) ??
+      connection.model<ProcessedEvent>('ProcessedEvent', processedEventSchema);
+  }
+
+  /** Creates the unique index; call before consuming so the first duplicates are already caught. */
+  async init(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async isProcessed(consumer: string, eventId: string): Promise<boolean> {
+    return (await this.model.exists({ consumer, eventId })) !== null;
+  }
+
+  /** Records the event as processed; a concurrent duplicate marker is not an error. */
+  async markProcessed(consumer: string, event: { eventId: string; type: string; version: number }): Promise<void> {
+    try {
+      await this.model.create({ consumer, eventId: event.eventId, type: event.type, version: event.version, processedAt: new Date() });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** How a process reaches Kafka; services take these from their validated config. */
+export interface KafkaConnectionConfig {
+  brokers: string[];
+  clientId: string;
+}
+
+/** How a consumer group handles failures. */
+export interface ConsumerPolicyConfig {
+  groupId: string;
+  /** Handler attempts before the message goes to the dead-letter topic. Default 5. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt up to maxRetryBackoffMs. Default 200 ms. */
+  retryBackoffMs?: number;
+  /** Ceiling of the retry delay, kept well under the session timeout. Default 5000 ms. */
+  maxRetryBackoffMs?: number;
+  /** Where a brand-new group starts. Default true: events published before the group existed are not lost. */
+  fromBeginning?: boolean;
+}
+
+export const CONSUMER_DEFAULTS = {
+  maxAttempts: 5,
+  retryBackoffMs: 200,
+  maxRetryBackoffMs: 5_000,
+  fromBeginning: true,
+} as const;
