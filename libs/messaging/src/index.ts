@@ -1,6 +1,7 @@
 export * from './messaging-logger';
 export * from './message-bus';
 export * from './kafka/kafka-messaging.config';
+export * from './kafka/kafka-client';
 export * from './kafka/topic-provisioner';
 export * from './headers/message-headers';
 export * from './tracing/trace-context';
