@@ -8,3 +8,4 @@ export * from './bootstrap/service-config';
 export * from './bootstrap/database.module';
 export * from './bootstrap/run-service';
 export * from './bootstrap/service-core.module';
+export * from './messaging/messaging.module';

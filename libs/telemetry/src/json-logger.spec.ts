@@ -13,6 +13,11 @@ describe('JsonLogger', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', service: 'registry', msg: 'partner registered', context: 'PartnerService' });
   });
 
+  it('turns a structured context into fields', () => {
+    logger.error('outbox publish failed', { eventId: 'e1', topic: 'registry.partner.v1' });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', msg: 'outbox publish failed', eventId: 'e1', topic: 'registry.partner.v1' });
+  });
+
   it('carries the active trace id and span id', () => {
     const manager = new AsyncLocalStorageContextManager().enable();
     context.setGlobalContextManager(manager);

@@ -42,6 +42,10 @@ export class JsonLogger implements LoggerService {
       msg: message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message),
     };
     // Nest passes the logger context (a class name) last, and a stack before it for errors.
+    for (const item of context) {
+      // Structured context ({ eventId, topic, … }) becomes fields of the line.
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) Object.assign(entry, item);
+    }
     const strings = context.filter((item): item is string => typeof item === 'string');
     if (strings.length > 0) entry.context = strings[strings.length - 1];
     if (level === 'error' && strings.length > 1) entry.stack = strings[0];

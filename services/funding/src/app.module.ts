@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
 import type { FundingConfig } from './config';
 import { FundersModule } from './funders/funders.module';
@@ -6,6 +7,6 @@ import { FundersModule } from './funders/funders.module';
 @Module({})
 export class AppModule {
   static forRoot(config: FundingConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('funding', config)), FundersModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('funding', config, [TOPICS.registryJurisdiction])), FundersModule] };
   }
 }

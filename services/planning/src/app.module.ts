@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
 import type { PlanningConfig } from './config';
 import { GoalsModule } from './goals/goals.module';
@@ -6,6 +7,6 @@ import { GoalsModule } from './goals/goals.module';
 @Module({})
 export class AppModule {
   static forRoot(config: PlanningConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config)), GoalsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, [TOPICS.registryJurisdiction])), GoalsModule] };
   }
 }

@@ -6,7 +6,7 @@ import { graphqlAuthContext, TokenVerifier } from '@entente/auth';
 import { JsonLogger } from '@entente/telemetry';
 import { subgraphOptions } from '../graphql/subgraph-options';
 import { HealthModule } from '../health/health.module';
-import type { ReadinessCheck } from '../health/readiness-check';
+import { KafkaLifecycle, MessagingModule } from '../messaging/messaging.module';
 import { DatabaseModule, MONGO_CONNECTION, mongoReadiness } from './database.module';
 import type { BaseServiceConfig } from './service-config';
 
@@ -16,13 +16,13 @@ export interface ServiceCoreOptions {
   name: string;
   mongo: { url: string; database: string };
   auth: { keycloakUrl: string; realm: string; audience: string; clockToleranceSeconds: number };
-  /** More dependencies that must answer before the service is ready (Kafka, …). */
-  readiness?: () => ReadinessCheck[];
+  /** Topics the service produces or consumes. */
+  kafka: { brokers: string[]; topics: readonly string[] };
 }
 
 /**
  * What every domain service has in common: its database, token verification
- * against the realm's JWKS, its Federation v2 subgraph at /graphql with the
+ * against the realm's JWKS, Kafka (producer, topics), its Federation v2 subgraph at /graphql with the
  * verified identity in the context, and /health/live and /health/ready.
  */
 @Module({})
@@ -55,9 +55,10 @@ export class ServiceCoreModule {
           useFactory: (verifier: TokenVerifier) =>
             subgraphOptions({ context: graphqlAuthContext(verifier), logger: new JsonLogger(options.name) }),
         }),
+        MessagingModule.forRoot({ name: options.name, brokers: options.kafka.brokers, topics: options.kafka.topics }),
         HealthModule.register({
-          inject: [MONGO_CONNECTION],
-          useFactory: (connection: Connection) => [mongoReadiness(connection), ...(options.readiness?.() ?? [])],
+          inject: [MONGO_CONNECTION, KafkaLifecycle],
+          useFactory: (connection: Connection, kafka: KafkaLifecycle) => [mongoReadiness(connection), kafka],
         }),
       ],
       exports: [authModule],
@@ -66,7 +67,7 @@ export class ServiceCoreModule {
 }
 
 /** The core options every service derives the same way from its validated config. */
-export function coreOptionsFrom(name: string, config: BaseServiceConfig, readiness?: () => ReadinessCheck[]): ServiceCoreOptions {
+export function coreOptionsFrom(name: string, config: BaseServiceConfig, topics: readonly string[]): ServiceCoreOptions {
   return {
     name,
     mongo: { url: config.MONGO_URL, database: config.MONGO_DATABASE },
@@ -76,6 +77,6 @@ export function coreOptionsFrom(name: string, config: BaseServiceConfig, readine
       audience: config.AUTH_AUDIENCE,
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
     },
-    readiness,
+    kafka: { brokers: config.KAFKA_BROKERS, topics },
   };
 }

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@entente/contracts';
+import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
+import type { RegistryConfig } from './config';
+import { PartnersModule } from './partners/partners.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RegistryConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot(coreOptionsFrom('registry', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction])),
+        PartnersModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
+      ],
+    };
+  }
+}

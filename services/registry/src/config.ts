@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { env } from '@entente/config';
+import { serviceConfigShape } from '@entente/service-runtime';
+
+export const registryConfigSchema = z.object({
+  ...serviceConfigShape({ port: 4101, database: 'entente_registry' }),
+  OUTBOX_RELAY_ENABLED: env.bool(true),
+  OUTBOX_POLL_INTERVAL_MS: env.positiveInt(200),
+});
+
+export type RegistryConfig = z.infer<typeof registryConfigSchema>;
