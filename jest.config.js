@@ -7,6 +7,7 @@ delete swc.$schema;
 
 const moduleNameMapper = {
   '^@entente/local-infra$': '<rootDir>/deploy/local/src/index.ts',
+  '^@entente/platform$': '<rootDir>/tools/platform/src/index.ts',
   '^@entente/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {

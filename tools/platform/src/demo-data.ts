@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  jurisdiction: string;
+  roles: string[];
+}
+
+/** Partners each demo jurisdiction starts with: real ties of Rostock, Palmerston North and Maryland. */
+export const DEMO_PARTNERS: Record<string, Array<{ name: string; kind: string; country: string }>> = {
+  rostock: [
+    { name: 'Aarhus', kind: 'CITY', country: 'DK' },
+    { name: 'Riga', kind: 'CITY', country: 'LV' },
+    { name: 'Turku', kind: 'CITY', country: 'FI' },
+    { name: 'Szczecin', kind: 'CITY', country: 'PL' },
+    { name: 'Raleigh', kind: 'CITY', country: 'US' },
+    { name: 'Dubrovnik', kind: 'CITY', country: 'HR' },
+  ],
+  'palmerston-north': [
+    { name: 'Missoula', kind: 'CITY', country: 'US' },
+    { name: 'Guiyang', kind: 'CITY', country: 'CN' },
+    { name: 'Kunshan', kind: 'CITY', country: 'CN' },
+    { name: 'Mihara', kind: 'CITY', country: 'JP' },
+  ],
+  maryland: [
+    { name: 'Anhui Province', kind: 'REGION', country: 'CN' },
+    { name: 'Kanagawa Prefecture', kind: 'REGION', country: 'JP' },
+    { name: 'Jalisco', kind: 'REGION', country: 'MX' },
+    { name: 'Gyeonggi Province', kind: 'REGION', country: 'KR' },
+  ],
+};
+
+export function readDemoUsers(repoRoot: string): DemoUser[] {
+  return JSON.parse(readFileSync(join(repoRoot, 'deploy/keycloak/demo-users.json'), 'utf8')) as DemoUser[];
+}
+
+export async function fetchPasswordToken(keycloakUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${keycloakUrl}/realms/entente/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'entente-cli', username, password }),
+  });
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!response.ok || !body.access_token) throw new Error(`Keycloak refused ${username}: ${body.error_description ?? response.status}`);
+  return body.access_token;
+}
+
+async function graphql<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  return body.data as T;
+}
+
+/**
+ * Seeds the demo jurisdictions through the gateway, as their staff would:
+ * real tokens, real mutations, so the events flow to the network service too.
+ * A jurisdiction that already has partners is left alone (safe to re-run).
+ */
+export async function seedDemoData(options: { repoRoot: string; keycloakUrl: string; gatewayUrl: string; log: (line: string) => void }): Promise<void> {
+  const users = readDemoUsers(options.repoRoot);
+  for (const [jurisdiction, partners] of Object.entries(DEMO_PARTNERS)) {
+    const staff = users.find((user) => user.jurisdiction === jurisdiction && user.roles.includes('staff'));
+    if (!staff) throw new Error(`deploy/keycloak/demo-users.json has no staff user for ${jurisdiction}`);
+    const token = await fetchPasswordToken(options.keycloakUrl, staff.username, staff.password);
+    const existing = await graphql<{ partners: { totalCount: number } }>(options.gatewayUrl, token, '{ partners(first: 1) { totalCount } }');
+    if (existing.partners.totalCount > 0) {
+      options.log(`demo data: ${jurisdiction} already has ${existing.partners.totalCount} partners`);
+      continue;
+    }
+    for (const partner of partners) {
+      await graphql(options.gatewayUrl, token, 'mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }', { input: partner });
+    }
+    options.log(`demo data: registered ${partners.length} partners for ${jurisdiction}`);
+  }
+}

@@ -1,0 +1,118 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InfraEndpoints } from '@entente/local-infra';
+
+export type AppName = 'registry' | 'planning' | 'funding' | 'network' | 'gateway';
+
+export const DOMAIN_SERVICES: readonly AppName[] = ['registry', 'planning', 'funding', 'network'];
+
+export interface AppPorts {
+  registry: number;
+  planning: number;
+  funding: number;
+  network: number;
+  gateway: number;
+}
+
+export const DEFAULT_PORTS: AppPorts = { registry: 4101, planning: 4102, funding: 4103, network: 4104, gateway: 4000 };
+
+export interface PlatformSettings {
+  repoRoot: string;
+  infra: InfraEndpoints;
+  ports: AppPorts;
+  /** Prefix of each service's database name: `<prefix>_registry`, … */
+  databasePrefix: string;
+  logDir: string;
+  /** Extra variables for every app, then per app (e.g. OTLP exporter, fault injection). */
+  env?: NodeJS.ProcessEnv;
+  appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
+}
+
+/** The compiled entry point of an app (`npm run build` writes dist/). */
+export function entryOf(repoRoot: string, app: AppName): string {
+  return app === 'gateway' ? join(repoRoot, 'dist/gateway/src/main.js') : join(repoRoot, `dist/services/${app}/src/main.js`);
+}
+
+export function environmentOf(app: AppName, settings: PlatformSettings): NodeJS.ProcessEnv {
+  const { infra, ports } = settings;
+  const common: NodeJS.ProcessEnv = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+    KEYCLOAK_URL: infra.keycloakUrl,
+  };
+  const own: NodeJS.ProcessEnv =
+    app === 'gateway'
+      ? {
+          GATEWAY_PORT: String(ports.gateway),
+          REGISTRY_URL: `http://127.0.0.1:${ports.registry}/graphql`,
+          PLANNING_URL: `http://127.0.0.1:${ports.planning}/graphql`,
+          FUNDING_URL: `http://127.0.0.1:${ports.funding}/graphql`,
+          NETWORK_URL: `http://127.0.0.1:${ports.network}/graphql`,
+        }
+      : { PORT: String(ports[app]), MONGO_DATABASE: `${settings.databasePrefix}_${app}` };
+  return { ...process.env, ...common, ...own, ...settings.env, ...settings.appEnv?.[app] };
+}
+
+/** Starts one app as a child process writing to `<logDir>/<app>.log`. */
+export function spawnApp(app: AppName, settings: PlatformSettings, options: { detached?: boolean } = {}): ChildProcess {
+  mkdirSync(settings.logDir, { recursive: true });
+  const log = openSync(join(settings.logDir, `${app}.log`), 'a');
+  try {
+    const child = spawn(process.execPath, ['--enable-source-maps', entryOf(settings.repoRoot, app)], {
+      cwd: settings.repoRoot,
+      env: environmentOf(app, settings),
+      stdio: ['ignore', log, log],
+      detached: options.detached ?? false,
+    });
+    if (options.detached) child.unref();
+    return child;
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** Polls `/health/ready` until it answers 200, the process dies, or the timeout passes. */
+export async function waitReady(
+  app: AppName,
+  port: number,
+  options: { timeoutMs: number; child?: ChildProcess; logDir: string },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (options.child && options.child.exitCode !== null) {
+      throw new Error(`${app} exited with code ${options.child.exitCode} while starting; see ${join(options.logDir, `${app}.log`)}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${app} was not ready on port ${port} within ${options.timeoutMs} ms (last: ${last}); see ${join(options.logDir, `${app}.log`)}`);
+}
+
+/** SIGTERM, then SIGKILL if the process has not ended within the grace period. */
+export async function stopProcess(pid: number, graceMs = 10_000): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
