@@ -117,7 +117,12 @@ export class EventConsumer {
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? CONSUMER_DEFAULTS.fromBeginning });
     await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
     const timeoutMs = this.options.joinTimeoutMs ?? 30_000;
-    const timedOut = await Promise.race([joined.then(() => false), sleep(timeoutMs, true)]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), timeoutMs);
+    });
+    const timedOut = await Promise.race([joined.then(() => false), timeout]);
+    clearTimeout(timer);
     if (timedOut) this.logger.warn('consumer group not joined yet; consuming will start once it is', { groupId: this.groupId, timeoutMs });
     else this.logger.log('consumer group joined', { groupId: this.groupId, topics });
   }

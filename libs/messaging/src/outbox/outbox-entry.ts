@@ -42,6 +42,11 @@ export function withOutbox<T extends object>(document: T, entries: readonly Outb
   return { ...document, [OUTBOX_FIELD]: [...entries] };
 }
 
+/** How an aggregate read with `.select('+_outbox')` looks: `lean<Aggregate & OutboxFields>()`. */
+export interface OutboxFields {
+  [OUTBOX_FIELD]: OutboxEntry[];
+}
+
 type OutboxPush = { [OUTBOX_FIELD]: { $each: OutboxEntry[] } };
 
 /**
