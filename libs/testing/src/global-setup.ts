@@ -1,1 +1,27 @@
-export default async function globalSetup(): Promise<void> {}
+import { loadLocalInfra } from './local-infra-loader';
+import type { ServerName } from '@entente/local-infra';
+
+// What this run started, read by global-teardown (jest runs both in one process and
+// shares globalThis between them).
+const STATE_KEY = '__ententeInfraStarted';
+
+/**
+ * Starts the `test` profile once per jest run (or attaches to servers named by
+ * KAFKA_BROKERS / MONGO_URL / KEYCLOAK_URL) and publishes the endpoints in the
+ * environment so the workers inherit them.
+ */
+export default async function globalSetup(): Promise<void> {
+  const quiet = process.env.ENTENTE_INFRA_QUIET === '1';
+  const log = (line: string) => {
+    if (!quiet) process.stderr.write(`[infra] ${line}\n`);
+  };
+  const result = await loadLocalInfra().startInfrastructureDetailed({ profile: 'test', log });
+  process.env.KAFKA_BROKERS = result.endpoints.kafkaBrokers.join(',');
+  process.env.MONGO_URL = result.endpoints.mongoUrl;
+  process.env.KEYCLOAK_URL = result.endpoints.keycloakUrl;
+  const started: ServerName[] = result.started;
+  (globalThis as Record<string, unknown>)[STATE_KEY] = started;
+  if (Object.keys(result.startupSeconds).length > 0) {
+    log(`start-up seconds: ${JSON.stringify(result.startupSeconds)}`);
+  }
+}

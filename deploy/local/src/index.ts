@@ -1,0 +1,8 @@
+export type { InfraProfile, ServerName } from './profiles';
+export { profileConfig, SERVER_NAMES } from './profiles';
+export type { InfraEndpoints, ServerState, StartResult, Logger } from './infra';
+export { startInfrastructure, startInfrastructureDetailed, stopInfrastructure, infrastructureStatus } from './infra';
+export { REPO_ROOT, RUNTIME_DIR } from './paths';
+export { InfraError } from './errors';
+export { dockerEngineReachable } from './docker';
+export { KAFKA_VERSION, KEYCLOAK_VERSION, MONGO_JAVA_SERVER_VERSION } from './maven';

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { RUNTIME_DIR } from './paths';
+
+export type InfraProfile = 'platform' | 'test';
+export type ServerName = 'kafka' | 'mongo' | 'keycloak';
+export const SERVER_NAMES: readonly ServerName[] = ['kafka', 'mongo', 'keycloak'];
+
+export interface ProfileConfig {
+  profile: InfraProfile;
+  kafkaPort: number;
+  kafkaControllerPort: number;
+  mongoPort: number;
+  mongoBackend: 'memory' | 'h2';
+  keycloakPort: number;
+  keycloakManagementPort: number;
+  /** Test data is thrown away whenever a server is (re)started. */
+  wipeDataOnStart: boolean;
+  dir: string;
+  logsDir: string;
+  pidsDir: string;
+}
+
+function profileDirs(profile: InfraProfile): Pick<ProfileConfig, 'dir' | 'logsDir' | 'pidsDir'> {
+  const dir = join(RUNTIME_DIR, profile);
+  return { dir, logsDir: join(dir, 'logs'), pidsDir: join(dir, 'pids') };
+}
+
+export function profileConfig(profile: InfraProfile): ProfileConfig {
+  if (profile === 'platform') {
+    return {
+      profile,
+      kafkaPort: 29092,
+      kafkaControllerPort: 29093,
+      mongoPort: 27017,
+      mongoBackend: 'h2',
+      keycloakPort: 18080,
+      keycloakManagementPort: 19000,
+      wipeDataOnStart: false,
+      ...profileDirs(profile),
+    };
+  }
+  if (profile === 'test') {
+    return {
+      profile,
+      kafkaPort: 39092,
+      kafkaControllerPort: 39093,
+      mongoPort: 37017,
+      mongoBackend: 'memory',
+      keycloakPort: 38080,
+      keycloakManagementPort: 39000,
+      wipeDataOnStart: true,
+      ...profileDirs(profile),
+    };
+  }
+  throw new Error(`unknown infrastructure profile '${String(profile)}' (expected platform or test)`);
+}
+
+export function isInfraProfile(value: string): value is InfraProfile {
+  return value === 'platform' || value === 'test';
+}

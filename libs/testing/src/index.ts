@@ -1,0 +1,2 @@
+export * from './infra-endpoints';
+export * from './keycloak-fixtures';

@@ -1,0 +1,25 @@
+import type { InfraEndpoints } from '@entente/local-infra';
+
+export type { InfraEndpoints };
+
+/**
+ * The servers the integration run uses, as published by the global setup in
+ * KAFKA_BROKERS, MONGO_URL and KEYCLOAK_URL.
+ */
+export function testEndpoints(env: NodeJS.ProcessEnv = process.env): InfraEndpoints {
+  const missing = ['KAFKA_BROKERS', 'MONGO_URL', 'KEYCLOAK_URL'].filter((k) => !env[k]);
+  if (missing.length > 0) {
+    throw new Error(
+      `${missing.join(', ')} not set: the integration global setup (libs/testing/src/global-setup.ts) did not run. ` +
+        `Run integration specs with \`npx jest --selectProjects integration\`, or export the variables to point at running servers.`,
+    );
+  }
+  return {
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+    mongoUrl: env.MONGO_URL ?? '',
+    keycloakUrl: (env.KEYCLOAK_URL ?? '').replace(/\/+$/, ''),
+  };
+}
