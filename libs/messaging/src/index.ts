@@ -16,3 +16,4 @@ export * from './outbox/outbox-relay';
 export * from './outbox/fault-injection';
 export * from './nest/kafka-event.context';
 export * from './nest/kafka-event.server';
+export * from './nest/on-event.decorator';

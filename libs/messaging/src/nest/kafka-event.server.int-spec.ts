@@ -2,7 +2,7 @@
 import { EVENT_CATALOG, type EventEnvelope, createEvent, defineEvent } from '@entente/contracts';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { INestMicroservice } from '@nestjs/common';
 import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { KafkaMessageBus } from '../message-bus';
 import type { MessagingLogger } from '../messaging-logger';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
+import { OnEvent } from './on-event.decorator';
 
 const run = randomUUID().slice(0, 8);
 const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
@@ -23,7 +24,7 @@ let failOnce = true;
 
 @Controller()
 class GadgetEvents {
-  @EventPattern(GadgetMade.type)
+  @OnEvent(GadgetMade)
   handle(@Payload() event: EventEnvelope<{ n: number }>, @Ctx() ctx: KafkaEventContext): void {
     if (failOnce) {
       failOnce = false;
