@@ -1,18 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TokenVerifier } from '@entente/auth';
-import type { GatewayConfig } from './gateway.config';
-import { GATEWAY_CONFIG } from './gateway.tokens';
+import { type GatewayConfig, type SubgraphEndpoint, subgraphsOf } from './gateway.config';
+import { GATEWAY_CONFIG, SUBGRAPHS } from './gateway.tokens';
 import { HealthController } from './health/health.controller';
 import { SupergraphService } from './supergraph/supergraph.service';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, subgraphs: readonly SubgraphEndpoint[] = subgraphsOf(config)): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: SUBGRAPHS, useValue: subgraphs },
         {
           provide: TokenVerifier,
           useFactory: () =>

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier } from '@entente/auth';
 import { AppModule } from './app.module';
 import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
-import type { GatewayConfig } from './gateway.config';
+import type { GatewayConfig, SubgraphEndpoint } from './gateway.config';
 import { SupergraphService } from './supergraph/supergraph.service';
 
 /**
@@ -14,9 +14,9 @@ import { SupergraphService } from './supergraph/supergraph.service';
  */
 export async function createGatewayApp(
   config: GatewayConfig,
-  options: { logger?: LoggerService | false } = {},
+  options: { logger?: LoggerService | false; subgraphs?: readonly SubgraphEndpoint[] } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.subgraphs), {
     // The runtime reads the raw request body itself.
     bodyParser: false,
     logger: options.logger,

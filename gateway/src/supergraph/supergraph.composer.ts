@@ -2,6 +2,10 @@ import { composeServices } from '@theguild/federation-composition';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
 import type { SubgraphSdl } from './subgraph-sdl.fetcher';
 
+const FEDERATION_VERSION_HINT =
+  'The composer supports Federation up to v2.9: pin the subgraph to it (NestJS: autoSchemaFile: ' +
+  "{ federation: { version: 2, importUrl: 'https://specs.apollo.dev/federation/v2.9' } })";
+
 export class CompositionFailedError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`supergraph: composition failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -36,9 +40,11 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Supergraph
     throw new CompositionFailedError(
       result.errors.map((error) => {
         const named = subgraphs.filter((s) => error.message.includes(`"${s.name}"`) || error.message.includes(`[${s.name}]`));
-        return named.length > 0 || subgraphs.length === 0
-          ? error.message
-          : `${error.message} (subgraphs: ${subgraphs.map((s) => s.name).join(', ')})`;
+        const message =
+          named.length > 0 || subgraphs.length === 0
+            ? error.message
+            : `${error.message} (subgraphs: ${subgraphs.map((s) => s.name).join(', ')})`;
+        return /Invalid version v2\.\d+ for the federation feature/.test(message) ? `${message}. ${FEDERATION_VERSION_HINT}` : message;
       }),
     );
   }

@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { errorMaskingPlugin } from '../edge/error-masking.plugin';
 import { traceContextPlugin, traceHeadersFor } from '../edge/trace-context.plugin';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { type GatewayConfig, subgraphsOf, type SubgraphEndpoint } from '../gateway.config';
+import { GATEWAY_CONFIG, SUBGRAPHS } from '../gateway.tokens';
+import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
 import { fetchAllSubgraphSdls } from './subgraph-sdl.fetcher';
 import { composeSupergraph, type Supergraph } from './supergraph.composer';
 
@@ -21,13 +21,13 @@ export interface ReadinessReport {
 @Injectable()
 export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Supergraph');
-  private readonly subgraphs: readonly SubgraphEndpoint[];
   private runtime?: GatewayRuntime;
   private composed?: Supergraph;
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
-    this.subgraphs = subgraphsOf(config);
-  }
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(SUBGRAPHS) private readonly subgraphs: readonly SubgraphEndpoint[],
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const sdls = await fetchAllSubgraphSdls(this.subgraphs, {
