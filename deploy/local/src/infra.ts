@@ -5,6 +5,9 @@ import { kafkaHealthy, keycloakHealthy, mongoHealthy } from './health';
 import { JavaRuntime, defaultJava, keycloakJava } from './java';
 import { DistName, ensureDist } from './maven';
 import { tcpConnect, waitFor } from './net';
+import { addLease, dropLease, withProfileLock } from './lock';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pidFile, runningPid, spawnDetached, stopByPidFile, writePidRecord } from './proc';
 import { InfraProfile, ProfileConfig, SERVER_NAMES, ServerName, profileConfig } from './profiles';
 import { LocalServer, kafkaServer, keycloakServer, mongoServer } from './servers';
@@ -122,9 +125,18 @@ function containers(): ContainersModule {
 }
 
 /** Like startInfrastructure, and also tells which servers this call started. */
-export async function startInfrastructureDetailed(options: { profile: InfraProfile; log?: Logger }): Promise<StartResult> {
-  const log = options.log ?? noop;
+export async function startInfrastructureDetailed(options: { profile: InfraProfile; log?: Logger; lease?: boolean }): Promise<StartResult> {
   const cfg = profileConfig(options.profile);
+  // Keycloak may need minutes: a second caller waits for the first, then finds the servers up.
+  return withProfileLock(cfg.dir, 600_000, async () => {
+    const r = await startUnlocked(options, cfg);
+    if (options.lease) addLease(cfg.dir);
+    return r;
+  });
+}
+
+async function startUnlocked(options: { profile: InfraProfile; log?: Logger }, cfg: ProfileConfig): Promise<StartResult> {
+  const log = options.log ?? noop;
   const external = new Map<ServerName, string>();
   for (const name of SERVER_NAMES) {
     const v = externalEndpoint(name);
@@ -146,6 +158,18 @@ export async function startInfrastructureDetailed(options: { profile: InfraProfi
   // Maven fetches one at a time (they share ~/.m2); the servers then start in parallel.
   for (const name of local) await ensureDist(name as DistName, log);
 
+  // Fail before starting anything when a port is held by a process that is not ours.
+  const servers = new Map<ServerName, LocalServer>();
+  for (const name of local) servers.set(name, localServer(name, cfg, java ?? defaultJava(), kcJava ?? keycloakJava()));
+  const taken: string[] = [];
+  for (const server of servers.values()) {
+    if (runningPid(pidFile(cfg.pidsDir, server.name))) continue;
+    for (const port of server.ports) {
+      if (await tcpConnect('127.0.0.1', port, 500)) taken.push(messages.portTaken(server.name, port));
+    }
+  }
+  if (taken.length > 0) throw new InfraError(taken.join('\n'));
+
   const results = await Promise.allSettled(
     SERVER_NAMES.map(async (name) => {
       const ext = external.get(name);
@@ -154,7 +178,8 @@ export async function startInfrastructureDetailed(options: { profile: InfraProfi
         log(`${name}: using external server ${ext}`);
         return { name, started: false, seconds: undefined };
       }
-      const server = localServer(name, cfg, java ?? defaultJava(), kcJava ?? keycloakJava());
+      const server = servers.get(name);
+      if (!server) throw new Error(`no local server for ${name}`);
       const r = await startLocal(server, cfg, log);
       return { name, ...r };
     }),
@@ -184,6 +209,30 @@ export async function startInfrastructureDetailed(options: { profile: InfraProfi
  */
 export async function startInfrastructure(options: { profile: InfraProfile; log?: Logger }): Promise<InfraEndpoints> {
   return (await startInfrastructureDetailed(options)).endpoints;
+}
+
+/**
+ * For jest's global teardown: drops this process's lease and stops `started` (plus
+ * servers handed over by earlier runs) only when no other live run holds a lease;
+ * otherwise hands them over to the last run to leave.
+ */
+export async function releaseInfrastructure(options: { profile: InfraProfile; started: readonly ServerName[]; log?: Logger }): Promise<void> {
+  const log = options.log ?? noop;
+  const cfg = profileConfig(options.profile);
+  const handoverPath = join(cfg.dir, 'handover.json');
+  await withProfileLock(cfg.dir, 600_000, async () => {
+    const handedOver: ServerName[] = existsSync(handoverPath) ? (JSON.parse(readFileSync(handoverPath, 'utf8')) as ServerName[]) : [];
+    const toStop = [...new Set([...handedOver, ...options.started])];
+    const others = dropLease(cfg.dir);
+    if (toStop.length === 0) return;
+    if (others.length > 0) {
+      writeFileSync(handoverPath, JSON.stringify(toStop));
+      log(`leaving ${toStop.join(', ')} running for ${others.length} other run(s) (pids ${others.join(', ')})`);
+      return;
+    }
+    rmSync(handoverPath, { force: true });
+    await stopInfrastructure({ profile: options.profile, log, only: toStop });
+  });
 }
 
 /** Stops the servers this launcher started for a profile (by pid file; never external ones). */

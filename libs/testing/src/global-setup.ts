@@ -1,5 +1,15 @@
-import { loadLocalInfra } from './local-infra-loader';
+import { join } from 'node:path';
+import type * as LocalInfra from '@entente/local-infra';
 import type { ServerName } from '@entente/local-infra';
+
+// jest runs globalSetup/globalTeardown outside its module registry, so the
+// `@entente/local-infra` path alias (moduleNameMapper) does not resolve here; the
+// launcher is loaded by its path instead (jest still transpiles it). Types come
+// from the alias.
+function loadLocalInfra(): typeof LocalInfra {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as typeof LocalInfra;
+}
 
 // What this run started, read by global-teardown (jest runs both in one process and
 // shares globalThis between them).
@@ -15,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   const log = (line: string) => {
     if (!quiet) process.stderr.write(`[infra] ${line}\n`);
   };
-  const result = await loadLocalInfra().startInfrastructureDetailed({ profile: 'test', log });
+  const result = await loadLocalInfra().startInfrastructureDetailed({ profile: 'test', log, lease: true });
   process.env.KAFKA_BROKERS = result.endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = result.endpoints.mongoUrl;
   process.env.KEYCLOAK_URL = result.endpoints.keycloakUrl;

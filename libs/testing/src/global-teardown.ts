@@ -1,20 +1,32 @@
-import { loadLocalInfra } from './local-infra-loader';
+import { join } from 'node:path';
+import type * as LocalInfra from '@entente/local-infra';
 import type { ServerName } from '@entente/local-infra';
+
+// jest runs globalSetup/globalTeardown outside its module registry, so the
+// `@entente/local-infra` path alias (moduleNameMapper) does not resolve here; the
+// launcher is loaded by its path instead (jest still transpiles it). Types come
+// from the alias.
+function loadLocalInfra(): typeof LocalInfra {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as typeof LocalInfra;
+}
 
 const STATE_KEY = '__ententeInfraStarted';
 
 /**
  * Stops what the global setup started (never external or already-running servers).
+ * When another jest run is still using the test profile (its lease is live), the
+ * servers are handed over and the last run to finish stops them.
  * ENTENTE_KEEP_INFRA=1 leaves them up for fast re-runs; `node dist/deploy/local/src/cli.js
  * down --profile test` stops them later.
  */
 export default async function globalTeardown(): Promise<void> {
   const started = ((globalThis as Record<string, unknown>)[STATE_KEY] as ServerName[] | undefined) ?? [];
-  if (process.env.ENTENTE_KEEP_INFRA === '1' || started.length === 0) return;
+  if (process.env.ENTENTE_KEEP_INFRA === '1') return;
   const quiet = process.env.ENTENTE_INFRA_QUIET === '1';
-  await loadLocalInfra().stopInfrastructure({
+  await loadLocalInfra().releaseInfrastructure({
     profile: 'test',
-    only: started,
+    started,
     log: (line) => {
       if (!quiet) process.stderr.write(`[infra] ${line}\n`);
     },
