@@ -1,14 +1,21 @@
 import { join } from 'node:path';
-import type * as LocalInfra from '@entente/local-infra';
-import type { ServerName } from '@entente/local-infra';
+import type { InfraEndpoints } from './infra-endpoints';
 
 // jest runs globalSetup/globalTeardown outside its module registry, so the
 // `@entente/local-infra` path alias (moduleNameMapper) does not resolve here; the
-// launcher is loaded by its path instead (jest still transpiles it). Types come
-// from the alias.
-function loadLocalInfra(): typeof LocalInfra {
+// launcher is loaded by its path instead (jest still transpiles it). It is not
+// imported statically either: local-infra's own integration specs use this library
+// and Nx forbids the cycle. The slice of its API used here:
+interface LocalInfraApi {
+  startInfrastructureDetailed(options: {
+    profile: 'test';
+    log?: (line: string) => void;
+    lease?: boolean;
+  }): Promise<{ endpoints: InfraEndpoints; started: string[]; startupSeconds: Record<string, number | undefined> }>;
+}
+function loadLocalInfra(): LocalInfraApi {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as typeof LocalInfra;
+  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as LocalInfraApi;
 }
 
 // What this run started, read by global-teardown (jest runs both in one process and
@@ -29,7 +36,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = result.endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = result.endpoints.mongoUrl;
   process.env.KEYCLOAK_URL = result.endpoints.keycloakUrl;
-  const started: ServerName[] = result.started;
+  const started: string[] = result.started;
   (globalThis as Record<string, unknown>)[STATE_KEY] = started;
   if (Object.keys(result.startupSeconds).length > 0) {
     log(`start-up seconds: ${JSON.stringify(result.startupSeconds)}`);

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import type * as LocalInfra from '@entente/local-infra';
-import type { ServerName } from '@entente/local-infra';
 
-// jest runs globalSetup/globalTeardown outside its module registry, so the
-// `@entente/local-infra` path alias (moduleNameMapper) does not resolve here; the
-// launcher is loaded by its path instead (jest still transpiles it). Types come
-// from the alias.
-function loadLocalInfra(): typeof LocalInfra {
+// Loaded by path, see global-setup.ts. The slice of its API used here:
+interface LocalInfraApi {
+  releaseInfrastructure(options: { profile: 'test'; started: readonly string[]; log?: (line: string) => void }): Promise<void>;
+}
+function loadLocalInfra(): LocalInfraApi {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as typeof LocalInfra;
+  return require(join(__dirname, '..', '..', '..', 'deploy', 'local', 'src', 'index.ts')) as LocalInfraApi;
 }
 
 const STATE_KEY = '__ententeInfraStarted';
@@ -21,7 +19,7 @@ const STATE_KEY = '__ententeInfraStarted';
  * down --profile test` stops them later.
  */
 export default async function globalTeardown(): Promise<void> {
-  const started = ((globalThis as Record<string, unknown>)[STATE_KEY] as ServerName[] | undefined) ?? [];
+  const started = ((globalThis as Record<string, unknown>)[STATE_KEY] as string[] | undefined) ?? [];
   if (process.env.ENTENTE_KEEP_INFRA === '1') return;
   const quiet = process.env.ENTENTE_INFRA_QUIET === '1';
   await loadLocalInfra().releaseInfrastructure({

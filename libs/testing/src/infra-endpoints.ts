@@ -1,6 +1,13 @@
-import type { InfraEndpoints } from '@entente/local-infra';
-
-export type { InfraEndpoints };
+/**
+ * Same shape as `InfraEndpoints` of `@entente/local-infra` (declared here, not
+ * imported: local-infra's own integration specs use this library, and Nx forbids
+ * the cycle).
+ */
+export interface InfraEndpoints {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  keycloakUrl: string;
+}
 
 /**
  * The servers the integration run uses, as published by the global setup in
