@@ -40,7 +40,9 @@ export function defaultJava(): JavaRuntime {
 
 /**
  * The JDK for Keycloak: ENTENTE_KEYCLOAK_JAVA_HOME, else Temurin 25 when installed,
- * else the default JDK (17 on these machines; Keycloak 26.5 still starts on it).
+ * else the default JDK. Checked 2026-11-28: Keycloak 26.5.6 starts, imports the realm
+ * and issues correct tokens on Temurin 25.0.3 (the default used here) and on
+ * OpenJDK 17.0.15 (the fallback).
  */
 export function keycloakJava(): JavaRuntime {
   const override = process.env.ENTENTE_KEYCLOAK_JAVA_HOME;
