@@ -27,8 +27,11 @@ export async function createGatewayApp(
   app.use(
     '/graphql',
     edgeAuthMiddleware(app.get(TokenVerifier), new Logger('EdgeAuth')),
-    (req: Parameters<SupergraphService['handle']>[0], res: Parameters<SupergraphService['handle']>[1]) =>
-      supergraph.handle(req, res),
+    (req: Parameters<SupergraphService['handle']>[0] & { originalUrl?: string }, res: Parameters<SupergraphService['handle']>[1]) => {
+      // Express strips the mount path; the runtime routes on the full path (/graphql).
+      if (req.originalUrl) req.url = req.originalUrl;
+      supergraph.handle(req, res);
+    },
   );
   await app.init();
   return app;

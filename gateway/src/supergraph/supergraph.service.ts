@@ -62,7 +62,8 @@ export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
       res.end(JSON.stringify({ errors: [{ message: 'The gateway is starting; retry shortly.', extensions: { code: 'UNAVAILABLE' } }] }));
       return;
     }
-    void this.runtime.handleNodeRequestAndResponse(req, res);
+    // requestListener writes the response; handleNodeRequestAndResponse only returns it.
+    void this.runtime.requestListener(req, res);
   }
 
   async readiness(): Promise<ReadinessReport> {

@@ -59,7 +59,7 @@ export function spawnApp(app: AppName, settings: PlatformSettings, options: { de
   mkdirSync(settings.logDir, { recursive: true });
   const log = openSync(join(settings.logDir, `${app}.log`), 'a');
   try {
-    const child = spawn(process.execPath, ['--enable-source-maps', entryOf(settings.repoRoot, app)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', '--no-warnings=TimeoutNegativeWarning', entryOf(settings.repoRoot, app)], {
       cwd: settings.repoRoot,
       env: environmentOf(app, settings),
       stdio: ['ignore', log, log],

@@ -29,7 +29,23 @@ export class KafkaLifecycle implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     await this.admin.connect();
     await this.producer.connect();
-    await ensureTopics(this.admin, this.options.topics);
+    await this.provisionTopics();
+  }
+
+  /**
+   * Services start together and race to create the same topics; the loser sees
+   * a metadata error for a topic that is being created. Trying again settles it.
+   */
+  private async provisionTopics(attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await ensureTopics(this.admin, this.options.topics);
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 
   async isReady(): Promise<boolean> {
