@@ -1,4 +1,4 @@
-import { context, trace } from '@opentelemetry/api';
+import { INVALID_SPAN_CONTEXT, ROOT_CONTEXT, context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { JsonLogger } from './json-logger';
@@ -33,6 +33,24 @@ describe('JsonLogger', () => {
     } finally {
       context.disable();
       trace.disable();
+    }
+  });
+
+  it('writes no trace or span id without a valid span (never all-zero ids)', () => {
+    logger.log('outside any span');
+    const manager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(manager);
+    try {
+      // What the API hands out when no SDK is registered or the context was lost.
+      context.with(trace.setSpanContext(ROOT_CONTEXT, INVALID_SPAN_CONTEXT), () => logger.log('inside an invalid span'));
+    } finally {
+      context.disable();
+    }
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const entry = JSON.parse(line);
+      expect(entry).not.toHaveProperty('trace_id');
+      expect(entry).not.toHaveProperty('span_id');
     }
   });
 

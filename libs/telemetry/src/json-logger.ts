@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -50,7 +50,8 @@ export class JsonLogger implements LoggerService {
     if (strings.length > 0) entry.context = strings[strings.length - 1];
     if (level === 'error' && strings.length > 1) entry.stack = strings[0];
     if (message instanceof Error && message.stack) entry.stack = message.stack;
-    if (spanContext) {
+    // No span, or a non-recording placeholder (all-zero ids): no ids rather than zeros.
+    if (spanContext && isSpanContextValid(spanContext)) {
       entry.trace_id = spanContext.traceId;
       entry.span_id = spanContext.spanId;
     }
