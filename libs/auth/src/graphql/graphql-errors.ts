@@ -25,19 +25,32 @@ export const MASKED_ERROR_MESSAGE = 'Internal server error';
 /** Extension keys that carry internals and are never sent to a client. */
 const INTERNAL_EXTENSIONS = new Set(['stacktrace', 'exception', 'originalError', 'http']);
 
+export function isClientErrorCode(code: unknown): code is string {
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
+}
+
 /**
- * The one masking policy for subgraphs and the gateway: client errors keep
- * their message and extensions (minus internals), anything else becomes a bare
- * INTERNAL_SERVER_ERROR. Use as Apollo Server's `formatError`.
+ * A client error (its code is in CLIENT_ERROR_CODES) as it may reach the
+ * client: message and extensions kept, internals (stack trace, exception,
+ * http) removed. `undefined` for any other error, which the caller masks.
+ */
+export function clientFacingError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const extensions = formatted.extensions ?? {};
+  if (!isClientErrorCode(extensions['code'])) return undefined;
+  const kept = Object.fromEntries(Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
+  return { ...formatted, extensions: kept };
+}
+
+/**
+ * The masking policy at the gateway: client errors keep their message and
+ * extensions (minus internals), anything else becomes a bare
+ * INTERNAL_SERVER_ERROR. Subgraphs use service-runtime's `createErrorFormatter`,
+ * which applies the same client-error rule and adds a log reference.
  */
 export function maskFormattedError(formatted: GraphQLFormattedError, _error?: unknown): GraphQLFormattedError {
-  const extensions = formatted.extensions ?? {};
-  const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
-  if (code !== undefined && CLIENT_ERROR_CODES.has(code)) {
-    const kept = Object.fromEntries(Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
-    return { ...formatted, extensions: kept };
-  }
-  const serviceName = extensions['serviceName'];
+  const clientError = clientFacingError(formatted);
+  if (clientError) return clientError;
+  const serviceName = formatted.extensions?.['serviceName'];
   return {
     message: MASKED_ERROR_MESSAGE,
     ...(formatted.locations ? { locations: formatted.locations } : {}),

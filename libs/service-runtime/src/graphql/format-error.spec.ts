@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { CLIENT_ERROR_CODES } from '@entente/auth';
 import { NotFoundError, ValidationError } from '@entente/errors';
 import { createErrorFormatter } from './format-error';
 
@@ -29,6 +30,12 @@ describe('createErrorFormatter', () => {
       new GraphQLError('Unknown argument'),
     );
     expect(result.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it.each([...CLIENT_ERROR_CODES])('passes every client code of the shared list through (%s)', (code) => {
+    const result = format({ message: 'act on this', extensions: { code, field: 'name', stacktrace: ['at x'] } }, new GraphQLError('act on this'));
+    expect(result).toEqual({ message: 'act on this', extensions: { code, field: 'name' } });
+    expect(logged).toHaveLength(0);
   });
 
   it('masks an unexpected error and logs it with a reference', () => {

@@ -1,20 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { clientFacingError } from '@entente/auth';
 import { DomainError, ValidationError } from '@entente/errors';
-
-/** Codes a client may act on; anything else is an internal error and is masked. */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
 
 export interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -36,11 +23,9 @@ export function createErrorFormatter(logger: ErrorLogger) {
       }
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
     }
-    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
-    if (code && CLIENT_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
+    // Client codes (the one list, CLIENT_ERROR_CODES in @entente/auth) pass through without internals.
+    const clientError = clientFacingError(formatted);
+    if (clientError) return clientError;
     const reference = randomUUID();
     logger.error(
       `Unexpected error (reference ${reference}): ${original instanceof Error ? original.message : String(original)}`,
