@@ -1,0 +1,122 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { AppName, AppPorts, DOMAIN_SERVICES, PlatformSettings, spawnApp, waitReady } from '@entente/platform';
+import { testEndpoints } from './infra-endpoints';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+/** Ports of the end-to-end apps: apart from the local platform's (4000, 4101–4104) so both can run. */
+export const TEST_PORTS: AppPorts = { gateway: 5000, registry: 5101, planning: 5102, funding: 5103, network: 5104 };
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestPlatform {
+  readonly gatewayUrl: string;
+  readonly databasePrefix: string;
+  readonly settings: PlatformSettings;
+  /** POSTs a GraphQL operation to the gateway; `token` null sends no Authorization header. */
+  graphql<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Starts (or restarts) one app with extra variables and waits until it is ready. */
+  start(app: AppName, env?: NodeJS.ProcessEnv): Promise<ChildProcess>;
+  /** Sends a signal and waits for the process to end. */
+  kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  /** Waits for an app that is expected to end by itself (e.g. a fault-injection crash). */
+  waitForExit(app: AppName, timeoutMs: number): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the compiled services and gateway (`npm run build` first) as real
+ * processes against the test infrastructure, each spec with its own databases.
+ */
+export async function startTestPlatform(options: {
+  name: string;
+  env?: NodeJS.ProcessEnv;
+  appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
+}): Promise<TestPlatform> {
+  const databasePrefix = `e2e_${options.name}_${randomBytes(3).toString('hex')}`;
+  const settings: PlatformSettings = {
+    repoRoot: REPO_ROOT,
+    infra: testEndpoints(),
+    ports: TEST_PORTS,
+    databasePrefix,
+    logDir: join(REPO_ROOT, '.runtime', 'test', 'logs', databasePrefix),
+    env: { OTEL_TRACES_EXPORTER: 'none', ...options.env },
+    appEnv: options.appEnv,
+  };
+  const children = new Map<AppName, ChildProcess>();
+
+  const start = async (app: AppName, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> => {
+    const appSettings = { ...settings, appEnv: { ...settings.appEnv, [app]: { ...settings.appEnv?.[app], ...env } } };
+    const child = spawnApp(app, appSettings);
+    children.set(app, child);
+    await waitReady(app, TEST_PORTS[app], { timeoutMs: 90_000, child, logDir: settings.logDir });
+    return child;
+  };
+
+  const waitForExit = (app: AppName, timeoutMs: number): Promise<number | null> => {
+    const child = children.get(app);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? null);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${app} did not exit within ${timeoutMs} ms`)), timeoutMs);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  };
+
+  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+    const child = children.get(app);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = waitForExit(app, 20_000);
+    child.kill(signal);
+    await exited;
+  };
+
+  const platform: TestPlatform = {
+    gatewayUrl: `http://127.0.0.1:${TEST_PORTS.gateway}/graphql`,
+    databasePrefix,
+    settings,
+    async graphql(token, query, variables = {}, headers = {}) {
+      const response = await fetch(`http://127.0.0.1:${TEST_PORTS.gateway}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as GraphQLResponse<never>;
+    },
+    start,
+    kill,
+    waitForExit,
+    async stop() {
+      await Promise.all([...children.keys()].map((app) => kill(app, 'SIGTERM')));
+    },
+  };
+
+  try {
+    await Promise.all(DOMAIN_SERVICES.map((app) => start(app)));
+    await start('gateway');
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+  return platform;
+}
+
+/** Polls `read` until `done` holds or the deadline passes; returns the last value and how long it took. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; elapsedMs: number }> {
+  const started = Date.now();
+  let value = await read();
+  while (!done(value) && Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return { value, elapsedMs: Date.now() - started };
+}

@@ -1,0 +1,178 @@
+import { exportJWK, generateKeyPair, SignJWT, decodeProtectedHeader } from 'jose';
+import {
+  CollectedSpan,
+  createTestUser,
+  decodeJwtPayload,
+  deleteTestUser,
+  eventually,
+  newJurisdictionId,
+  SHORT_LIVED_CLIENT_ID,
+  SPAN_KIND,
+  startOtlpCollector,
+  startTestPlatform,
+  TestPlatform,
+  TestUser,
+} from '@entente/testing';
+
+/**
+ * The spine's acceptance, end to end: real Keycloak tokens, the gateway, the
+ * registry and network services as processes, Kafka and the MongoDB-wire server.
+ */
+describe('partner slice through the gateway', () => {
+  let platform: TestPlatform;
+  let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
+  let staffA: TestUser;
+  let viewerA: TestUser;
+  let staffB: TestUser;
+
+  const REGISTER = `mutation RegisterPartner($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name kind country } }`;
+  const PARTNERS = `query Partners($first: Int, $after: String) { partners(first: $first, after: $after) { totalCount nodes { id name country } pageInfo { hasNextPage endCursor } } }`;
+  const TIES = `query Ties { myTiesByCountry { country partnerCount } }`;
+
+  beforeAll(async () => {
+    collector = await startOtlpCollector();
+    const jurisdictionA = newJurisdictionId('slice-a');
+    const jurisdictionB = newJurisdictionId('slice-b');
+    [staffA, viewerA, staffB] = await Promise.all([
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['viewer'] }),
+      createTestUser({ jurisdiction: jurisdictionB, roles: ['staff'] }),
+    ]);
+    platform = await startTestPlatform({
+      name: 'slice',
+      env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' },
+      // Without clock tolerance an expired token is refused the moment it expires.
+      appEnv: { gateway: { AUTH_CLOCK_TOLERANCE_SECONDS: '0' } },
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await collector?.stop();
+    await Promise.all([staffA, viewerA, staffB].filter(Boolean).map((user) => deleteTestUser(user.id)));
+  });
+
+  it('stores a partner that partners returns, and network counts it within 2 seconds', async () => {
+    const token = await staffA.token();
+    const registered = await platform.graphql<{ registerPartner: { id: string; country: string } }>(token, REGISTER, {
+      input: { name: 'Aarhus', kind: 'CITY', country: 'dk' },
+    });
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data?.registerPartner).toMatchObject({ name: 'Aarhus', kind: 'CITY', country: 'DK' });
+
+    const listed = await platform.graphql<{ partners: { totalCount: number; nodes: Array<{ id: string }> } }>(token, PARTNERS, { first: 10 });
+    expect(listed.data?.partners.totalCount).toBe(1);
+    expect(listed.data?.partners.nodes[0].id).toBe(registered.data?.registerPartner.id);
+
+    const ties = await eventually(
+      () => platform.graphql<{ myTiesByCountry: Array<{ country: string; partnerCount: number }> }>(token, TIES),
+      (response) => (response.data?.myTiesByCountry.length ?? 0) > 0,
+      2_000,
+    );
+    expect(ties.value.data?.myTiesByCountry).toEqual([{ country: 'DK', partnerCount: 1 }]);
+    expect(ties.elapsedMs).toBeLessThanOrEqual(2_000);
+  });
+
+  it('pages partners with cursors', async () => {
+    const token = await staffA.token();
+    for (const name of ['Riga', 'Turku']) {
+      const response = await platform.graphql(token, REGISTER, { input: { name, kind: 'CITY', country: name === 'Riga' ? 'LV' : 'FI' } });
+      expect(response.errors).toBeUndefined();
+    }
+    type Page = { partners: { totalCount: number; nodes: Array<{ name: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const first = await platform.graphql<Page>(token, PARTNERS, { first: 2 });
+    expect(first.data?.partners.nodes.map((p) => p.name)).toEqual(['Aarhus', 'Riga']);
+    expect(first.data?.partners.pageInfo.hasNextPage).toBe(true);
+    const second = await platform.graphql<Page>(token, PARTNERS, { first: 2, after: first.data?.partners.pageInfo.endCursor });
+    expect(second.data?.partners.nodes.map((p) => p.name)).toEqual(['Turku']);
+    expect(second.data?.partners).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+  });
+
+  it('shows jurisdiction B neither the partners nor the ties of A', async () => {
+    const token = await staffB.token();
+    const partners = await platform.graphql<{ partners: { totalCount: number; nodes: unknown[] } }>(token, PARTNERS, { first: 100 });
+    expect(partners.data?.partners).toMatchObject({ totalCount: 0, nodes: [] });
+    const ties = await platform.graphql<{ myTiesByCountry: unknown[] }>(token, TIES);
+    expect(ties.data?.myTiesByCountry).toEqual([]);
+  });
+
+  it('lets a viewer read but not register', async () => {
+    const token = await viewerA.token();
+    const denied = await platform.graphql(token, REGISTER, { input: { name: 'Bremen', kind: 'CITY', country: 'DE' } });
+    expect(denied.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const listed = await platform.graphql<{ partners: { totalCount: number } }>(token, PARTNERS, {});
+    expect(listed.data?.partners.totalCount).toBe(3);
+  });
+
+  it('refuses a bad country code with a validation error naming the field, and stores nothing', async () => {
+    const token = await staffA.token();
+    const response = await platform.graphql(token, REGISTER, { input: { name: 'Bremen', kind: 'CITY', country: 'Germany' } });
+    expect(response.status).toBe(200);
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
+    expect(response.errors?.[0].message).toContain('ISO 3166-1 alpha-2');
+    expect(JSON.stringify(response)).not.toMatch(/at .*\.(js|ts):\d+/);
+    const listed = await platform.graphql<{ partners: { totalCount: number } }>(token, PARTNERS, {});
+    expect(listed.data?.partners.totalCount).toBe(3);
+  });
+
+  describe('authentication at the gateway', () => {
+    it('answers a request without a token with 401 UNAUTHENTICATED', async () => {
+      const response = await platform.graphql(null, PARTNERS, {});
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'missing_token' });
+    });
+
+    it('answers an expired token with 401 UNAUTHENTICATED', async () => {
+      const token = await staffA.token(SHORT_LIVED_CLIENT_ID);
+      const expiresAt = Number(decodeJwtPayload(token).exp) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 1_500));
+      const response = await platform.graphql(token, PARTNERS, {});
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'expired_token' });
+    });
+
+    it('answers a token signed by another key with 401 UNAUTHENTICATED', async () => {
+      const genuine = await staffA.token();
+      const claims = decodeJwtPayload(genuine);
+      const { kid } = decodeProtectedHeader(genuine);
+      const { privateKey, publicKey } = await generateKeyPair('RS256');
+      expect((await exportJWK(publicKey)).kty).toBe('RSA');
+      // Same claims and key id as a real token: only the signature gives it away.
+      const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+      const response = await platform.graphql(forged, PARTNERS, {});
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'bad_signature' });
+    });
+  });
+
+  it('records one trace from the gateway through registry and Kafka into network', async () => {
+    const token = await staffA.token();
+    const response = await platform.graphql(token, REGISTER, { input: { name: 'Szczecin', kind: 'CITY', country: 'PL' } });
+    expect(response.errors).toBeUndefined();
+    const traceOf = (spans: CollectedSpan[]): CollectedSpan[] => {
+      const root = spans.find((span) => span.service === 'gateway' && span.name === 'gateway RegisterPartner');
+      return root ? spans.filter((span) => span.traceId === root.traceId) : [];
+    };
+    const orphansOf = (trace: CollectedSpan[]): CollectedSpan[] => {
+      const ids = new Set(trace.map((span) => span.spanId));
+      return trace.filter((span) => span.parentSpanId && !ids.has(span.parentSpanId));
+    };
+    // Spans arrive in batches from three processes: wait until the trace reaches network and every parent has arrived.
+    const isTraceComplete = (spans: CollectedSpan[]): boolean => {
+      const trace = traceOf(spans);
+      return trace.some((span) => span.service === 'network' && span.kind === SPAN_KIND.consumer) && orphansOf(trace).length === 0;
+    };
+    const { value: spans } = await eventually(async () => collector.spans(), isTraceComplete, 15_000);
+    const trace = traceOf(spans);
+    expect(trace.filter((span) => span.service === 'gateway' && span.kind === SPAN_KIND.server && !span.parentSpanId)).toHaveLength(1);
+    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['gateway', 'registry', 'network']));
+    expect(trace).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ service: 'registry', kind: SPAN_KIND.server }),
+        expect.objectContaining({ service: 'registry', kind: SPAN_KIND.producer, name: 'registry.partner.v1 publish' }),
+        expect.objectContaining({ service: 'network', kind: SPAN_KIND.consumer, name: 'registry.partner.v1 process' }),
+      ]),
+    );
+    expect(orphansOf(trace)).toEqual([]);
+  });
+});
