@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime, Logger as HiveLogger } from '@graphql-hive/gateway-runtime';
 import { errorMaskingPlugin } from '../edge/error-masking.plugin';
 import { traceContextPlugin, traceHeadersFor } from '../edge/trace-context.plugin';
 import { GATEWAY_CONFIG, SUBGRAPHS } from '../gateway.tokens';
 import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
 import { fetchAllSubgraphSdls } from './subgraph-sdl.fetcher';
+import { HiveLogWriter } from './hive-log-writer';
 import { composeSupergraph, type Supergraph } from './supergraph.composer';
 
 export interface ReadinessReport {
@@ -41,7 +42,8 @@ export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
       graphqlEndpoint: '/graphql',
       landingPage: false,
       graphiql: false,
-      logging: 'warn',
+      // The runtime's own lines go through the app's logger (JsonLogger in main.ts), not Hive's pretty-printer.
+      logging: new HiveLogger({ level: 'warn', writers: [new HiveLogWriter(new Logger('HiveGateway'))] }),
       maskedErrors: { isDev: false },
       propagateHeaders: {
         // Subgraphs verify the caller's token themselves; no identity header is ever derived here.
