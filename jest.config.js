@@ -27,7 +27,8 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 120000,
+      // Not `testTimeout: …`: jest ignores it inside a project entry (see the file).
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-timeout.ts'],
     },
   ],
 };
