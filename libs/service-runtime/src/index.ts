@@ -9,3 +9,4 @@ export * from './bootstrap/database.module';
 export * from './bootstrap/run-service';
 export * from './bootstrap/service-core.module';
 export * from './messaging/messaging.module';
+export * from './bootstrap/close-on-signals';
