@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
-import { createTestUser, deleteTestUser, eventually, newJurisdictionId, startTestPlatform, testEndpoints, TestPlatform, TestUser } from '@entente/testing';
+import { createTestUser, deleteTestUser, newJurisdictionId, testEndpoints, TestUser } from '@entente/testing';
+import { eventually, startTestPlatform, TestPlatform } from '../support';
 
 /**
  * The registry dies by SIGKILL between its MongoDB write and the Kafka

@@ -1,19 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, decodeProtectedHeader } from 'jose';
-import {
-  CollectedSpan,
-  createTestUser,
-  decodeJwtPayload,
-  deleteTestUser,
-  eventually,
-  newJurisdictionId,
-  SHORT_LIVED_CLIENT_ID,
-  SPAN_KIND,
-  startOtlpCollector,
-  startTestPlatform,
-  TestPlatform,
-  TestUser,
-} from '@entente/testing';
+import { createTestUser, decodeJwtPayload, deleteTestUser, newJurisdictionId, SHORT_LIVED_CLIENT_ID, TestUser } from '@entente/testing';
+import { CollectedSpan, eventually, SPAN_KIND, startOtlpCollector, startTestPlatform, TestPlatform } from '../support';
 
 /**
  * The spine's acceptance, end to end: real Keycloak tokens, the gateway, the
@@ -161,7 +149,7 @@ describe('partner slice through the gateway', () => {
     };
     // Spans arrive in batches from three processes: wait until the trace reaches network and every parent has arrived.
     const isTraceComplete = (spans: CollectedSpan[]): boolean => {
-      const trace = traceOf(spans);
+    const trace = traceOf(spans);
       return trace.some((span) => span.service === 'network' && span.kind === SPAN_KIND.consumer) && orphansOf(trace).length === 0;
     };
     const { value: spans } = await eventually(async () => collector.spans(), isTraceComplete, 15_000);
@@ -176,5 +164,13 @@ describe('partner slice through the gateway', () => {
       ]),
     );
     expect(orphansOf(trace)).toEqual([]);
+    // The hops are parent and child: gateway client call → registry server; registry producer → network consumer.
+    const byId = new Map(trace.map((span) => [span.spanId, span]));
+    const parentOf = (span: CollectedSpan | undefined) => (span?.parentSpanId ? byId.get(span.parentSpanId) : undefined);
+    const registryServer = trace.find((span) => span.service === 'registry' && span.kind === SPAN_KIND.server);
+    expect(parentOf(registryServer)).toMatchObject({ service: 'gateway', kind: SPAN_KIND.client });
+    const consumer = trace.find((span) => span.service === 'network' && span.kind === SPAN_KIND.consumer);
+    expect(parentOf(consumer)).toMatchObject({ service: 'registry', kind: SPAN_KIND.producer });
+    expect(trace).toContainEqual(expect.objectContaining({ service: 'gateway', name: 'gateway RegisterPartner' }));
   });
 });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { entryOf, environmentOf, PlatformSettings } from '@entente/platform';
-import { startTestPlatform, TEST_PORTS, testEndpoints, TestPlatform } from '@entente/testing';
+import { testEndpoints } from '@entente/testing';
+import { startTestPlatform, TEST_PORTS, TestPlatform } from '../support';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 

@@ -30,7 +30,7 @@ export function edgeAuthMiddleware(verifier: TokenVerifier, logger?: EdgeAuthLog
         },
         (error: unknown) => {
           if (error instanceof AuthenticationError) {
-            logger?.warn(`rejected ${req.method} ${req.url ?? ''}: ${error.reason}`);
+            logger?.warn(`rejected ${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url ?? ''}: ${error.reason}`);
             return reject(res, httpStatusFor(error), error.message, error.reason);
           }
           logger?.error(`token verification failed unexpectedly: ${String(error)}`, error instanceof Error ? error.stack : undefined);

@@ -1,4 +1,4 @@
-import { type Context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Context, context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 const tracer = trace.getTracer('@entente/gateway');
@@ -27,11 +27,14 @@ export function traceContextPlugin(): GatewayPlugin {
   return {
     onParams({ params, request }) {
       if (spans.has(request)) return;
-      const parent = propagation.extract(ROOT_CONTEXT, headersToCarrier(request.headers));
-      const operationName = params.operationName ?? 'anonymous';
+      // Under the SDK the HTTP instrumentation has already opened the request's server span: continue it.
+      // Without it (tests without an SDK), continue the caller's traceparent.
+      const active = context.active();
+      const parent = trace.getSpan(active) ? active : propagation.extract(ROOT_CONTEXT, headersToCarrier(request.headers));
+      const operationName = params.operationName ?? operationNameIn(params.query) ?? 'anonymous';
       const span = tracer.startSpan(
         `gateway ${operationName}`,
-        { kind: SpanKind.SERVER, attributes: { 'graphql.operation.name': operationName } },
+        { kind: trace.getSpan(active) ? SpanKind.INTERNAL : SpanKind.SERVER, attributes: { 'graphql.operation.name': operationName } },
         parent,
       );
       spans.set(request, { span, context: trace.setSpan(parent, span) });
@@ -52,4 +55,9 @@ export function traceHeadersFor(request: Request): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(spans.get(request)?.context ?? ROOT_CONTEXT, carrier);
   return carrier;
+}
+
+/** The name of the first named operation in the document, when the client did not send operationName. */
+function operationNameIn(query: unknown): string | undefined {
+  return typeof query === 'string' ? /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] : undefined;
 }

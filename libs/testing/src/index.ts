@@ -1,4 +1,2 @@
 export * from './infra-endpoints';
 export * from './keycloak-fixtures';
-export * from './platform-fixture';
-export * from './otlp-collector';

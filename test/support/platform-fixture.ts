@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppName, AppPorts, DOMAIN_SERVICES, PlatformSettings, spawnApp, waitReady } from '@entente/platform';
-import { testEndpoints } from './infra-endpoints';
+import { testEndpoints } from '@entente/testing';
 
-const REPO_ROOT = join(__dirname, '..', '..', '..');
+const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Ports of the end-to-end apps: apart from the local platform's (4000, 4101–4104) so both can run. */
 export const TEST_PORTS: AppPorts = { gateway: 5000, registry: 5101, planning: 5102, funding: 5103, network: 5104 };

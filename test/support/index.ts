@@ -1,0 +1,2 @@
+export * from './platform-fixture';
+export * from './otlp-collector';
