@@ -22,7 +22,6 @@ export async function createGatewayApp(
     logger: options.logger,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   const supergraph = app.get(SupergraphService);
   app.use(
     '/graphql',

@@ -1,6 +1,7 @@
-import { telemetry } from './tracing';
+import './tracing';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@entente/config';
+import { closeOnSignals } from '@entente/service-runtime';
 import { JsonLogger } from '@entente/telemetry';
 import { createGatewayApp } from './gateway.app';
 import { loadGatewayConfig } from './gateway.config';
@@ -10,8 +11,8 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('gateway');
   try {
     const app = await createGatewayApp(config, { logger });
-    process.once('SIGTERM', () => void telemetry.shutdown());
     await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+    closeOnSignals(app, logger);
     logger.log(`gateway listening on http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}/graphql`, 'Bootstrap');
   } catch (error) {
     // Composition and availability errors are written for people; print them and stop.

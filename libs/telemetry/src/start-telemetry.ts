@@ -44,5 +44,15 @@ export function startTelemetry(serviceName: string, environment: NodeJS.ProcessE
     ],
   });
   sdk.start();
+  started = sdk;
   return { shutdown: () => sdk.shutdown() };
+}
+
+let started: NodeSDK | undefined;
+
+/** Flushes and stops the SDK this process started, if any: the last spans leave before exit. */
+export async function shutdownTelemetry(): Promise<void> {
+  const sdk = started;
+  started = undefined;
+  await sdk?.shutdown();
 }

@@ -1,9 +1,10 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { shutdownTelemetry } from '@entente/telemetry';
 
 /**
  * Graceful shutdown: on SIGTERM or SIGINT, close the app (consumers leave
  * their group, relays finish their pass, connections close, in Nest's hook
- * order) and exit 0; exit 1 if that fails or takes longer than `graceMs`.
+ * order), flush telemetry and exit 0; exit 1 if that fails or takes longer than `graceMs`.
  */
 export function closeOnSignals(app: INestApplication, logger: LoggerService, graceMs = 20_000): void {
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -13,7 +14,10 @@ export function closeOnSignals(app: INestApplication, logger: LoggerService, gra
       process.exit(1);
     }, graceMs);
     timer.unref();
-    app.close().then(
+    app
+      .close()
+      .then(() => shutdownTelemetry())
+      .then(
       () => {
         logger.log('stopped', 'Shutdown');
         process.exit(0);
