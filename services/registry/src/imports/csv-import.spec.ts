@@ -1,0 +1,137 @@
+import { ValidationError } from '@entente/errors';
+import { HEADER_FIELD, parsePartnerCsvRow, ROW_FIELD, validateCsv, validatePartnersCsv, validateRows } from './csv-import';
+
+describe('validatePartnersCsv', () => {
+  it('parses every row of a good file, normalised as when registered by hand', () => {
+    const result = validatePartnersCsv(
+      '\uFEFFName,Kind,Country,WikidataId\r\n' +
+        '"Aarhus  Kommune",city,dk,Q25319\r\n' +
+        '"Chamber of Commerce, Riga",chamber,LV,\r\n' +
+        '"The ""Turku"" office",embassy-or-consulate,FI, \r\n',
+    );
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { row: 2, value: { name: 'Aarhus Kommune', kind: 'city', country: 'DK', wikidataId: 'Q25319' } },
+        { row: 3, value: { name: 'Chamber of Commerce, Riga', kind: 'chamber', country: 'LV' } },
+        { row: 4, value: { name: 'The "Turku" office', kind: 'embassy-or-consulate', country: 'FI' } },
+      ],
+    });
+  });
+
+  it('accepts the optional column being absent', () => {
+    const result = validatePartnersCsv('country,name,kind\nPL,Szczecin,city\n');
+    expect(result).toEqual({ ok: true, rows: [{ row: 2, value: { name: 'Szczecin', kind: 'city', country: 'PL' } }] });
+  });
+
+  it('reports every bad row with row, field and reason, and returns no rows', () => {
+    const result = validatePartnersCsv(
+      [
+        'name,kind,country,wikidataId',
+        'Riga,city,LV,Q1773', // row 2: good
+        ',village,Germany,', // row 3: three bad fields
+        'Turku,city,FI,Turku', // row 4: bad Wikidata id
+        'Rijeka,city', // row 5: too few values
+        '"Gdańsk, Gdynia",city,PL,Q1792', // row 6: good
+        `${'x'.repeat(201)},region,FR,`, // row 7: name too long
+      ].join('\n'),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.row, p.field])).toEqual([
+      [3, 'name'],
+      [3, 'kind'],
+      [3, 'country'],
+      [4, 'wikidataId'],
+      [5, ROW_FIELD],
+      [7, 'name'],
+    ]);
+    expect(result.problems.find((p) => p.row === 5)?.reason).toBe(
+      'has 2 value(s) but the header has 4 column(s); quote values that contain ","',
+    );
+    expect(result).not.toHaveProperty('rows');
+  });
+
+  it('names missing and unknown columns up front and checks no rows', () => {
+    const result = validatePartnersCsv('name,type,wikidata,country\nRiga,city,Q1773,LV\n');
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: 1, field: HEADER_FIELD, reason: expect.stringContaining('unknown column "type" (column 2)') },
+        { row: 1, field: HEADER_FIELD, reason: expect.stringContaining('unknown column "wikidata" (column 3)') },
+        {
+          row: 1,
+          field: HEADER_FIELD,
+          reason: 'missing required column(s): kind; expected columns: name, kind, country (optional: wikidataId)',
+        },
+      ],
+    });
+  });
+
+  it('reports a column named twice and a file without a header', () => {
+    expect(validatePartnersCsv('name,kind,country,Name\n')).toEqual({
+      ok: false,
+      problems: [{ row: 1, field: HEADER_FIELD, reason: 'column "name" appears twice' }],
+    });
+    expect(validatePartnersCsv('')).toEqual({ ok: false, problems: [{ row: 1, field: HEADER_FIELD, reason: expect.any(String) }] });
+  });
+
+  it('reports a CSV syntax error with its line alongside the bad values of other rows', () => {
+    const result = validatePartnersCsv('name,kind,country\n"Riga" LV,city,LV\nTurku,city,XX\n');
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, field: ROW_FIELD, reason: expect.stringMatching(/^line 2: text after a closing quote/) },
+        { row: 3, field: 'country', reason: expect.stringContaining('ISO 3166-1 alpha-2') },
+      ],
+    });
+  });
+
+  it('accepts a header-only file as nothing to apply', () => {
+    expect(validatePartnersCsv('name,kind,country\r\n')).toEqual({ ok: true, rows: [] });
+  });
+});
+
+describe('validateRows (generic)', () => {
+  const parseAmount = (values: Readonly<Record<string, string>>): number => {
+    const amount = Number(values['amount']);
+    if (!Number.isFinite(amount) || amount < 0) throw ValidationError.forField('amount', 'must be a non-negative number');
+    return amount;
+  };
+
+  it('lets other record types plug in their own row parser', () => {
+    expect(validateCsv('amount\n1.5\n2\n', { required: ['amount'] }, parseAmount)).toEqual({
+      ok: true,
+      rows: [
+        { row: 2, value: 1.5 },
+        { row: 3, value: 2 },
+      ],
+    });
+    expect(validateRows([{ row: 2, values: { amount: '-1' } }, { row: 3, values: { amount: 'x' } }], parseAmount)).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, field: 'amount', reason: 'must be a non-negative number' },
+        { row: 3, field: 'amount', reason: 'must be a non-negative number' },
+      ],
+    });
+  });
+
+  it('lets a bug in a row parser surface instead of reporting it as the person\'s mistake', () => {
+    expect(() =>
+      validateRows([{ row: 2, values: {} }], () => {
+        throw new TypeError('boom');
+      }),
+    ).toThrow(TypeError);
+  });
+});
+
+describe('parsePartnerCsvRow', () => {
+  it('reports partner rules and the Wikidata id together', () => {
+    try {
+      parsePartnerCsvRow({ name: '', kind: 'city', country: 'DE', wikidataId: 'Q0' });
+      throw new Error('expected a validation error');
+    } catch (error) {
+      expect((error as ValidationError).problems.map((p) => p.field)).toEqual(['name', 'wikidataId']);
+    }
+  });
+});

@@ -1,0 +1,169 @@
+import { ValidationError } from '@entente/errors';
+import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partner.rules';
+import { CsvOptions, CsvRecord, parseCsv } from './csv';
+import { isWikidataItemId } from './wikidata-twinning';
+
+/**
+ * Validating a CSV import as a whole: every row is checked and every problem
+ * reported, and the result is either all rows parsed or no rows at all — so a
+ * caller has nothing it could half-apply. The shape of a row (which columns,
+ * what a valid value is) is a plug-in, so assets and relationships reuse this
+ * with their own parsers.
+ */
+
+/** One line of the import report; `row` counts the header as row 1. */
+export interface RowProblem {
+  readonly row: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A data row keyed by canonical column name; absent optional columns are absent keys. */
+export type CsvRow = Readonly<Record<string, string>>;
+
+export interface NumberedRow {
+  readonly row: number;
+  readonly values: CsvRow;
+}
+
+/** Throws ValidationError naming each bad field; anything else is a bug and propagates. */
+export type RowParser<T> = (values: CsvRow) => T;
+
+export type ImportValidation<T> =
+  | { readonly ok: true; readonly rows: ReadonlyArray<{ readonly row: number; readonly value: T }> }
+  | { readonly ok: false; readonly problems: readonly RowProblem[] };
+
+export interface CsvColumns {
+  readonly required: readonly string[];
+  readonly optional?: readonly string[];
+}
+
+/** The field name used for a problem with the header or a row as a whole. */
+export const HEADER_FIELD = '(header)';
+export const ROW_FIELD = '(row)';
+
+/**
+ * Runs `parseRow` on every row and collects all problems. Row problems keep
+ * the parser's field names so the report points at a column.
+ */
+export function validateRows<T>(rows: readonly NumberedRow[], parseRow: RowParser<T>): ImportValidation<T> {
+  const problems: RowProblem[] = [];
+  const parsed: Array<{ row: number; value: T }> = [];
+  for (const { row, values } of rows) {
+    try {
+      parsed.push({ row, value: parseRow(values) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const problem of error.problems) problems.push({ row, field: problem.field, reason: problem.message });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: parsed };
+}
+
+/**
+ * Matches the header against the expected columns. Names match ignoring case
+ * and surrounding spaces, because spreadsheets and people vary in both; an
+ * unknown column is an error rather than ignored, since it is most often a
+ * misspelt optional column whose data would otherwise silently be dropped.
+ */
+function readHeader(header: CsvRecord, columns: CsvColumns): { names: string[] } | { problems: RowProblem[] } {
+  const known = [...columns.required, ...(columns.optional ?? [])];
+  const canonical = new Map(known.map((name) => [name.toLowerCase(), name]));
+  const expected = `expected columns: ${columns.required.join(', ')}${columns.optional?.length ? ` (optional: ${columns.optional.join(', ')})` : ''}`;
+  const problems: RowProblem[] = [];
+  const names: string[] = [];
+  const seen = new Set<string>();
+  header.fields.forEach((raw, index) => {
+    const name = canonical.get(raw.trim().toLowerCase());
+    if (name === undefined) {
+      problems.push({ row: header.row, field: HEADER_FIELD, reason: `unknown column "${raw.trim()}" (column ${index + 1}); ${expected}` });
+    } else if (seen.has(name)) {
+      problems.push({ row: header.row, field: HEADER_FIELD, reason: `column "${name}" appears twice` });
+    } else {
+      seen.add(name);
+    }
+    names.push(name ?? raw);
+  });
+  const missing = columns.required.filter((name) => !seen.has(name));
+  if (missing.length > 0) {
+    problems.push({ row: header.row, field: HEADER_FIELD, reason: `missing required column(s): ${missing.join(', ')}; ${expected}` });
+  }
+  return problems.length > 0 ? { problems } : { names };
+}
+
+/**
+ * Reads a CSV file into named rows, checking syntax, the header and each
+ * row's field count. The readable rows come back even when other rows have
+ * problems, so their values can be checked too and the report lists every bad
+ * row at once; with a broken header no row can be interpreted, so none come
+ * back. Values are passed on untrimmed: trimming and empty cells are the row
+ * parser's rules, not the file format's.
+ */
+export function readCsvRows(text: string, columns: CsvColumns, options?: CsvOptions): { rows: NumberedRow[]; problems: RowProblem[] } {
+  const document = parseCsv(text, options);
+  const problems: RowProblem[] = document.problems.map((p) => ({ row: p.row, field: ROW_FIELD, reason: `line ${p.line}: ${p.reason}` }));
+  const [header, ...data] = document.records;
+  if (header === undefined || header.row !== 1) {
+    return { rows: [], problems: [{ row: 1, field: HEADER_FIELD, reason: 'the first row must be a header naming the columns' }, ...problems] };
+  }
+  const read = readHeader(header, columns);
+  if ('problems' in read) return { rows: [], problems: [...read.problems, ...problems] };
+
+  const rows: NumberedRow[] = [];
+  for (const record of data) {
+    if (record.fields.length !== read.names.length) {
+      problems.push({
+        row: record.row,
+        field: ROW_FIELD,
+        reason: `has ${record.fields.length} value(s) but the header has ${read.names.length} column(s); quote values that contain "${options?.delimiter ?? ','}"`,
+      });
+      continue;
+    }
+    rows.push({ row: record.row, values: Object.fromEntries(read.names.map((name, i) => [name, record.fields[i] ?? ''])) });
+  }
+  return { rows, problems };
+}
+
+/**
+ * The whole CSV import check: syntax, header, and every row through
+ * `parseRow`, all problems in one report ordered by row. `ok` only when the
+ * file is entirely good: the caller applies all of it or none.
+ */
+export function validateCsv<T>(text: string, columns: CsvColumns, parseRow: RowParser<T>, options?: CsvOptions): ImportValidation<T> {
+  const read = readCsvRows(text, columns, options);
+  const values = validateRows(read.rows, parseRow);
+  if (read.problems.length === 0) return values;
+  const problems = [...read.problems, ...(values.ok ? [] : values.problems)];
+  // Stable sort: within a row, structural problems stay before value problems.
+  return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+// Partners: the first CSV shape. Assets and relationships add their own columns and parser.
+
+export const PARTNER_CSV_COLUMNS: CsvColumns = { required: ['name', 'kind', 'country'], optional: ['wikidataId'] };
+
+export interface PartnerCsvRow extends RegisterPartnerCommand {
+  readonly wikidataId?: string;
+}
+
+/** The same rules as registering one partner by hand, plus the optional Wikidata id. */
+export function parsePartnerCsvRow(values: CsvRow): PartnerCsvRow {
+  const problems: Array<{ field: string; message: string }> = [];
+  let partner: RegisterPartnerCommand | undefined;
+  try {
+    partner = parseRegisterPartner({ name: values['name'] ?? '', kind: (values['kind'] ?? '').trim(), country: values['country'] ?? '' });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    problems.push(...error.problems);
+  }
+  const wikidataId = (values['wikidataId'] ?? '').trim();
+  if (wikidataId !== '' && !isWikidataItemId(wikidataId)) {
+    problems.push({ field: 'wikidataId', message: `"${wikidataId}" is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
+  }
+  if (problems.length > 0 || partner === undefined) throw new ValidationError(problems);
+  return { ...partner, ...(wikidataId !== '' && { wikidataId }) };
+}
+
+export function validatePartnersCsv(text: string, options?: CsvOptions): ImportValidation<PartnerCsvRow> {
+  return validateCsv(text, PARTNER_CSV_COLUMNS, parsePartnerCsvRow, options);
+}
