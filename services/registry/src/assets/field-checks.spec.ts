@@ -1,0 +1,96 @@
+import { ValidationError } from '@entente/errors';
+import { parseEngagement } from '../engagements/engagement.rules';
+import { parseRelationship } from '../relationships/relationship.rules';
+import { parseRecordAsset } from './asset.rules';
+import { addCalendarMonths, isIsoCurrencyCode, isIsoDate, latestToday, Problems, readIdList } from './field-checks';
+
+describe('isIsoDate', () => {
+  it.each(['2024-02-29', '2025-12-31', '0001-01-01'])('accepts %p', (date) => expect(isIsoDate(date)).toBe(true));
+  it.each(['2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-1-1', '2025-01-01T00:00:00Z', '', 20250101])(
+    'refuses %p',
+    (date) => expect(isIsoDate(date)).toBe(false),
+  );
+});
+
+describe('addCalendarMonths', () => {
+  it.each([
+    ['2024-03-15', 12, '2025-03-15'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2023-01-31', 1, '2023-02-28'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-11-30', 3, '2025-02-28'],
+    ['2024-12-01', 1, '2025-01-01'],
+  ])('%s + %i months is %s', (date, months, expected) => expect(addCalendarMonths(date, months)).toBe(expected));
+});
+
+describe('latestToday', () => {
+  it('is tomorrow in UTC once it is tomorrow at UTC+14', () => {
+    expect(latestToday(new Date('2025-06-15T09:59:59Z'))).toBe('2025-06-15');
+    expect(latestToday(new Date('2025-06-15T10:00:00Z'))).toBe('2025-06-16');
+  });
+});
+
+describe('isIsoCurrencyCode', () => {
+  it('knows current codes in upper case only', () => {
+    expect(['EUR', 'USD', 'NZD', 'JPY'].every(isIsoCurrencyCode)).toBe(true);
+    expect(['eur', 'EURO', 'XXX', 'XAU', ''].some(isIsoCurrencyCode)).toBe(false);
+  });
+});
+
+describe('readIdList', () => {
+  it('trims, drops duplicates and names a bad entry by index', () => {
+    const problems = new Problems();
+    expect(readIdList(problems, 'ids', [' a', 'a', 'b', 3], { max: 5 })).toEqual(['a', 'b']);
+    expect(() => problems.throwIfAny()).toThrow('ids[3]: must be text');
+  });
+});
+
+/**
+ * Inputs arrive from GraphQL, CSV rows and event replays; whatever they hold,
+ * the parsers answer with a ValidationError (a 400-class error) or a value,
+ * never with anything that would surface as a 500.
+ */
+describe('parsers under generated inputs', () => {
+  // A small deterministic generator (mulberry32) so a failure reproduces.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const next = random(20250615);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  const scalars: unknown[] = [
+    undefined, null, '', ' ', 'x', 'x'.repeat(2001), 'DE', 'de', 'XX', 'EUR', 'money', 'jobs', '2024-02-29', '2025-02-29',
+    '2999-01-01', 'active', 'ended', 'sister-city', 'inbound-fdi', 'economic-foundations', 'event', 0, -1, 1.05, 1e308,
+    Number.NaN, Infinity, true, {}, [], ['DE', 7], [''], ['p-1'], '\u0000', '💥'.repeat(150),
+  ];
+  const value = (): unknown =>
+    next() < 0.15 ? { value: pick(scalars), unit: pick(scalars), currency: pick(scalars), amount: pick(scalars) } : pick(scalars);
+  const fields = [
+    'name', 'description', 'category', 'type', 'countries', 'sectors', 'magnitude', 'sourceOrganisation', 'asOf', 'confidentiality',
+    'partnerId', 'status', 'since', 'until', 'formalBasis', 'politicalCycle', 'politicalChampion', 'technicalOwner',
+    'leadDepartment', 'priorityIds', 'date', 'partnerIds', 'purpose', 'outcomes', 'nextSteps', 'cost', 'staffDays',
+  ];
+  const inputs = Array.from({ length: 400 }, () => Object.fromEntries(fields.filter(() => next() < 0.6).map((f) => [f, value()])));
+  const now = new Date('2025-06-15T12:00:00Z');
+  const parsers: Array<[string, (input: never) => unknown]> = [
+    ['parseRecordAsset', (input) => parseRecordAsset(input, now)],
+    ['parseRelationship', (input) => parseRelationship(input)],
+    ['parseEngagement', (input) => parseEngagement(input, now)],
+  ];
+
+  it.each(parsers)('%s returns a value or throws a ValidationError naming fields for 400 inputs', (_name, parse) => {
+    for (const input of inputs) {
+      try {
+        parse(input as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).problems.every((p) => p.field.length > 0)).toBe(true);
+      }
+    }
+  });
+});
