@@ -7,7 +7,15 @@ import { testEndpoints } from '@entente/testing';
 const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Ports of the end-to-end apps: apart from the local platform's (4000, 4101–4104) so both can run. */
-export const TEST_PORTS: AppPorts = { gateway: 5000, registry: 5101, planning: 5102, funding: 5103, network: 5104 };
+const PORT_BASE = Number(process.env.ENTENTE_TEST_PORT_BASE ?? 5000);
+/** ENTENTE_TEST_PORT_BASE moves them, so two test runs on one machine do not collide. */
+export const TEST_PORTS: AppPorts = {
+  gateway: PORT_BASE,
+  registry: PORT_BASE + 101,
+  planning: PORT_BASE + 102,
+  funding: PORT_BASE + 103,
+  network: PORT_BASE + 104,
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
