@@ -55,7 +55,8 @@ export async function startTestPlatform(options: {
     databasePrefix,
     logDir: join(REPO_ROOT, '.runtime', 'test', 'logs', databasePrefix),
     env: { OTEL_TRACES_EXPORTER: 'none', ...options.env },
-    appEnv: options.appEnv,
+    // Its own consumer group: a network service of another run never takes this run's partitions.
+    appEnv: { ...options.appEnv, network: { KAFKA_GROUP_ID: `network-${databasePrefix}`, ...options.appEnv?.network } },
   };
   const children = new Map<AppName, ChildProcess>();
 

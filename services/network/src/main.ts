@@ -16,7 +16,7 @@ void runService({
     new KafkaEventServer({
       brokers: config.KAFKA_BROKERS,
       clientId: 'network',
-      groupId: 'network',
+      groupId: config.KAFKA_GROUP_ID,
       connection: app.get(MONGO_CONNECTION),
       maxAttempts: config.KAFKA_MAX_ATTEMPTS,
       logger: new JsonLogger('network'),
