@@ -40,9 +40,14 @@ export class ProcessedEventStore {
       connection.model<ProcessedEvent>('ProcessedEvent', processedEventSchema);
   }
 
-  /** Creates the unique index; call before consuming so the first duplicates are already caught. */
+  /**
+   * Waits for the unique index; call before consuming so the first duplicates
+   * are already caught. `Model.init()` is the same build mongoose starts when
+   * the model is compiled: a second, concurrent createIndexes would race it to
+   * create the collection, which the H2 backend of the local server refuses.
+   */
   async init(): Promise<void> {
-    await this.model.createIndexes();
+    await this.model.init();
   }
 
   async isProcessed(consumer: string, eventId: string): Promise<boolean> {
