@@ -24,11 +24,11 @@ import {
   CurrentIdentity,
   graphqlAuthContext,
   type Identity,
-  LocalIssuer,
   Roles,
   RolesGuard,
   TokenVerifier,
 } from '@entente/auth';
+import { LocalIssuer } from '@entente/testing';
 import { createGatewayApp } from './gateway.app';
 import { loadGatewayConfig } from './gateway.config';
 

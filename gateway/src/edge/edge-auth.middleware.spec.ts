@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LocalIssuer, TokenVerifier } from '@entente/auth';
+import { TokenVerifier } from '@entente/auth';
+import { LocalIssuer } from '@entente/testing';
 import { edgeAuthMiddleware } from './edge-auth.middleware';
 
 describe('edgeAuthMiddleware', () => {

@@ -6,4 +6,3 @@ export * from './graphql/graphql-errors';
 export * from './graphql/graphql-auth.context';
 export * from './graphql/current-identity.decorator';
 export * from './graphql/auth.guards';
-export * from './testing/local-issuer';

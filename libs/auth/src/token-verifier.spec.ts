@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { createPublicKey } from 'node:crypto';
 import { AuthenticationError, type AuthenticationFailureReason } from './authentication.error';
-import { LocalIssuer } from './testing/local-issuer';
+import { LocalIssuer } from '@entente/testing';
 import { TokenVerifier } from './token-verifier';
 
 describe('TokenVerifier', () => {

@@ -1,6 +1,9 @@
 import { type EventDefinition, eventLabel } from './envelope/event-definition';
 import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
+import { RelationshipEstablishedV1 } from './registry/relationship-established.v1';
+import { RelationshipStatusChangedV1 } from './registry/relationship-status-changed.v1';
+import { EngagementLoggedV1 } from './registry/engagement-logged.v1';
 
 /**
  * Looks up event definitions by (type, version), so a consumer can validate
@@ -42,6 +45,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
 
 

@@ -8,3 +8,6 @@ export * from './reference/iso-country-codes';
 export * from './reference/partner-kinds';
 export * from './registry/partner-registered.v1';
 export * from './registry/jurisdiction-offboarded.v1';
+export * from './registry/relationship-established.v1';
+export * from './registry/relationship-status-changed.v1';
+export * from './registry/engagement-logged.v1';

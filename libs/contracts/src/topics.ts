@@ -8,6 +8,8 @@
 export const TOPICS = {
   registryPartner: 'registry.partner.v1',
   registryJurisdiction: 'registry.jurisdiction.v1',
+  registryRelationship: 'registry.relationship.v1',
+  registryEngagement: 'registry.engagement.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -1,2 +1,3 @@
 export * from './infra-endpoints';
 export * from './keycloak-fixtures';
+export * from './local-issuer';

@@ -3,8 +3,17 @@ import { EventPublisher, OutboxRelay } from '@entente/messaging';
 import { EVENT_PUBLISHER } from '@entente/service-runtime';
 import { JsonLogger } from '@entente/telemetry';
 import { PartnerRepository } from '../partners/partner.repository';
+import { RelationshipRepository } from '../relationships/relationship.repository';
+import { EngagementRepository } from '../engagements/engagement.repository';
 
 export const OUTBOX_SETTINGS = Symbol('OUTBOX_SETTINGS');
+
+/**
+ * Each feature module provides its own kicker (so its services can kick), but
+ * every kicker of one process shares one relay per publisher: one poller,
+ * one pass at a time, whichever module asks.
+ */
+const sharedRelays = new WeakMap<EventPublisher, OutboxRelay>();
 
 export interface OutboxSettings {
   enabled: boolean;
@@ -25,13 +34,19 @@ export class OutboxKicker implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(EVENT_PUBLISHER) publisher: EventPublisher,
     @Inject(OUTBOX_SETTINGS) private readonly settings: OutboxSettings,
     partners: PartnerRepository,
+    relationships: RelationshipRepository,
+    engagements: EngagementRepository,
   ) {
-    this.relay = new OutboxRelay({
-      sources: [partners.mongooseModel],
-      publisher,
-      intervalMs: settings.intervalMs,
-      logger: new JsonLogger('registry'),
-    });
+    const shared = sharedRelays.get(publisher);
+    this.relay =
+      shared ??
+      new OutboxRelay({
+        sources: [partners.mongooseModel, relationships.mongooseModel, engagements.mongooseModel],
+        publisher,
+        intervalMs: settings.intervalMs,
+        logger: new JsonLogger('registry'),
+      });
+    if (!shared) sharedRelays.set(publisher, this.relay);
   }
 
   onApplicationBootstrap(): void {

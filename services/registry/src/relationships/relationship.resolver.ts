@@ -1,0 +1,82 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import type { Page } from '@entente/persistence';
+import { EstablishRelationshipInput } from './dtos/establish-relationship.input';
+import { Relationship, RelationshipConnection, RelationshipStatusValue, RelationshipTypeValue } from './relationship.model';
+import type { RelationshipRecord } from './relationship.schema';
+import { RelationshipService } from './relationship.service';
+
+const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
+
+@Resolver(() => Relationship)
+@UseGuards(AuthenticatedGuard, RolesGuard)
+export class RelationshipResolver {
+  constructor(private readonly relationshipService: RelationshipService) {}
+
+  @Mutation(() => Relationship, { description: 'Records a tie between your jurisdiction and one of its partners.' })
+  @Roles('staff', 'jurisdiction-admin')
+  async establishRelationship(@CurrentIdentity() identity: Identity, @Args('input') input: EstablishRelationshipInput): Promise<Relationship> {
+    return toRelationship(await this.relationshipService.establish(identity, input));
+  }
+
+  @Mutation(() => Relationship, { description: 'Moves a relationship along the allowed status transitions.' })
+  @Roles('staff', 'jurisdiction-admin')
+  async changeRelationshipStatus(
+    @CurrentIdentity() identity: Identity,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => RelationshipStatusValue }) status: RelationshipStatusValue,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ): Promise<Relationship> {
+    return toRelationship(await this.relationshipService.changeStatus(identity, { id, status, reason }));
+  }
+
+  @Query(() => RelationshipConnection, { description: 'Your jurisdiction’s relationships, oldest first, optionally of one status.' })
+  @Roles(...READERS)
+  async relationships(
+    @CurrentIdentity() identity: Identity,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('status', { type: () => RelationshipStatusValue, nullable: true }) status?: RelationshipStatusValue | null,
+  ): Promise<RelationshipConnection> {
+    return toConnection(await this.relationshipService.list(identity, { first, after }, status ?? undefined));
+  }
+
+  @Query(() => RelationshipConnection, {
+    description: 'Active relationships with no engagement (nor a since date) within the configured number of months, oldest first.',
+  })
+  @Roles(...READERS)
+  async dormantRelationships(
+    @CurrentIdentity() identity: Identity,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<RelationshipConnection> {
+    return toConnection(await this.relationshipService.dormant(identity, { first, after }));
+  }
+}
+
+function toConnection(page: Page<RelationshipRecord>): RelationshipConnection {
+  return { ...page, nodes: page.nodes.map(toRelationship) };
+}
+
+export function toRelationship(record: RelationshipRecord): Relationship {
+  return {
+    id: record.relationshipId,
+    partnerId: record.partnerId,
+    partnerName: record.partnerName,
+    partnerCountry: record.partnerCountry,
+    type: record.type as RelationshipTypeValue,
+    status: record.status as RelationshipStatusValue,
+    since: record.since,
+    until: record.until,
+    formalBasis: record.formalBasis,
+    politicalCycle: record.politicalCycle,
+    politicalChampion: record.politicalChampion,
+    technicalOwner: record.technicalOwner,
+    leadDepartment: record.leadDepartment,
+    priorityIds: record.priorityIds,
+    lastEngagementAt: record.lastEngagementAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { createEvent, RelationshipEstablishedV1, RelationshipStatusChangedV1 } from '@entente/contracts';
+import type { Identity } from '@entente/auth';
+import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
+import type { Page, PageArgs, Stored } from '@entente/persistence';
+import { OutboxKicker } from '../outbox/outbox-kicker';
+import { Problems, readChoice, readText, toIsoDate } from '../assets/field-checks';
+import { PartnerLookup } from './partner-lookup';
+import { RelationshipRepository } from './relationship.repository';
+import {
+  assertTransition,
+  EstablishRelationshipInput,
+  isDormant,
+  parseRelationship,
+  RELATIONSHIP_STATUSES,
+  RelationshipStatus,
+} from './relationship.rules';
+import type { RelationshipRecord } from './relationship.schema';
+
+export const DORMANCY_MONTHS = Symbol('DORMANCY_MONTHS');
+export const STATUS_REASON_MAX_LENGTH = 2000;
+
+@Injectable()
+export class RelationshipService {
+  constructor(
+    private readonly relationships: RelationshipRepository,
+    private readonly partners: PartnerLookup,
+    private readonly outbox: OutboxKicker,
+    @Inject(DORMANCY_MONTHS) private readonly dormancyMonths: number,
+  ) {}
+
+  /**
+   * Records a tie with one of the caller's partners and announces it
+   * (registry.relationship.established v1). A partner id of another
+   * jurisdiction is refused exactly like an unknown one.
+   */
+  async establish(identity: Identity, input: EstablishRelationshipInput): Promise<RelationshipRecord> {
+    const command = parseRelationship(input);
+    const scope = { jurisdictionId: identity.jurisdictionId };
+    const partner = await this.partners.find(scope, command.partnerId);
+    if (!partner) {
+      throw ValidationError.forField('partnerId', `no partner ${command.partnerId} in your jurisdiction; register the partner first`);
+    }
+    const relationshipId = randomUUID();
+    const now = new Date();
+    const relationship: RelationshipRecord = {
+      jurisdictionId: identity.jurisdictionId,
+      relationshipId,
+      ...command,
+      partnerName: partner.name,
+      partnerCountry: partner.country,
+      lastEngagementAt: null,
+      statusHistory: [],
+      createdBy: identity.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const event = createEvent(RelationshipEstablishedV1, {
+      source: 'registry',
+      jurisdictionId: identity.jurisdictionId,
+      aggregateId: relationshipId,
+      payload: { relationshipId, ...command, partnerName: partner.name, partnerCountry: partner.country },
+    });
+    const saved = await this.relationships.create(relationship, [event]);
+    this.outbox.kick();
+    return saved;
+  }
+
+  /**
+   * Moves a relationship along the allowed transitions and announces it
+   * (registry.relationship.status-changed v1). Ending a tie without an until
+   * date records today as its end.
+   */
+  async changeStatus(identity: Identity, input: { id: string; status?: string | null; reason?: string | null }): Promise<RelationshipRecord> {
+    const problems = new Problems();
+    const to = readChoice(problems, 'status', input.status, RELATIONSHIP_STATUSES);
+    const reason = readText(problems, 'reason', input.reason, { max: STATUS_REASON_MAX_LENGTH });
+    problems.throwIfAny();
+    const scope = { jurisdictionId: identity.jurisdictionId };
+    const current = await this.relationships.get(scope, input.id);
+    if (!current) throw new NotFoundError('Relationship', input.id);
+    const from = current.status;
+    assertTransition(from, to as RelationshipStatus);
+    const now = new Date();
+    const today = toIsoDate(now);
+    const endsToday = to === 'ended' && current.until === null && (current.since === null || current.since <= today);
+    const until = endsToday ? today : current.until;
+    const event = createEvent(RelationshipStatusChangedV1, {
+      source: 'registry',
+      jurisdictionId: identity.jurisdictionId,
+      aggregateId: current.relationshipId,
+      payload: { relationshipId: current.relationshipId, partnerId: current.partnerId, type: current.type, from, to: to as RelationshipStatus, reason, until },
+    });
+    const updated = await this.relationships.changeStatus(
+      scope,
+      current.relationshipId,
+      { from, to: to as RelationshipStatus, reason, changedBy: identity.userId, changedAt: now },
+      endsToday ? { until: today } : {},
+      [event],
+    );
+    if (!updated) throw new ConflictError(`relationship ${input.id} changed status meanwhile; reload it and try again`);
+    this.outbox.kick();
+    return updated;
+  }
+
+  list(identity: Identity, args: PageArgs, status?: RelationshipStatus): Promise<Page<RelationshipRecord & Stored>> {
+    return this.relationships.list({ jurisdictionId: identity.jurisdictionId }, args, status);
+  }
+
+  /** Active relationships with no sign of life for more than DORMANCY_MONTHS calendar months. */
+  dormant(identity: Identity, args: PageArgs, now: Date = new Date()): Promise<Page<RelationshipRecord & Stored>> {
+    return this.relationships.pageActiveWhere({ jurisdictionId: identity.jurisdictionId }, args, (relationship) =>
+      isDormant(relationship, now, this.dormancyMonths),
+    );
+  }
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS } from '@entente/contracts';
+import { createTestUser, deleteTestUser, newJurisdictionId, testEndpoints, TestUser } from '@entente/testing';
+import { eventually, GraphQLResponse, startTestPlatform, TestPlatform } from '../support';
+
+/**
+ * Relationships and engagements through the gateway with real Keycloak
+ * tokens: establishing, allowed and refused status changes, the last
+ * engagement moving forward, dormancy, roles, and tenancy.
+ */
+describe('registry relationships and engagements through the gateway', () => {
+  let platform: TestPlatform;
+  let staffA: TestUser;
+  let adminA: TestUser;
+  let viewerA: TestUser;
+  let staffB: TestUser;
+  const partnerIds: Record<string, string> = {};
+
+  const FIELDS = `id partnerId partnerName partnerCountry type status since until formalBasis politicalCycle politicalChampion technicalOwner leadDepartment priorityIds lastEngagementAt`;
+  const REGISTER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`;
+  const ESTABLISH = `mutation($input: EstablishRelationshipInput!) { establishRelationship(input: $input) { ${FIELDS} } }`;
+  const CHANGE = `mutation($id: ID!, $status: RelationshipStatus!, $reason: String) { changeRelationshipStatus(id: $id, status: $status, reason: $reason) { ${FIELDS} } }`;
+  const LIST = `query($first: Int, $after: String, $status: RelationshipStatus) { relationships(first: $first, after: $after, status: $status) { totalCount nodes { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
+  const DORMANT = `query($first: Int, $after: String) { dormantRelationships(first: $first, after: $after) { totalCount nodes { id partnerName status } pageInfo { hasNextPage endCursor } } }`;
+  const LOG = `mutation($input: LogEngagementInput!) { logEngagement(input: $input) { id date type partnerIds purpose outcomes nextSteps cost { amount currency } staffDays priorityIds } }`;
+  const ENGAGEMENTS = `query($first: Int) { engagements(first: $first) { totalCount nodes { id date type partnerIds purpose } } }`;
+
+  type Rel = { id: string; status: string; lastEngagementAt: string | null; partnerName: string; since: string | null; until: string | null };
+  type RelList = { relationships: { totalCount: number; nodes: Rel[] } };
+  type DormantList = { dormantRelationships: { totalCount: number; nodes: Array<{ id: string; partnerName: string }> } };
+
+  const today = new Date().toISOString().slice(0, 10);
+  const yearsAgo = (years: number): string => {
+    const date = new Date();
+    date.setUTCFullYear(date.getUTCFullYear() - years);
+    return date.toISOString().slice(0, 10);
+  };
+
+  function ok<T>(response: GraphQLResponse<T>): T {
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toBeTruthy();
+    return response.data as T;
+  }
+
+  async function establish(user: TestUser, input: Record<string, unknown>): Promise<Rel> {
+    return ok(await platform.graphql<{ establishRelationship: Rel }>(await user.token(), ESTABLISH, { input })).establishRelationship;
+  }
+
+  let jurisdictionA: string;
+
+  beforeAll(async () => {
+    jurisdictionA = newJurisdictionId('rel-a');
+    const jurisdictionB = newJurisdictionId('rel-b');
+    [staffA, adminA, viewerA, staffB] = await Promise.all([
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['jurisdiction-admin'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['viewer'] }),
+      createTestUser({ jurisdiction: jurisdictionB, roles: ['staff'] }),
+    ]);
+    platform = await startTestPlatform({ name: 'relationships' });
+    const token = await staffA.token();
+    for (const [name, country] of [
+      ['Aarhus', 'DK'],
+      ['Bremen', 'DE'],
+      ['Turku', 'FI'],
+    ]) {
+      const registered = ok(await platform.graphql<{ registerPartner: { id: string } }>(token, REGISTER, { input: { name, kind: 'CITY', country } }));
+      partnerIds[name] = registered.registerPartner.id;
+    }
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await Promise.all([staffA, adminA, viewerA, staffB].filter(Boolean).map((user) => deleteTestUser(user.id)));
+  });
+
+  it('establishes a relationship with every field, named after its partner, prospective by default', async () => {
+    const relationship = await establish(staffA, {
+      partnerId: partnerIds.Aarhus,
+      type: 'SISTER_CITY',
+      since: '2019-05-01',
+      formalBasis: '  Council resolution   2019/42 ',
+      politicalCycle: 'Mayor Schmidt 2019–2024',
+      politicalChampion: 'Mayor Schmidt',
+      technicalOwner: 'A. Jensen',
+      leadDepartment: 'Economic Development',
+      priorityIds: ['prio-1', 'prio-2'],
+    });
+    expect(relationship).toMatchObject({
+      partnerId: partnerIds.Aarhus,
+      partnerName: 'Aarhus',
+      partnerCountry: 'DK',
+      type: 'SISTER_CITY',
+      status: 'PROSPECTIVE',
+      since: '2019-05-01',
+      until: null,
+      formalBasis: 'Council resolution 2019/42',
+      politicalCycle: 'Mayor Schmidt 2019–2024',
+      politicalChampion: 'Mayor Schmidt',
+      technicalOwner: 'A. Jensen',
+      leadDepartment: 'Economic Development',
+      priorityIds: ['prio-1', 'prio-2'],
+      lastEngagementAt: null,
+    });
+    const listed = ok(await platform.graphql<RelList>(await viewerA.token(), LIST, { first: 10 }));
+    expect(listed.relationships.totalCount).toBe(1);
+    expect(listed.relationships.nodes[0].id).toBe(relationship.id);
+  });
+
+  it('refuses a partner that does not exist, and a bad input, naming the field', async () => {
+    const token = await staffA.token();
+    const unknown = await platform.graphql(token, ESTABLISH, { input: { partnerId: 'no-such-partner', type: 'MOU' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    const badDates = await platform.graphql(token, ESTABLISH, { input: { partnerId: partnerIds.Bremen, type: 'MOU', since: '2020-02-30' } });
+    expect(badDates.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
+    const reversed = await platform.graphql(token, ESTABLISH, { input: { partnerId: partnerIds.Bremen, type: 'MOU', since: '2020-02-01', until: '2019-01-01' } });
+    expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+    const listed = ok(await platform.graphql<RelList>(token, LIST, {}));
+    expect(listed.relationships.totalCount).toBe(1);
+  });
+
+  it('changes status along allowed paths and refuses a forbidden one naming status', async () => {
+    const relationship = await establish(staffA, { partnerId: partnerIds.Turku, type: 'FRIENDSHIP', since: '2021-01-01' });
+    const token = await staffA.token();
+    const change = async (status: string, reason?: string) =>
+      platform.graphql<{ changeRelationshipStatus: Rel }>(token, CHANGE, { id: relationship.id, status, reason });
+
+    expect(ok(await change('ACTIVE', 'Agreement signed')).changeRelationshipStatus.status).toBe('ACTIVE');
+    expect(ok(await change('DORMANT')).changeRelationshipStatus.status).toBe('DORMANT');
+    const refused = await change('PROSPECTIVE');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    expect(refused.errors?.[0].message).toContain('from dormant a relationship can become active or ended');
+    expect(ok(await change('ACTIVE')).changeRelationshipStatus.status).toBe('ACTIVE');
+
+    // The admin may write too; ending without an until date records today.
+    const ended = ok(await platform.graphql<{ changeRelationshipStatus: Rel }>(await adminA.token(), CHANGE, { id: relationship.id, status: 'ENDED', reason: 'Council decision' }));
+    expect(ended.changeRelationshipStatus).toMatchObject({ status: 'ENDED', until: today });
+    const reopened = await change('ACTIVE');
+    expect(reopened.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+
+    const endedList = ok(await platform.graphql<RelList>(token, LIST, { status: 'ENDED' }));
+    expect(endedList.relationships.nodes.map((r) => r.id)).toEqual([relationship.id]);
+    const missing = await platform.graphql(token, CHANGE, { id: 'no-such-relationship', status: 'ACTIVE' });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reports an active relationship quiet for more than 12 months as dormant until an engagement is logged', async () => {
+    const token = await staffA.token();
+    const quiet = await establish(staffA, { partnerId: partnerIds.Bremen, type: 'MOU', status: 'ACTIVE', since: yearsAgo(2) });
+    // Recent since: active but not dormant.
+    await establish(staffA, { partnerId: partnerIds.Bremen, type: 'TRADE_OFFICE', status: 'ACTIVE', since: today });
+
+    const before = ok(await platform.graphql<DormantList>(token, DORMANT, { first: 10 }));
+    expect(before.dormantRelationships).toMatchObject({ totalCount: 1, nodes: [{ id: quiet.id, partnerName: 'Bremen' }] });
+
+    const logged = ok(
+      await platform.graphql<{ logEngagement: { id: string; date: string; partnerIds: string[]; cost: unknown; staffDays: number } }>(token, LOG, {
+        input: {
+          date: today,
+          type: 'OUTBOUND_MISSION',
+          partnerIds: [partnerIds.Bremen, partnerIds.Aarhus],
+          purpose: 'Port logistics delegation',
+          outcomes: 'Letter of intent',
+          cost: { amount: 4200.5, currency: 'eur' },
+          staffDays: 3.5,
+          priorityIds: ['prio-1'],
+        },
+      }),
+    );
+    expect(logged.logEngagement).toMatchObject({ date: today, partnerIds: [partnerIds.Bremen, partnerIds.Aarhus], cost: { amount: 4200.5, currency: 'EUR' }, staffDays: 3.5 });
+
+    const relationships = ok(await platform.graphql<RelList>(token, LIST, { first: 100 }));
+    const byPartner = (name: string) => relationships.relationships.nodes.filter((r) => r.partnerName === name);
+    for (const relationship of [...byPartner('Bremen'), ...byPartner('Aarhus')]) expect(relationship.lastEngagementAt).toBe(today);
+    expect(byPartner('Turku')[0].lastEngagementAt).toBeNull();
+
+    const after = ok(await platform.graphql<DormantList>(token, DORMANT, { first: 10 }));
+    expect(after.dormantRelationships).toMatchObject({ totalCount: 0, nodes: [] });
+
+    // An engagement logged late, older than the last one, does not move the date back.
+    ok(await platform.graphql(token, LOG, { input: { date: yearsAgo(1), type: 'CORRESPONDENCE', partnerIds: [partnerIds.Bremen], purpose: 'Letter' } }));
+    const still = ok(await platform.graphql<RelList>(token, LIST, { first: 100 }));
+    expect(still.relationships.nodes.find((r) => r.id === quiet.id)?.lastEngagementAt).toBe(today);
+
+    const engagements = ok(await platform.graphql<{ engagements: { totalCount: number } }>(await viewerA.token(), ENGAGEMENTS, { first: 10 }));
+    expect(engagements.engagements.totalCount).toBe(2);
+  });
+
+  it('refuses an engagement with a bad input or an unknown partner, naming the field', async () => {
+    const token = await staffA.token();
+    const future = await platform.graphql(token, LOG, { input: { date: '2999-01-01', type: 'EVENT', partnerIds: [partnerIds.Aarhus], purpose: 'x' } });
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    const unknown = await platform.graphql(token, LOG, { input: { date: today, type: 'EVENT', partnerIds: [partnerIds.Aarhus, 'nobody'], purpose: 'x' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerIds[1]' });
+    const engagements = ok(await platform.graphql<{ engagements: { totalCount: number } }>(token, ENGAGEMENTS, {}));
+    expect(engagements.engagements.totalCount).toBe(2);
+  });
+
+  it('lets a viewer read but not write', async () => {
+    const token = await viewerA.token();
+    const listed = ok(await platform.graphql<RelList>(token, LIST, { first: 100 }));
+    const target = listed.relationships.nodes[0];
+    const attempts = [
+      await platform.graphql(token, ESTABLISH, { input: { partnerId: partnerIds.Aarhus, type: 'MOU' } }),
+      await platform.graphql(token, CHANGE, { id: target.id, status: 'ACTIVE' }),
+      await platform.graphql(token, LOG, { input: { date: today, type: 'EVENT', partnerIds: [partnerIds.Aarhus], purpose: 'x' } }),
+    ];
+    for (const denied of attempts) expect(denied.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const again = ok(await platform.graphql<RelList>(token, LIST, { first: 100 }));
+    expect(again).toEqual(listed);
+  });
+
+  it('shows another jurisdiction nothing and lets it change nothing of A', async () => {
+    const tokenA = await staffA.token();
+    const snapshot = async () => ({
+      relationships: ok(await platform.graphql<RelList>(tokenA, LIST, { first: 100 })),
+      engagements: ok(await platform.graphql(tokenA, ENGAGEMENTS, { first: 100 })),
+    });
+    const before = await snapshot();
+    const aRelationship = before.relationships.relationships.nodes.find((r) => r.status === 'PROSPECTIVE') as Rel;
+
+    const tokenB = await staffB.token();
+    expect(ok(await platform.graphql<RelList>(tokenB, LIST, { first: 100 })).relationships).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(ok(await platform.graphql<DormantList>(tokenB, DORMANT, { first: 100 })).dormantRelationships).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(ok(await platform.graphql<{ engagements: { totalCount: number } }>(tokenB, ENGAGEMENTS, { first: 100 })).engagements.totalCount).toBe(0);
+
+    const establishOnA = await platform.graphql(tokenB, ESTABLISH, { input: { partnerId: partnerIds.Aarhus, type: 'MOU' } });
+    expect(establishOnA.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    const changeA = await platform.graphql(tokenB, CHANGE, { id: aRelationship.id, status: 'ACTIVE' });
+    expect(changeA.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const logOnA = await platform.graphql(tokenB, LOG, { input: { date: today, type: 'EVENT', partnerIds: [partnerIds.Aarhus], purpose: 'x' } });
+    expect(logOnA.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerIds[0]' });
+
+    expect(await snapshot()).toEqual(before);
+    expect(ok(await platform.graphql<RelList>(tokenB, LIST, { first: 100 })).relationships.totalCount).toBe(0);
+  });
+
+  it('publishes established, status-changed and engagement-logged events with what network and planning need', async () => {
+    const kafka = new Kafka({ clientId: `relationships-reader-${randomUUID()}`, brokers: testEndpoints().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const reader = kafka.consumer({ groupId: `relationships-reader-${randomUUID()}` });
+    const seen: Array<{ key: string | null; event: { type: string; jurisdictionId: string; aggregateId: string; payload: Record<string, unknown> } }> = [];
+    await reader.connect();
+    try {
+      await reader.subscribe({ topics: [TOPICS.registryRelationship, TOPICS.registryEngagement], fromBeginning: true });
+      await reader.run({
+        eachMessage: async ({ message }) => {
+          const event = JSON.parse(message.value?.toString() ?? '{}');
+          if (event.jurisdictionId === jurisdictionA) seen.push({ key: message.key?.toString() ?? null, event });
+        },
+      });
+      const count = (type: string) => seen.filter((m) => m.event.type === type).length;
+      await eventually(
+        async () => seen.length,
+        () => count('registry.relationship.established') >= 4 && count('registry.relationship.status-changed') >= 4 && count('registry.engagement.logged') >= 2,
+        20_000,
+      );
+    } finally {
+      await reader.disconnect();
+    }
+    expect(seen.filter((m) => m.event.type === 'registry.relationship.established')).toHaveLength(4);
+    expect(seen.filter((m) => m.event.type === 'registry.relationship.status-changed')).toHaveLength(4);
+    expect(seen.filter((m) => m.event.type === 'registry.engagement.logged')).toHaveLength(2);
+    for (const { key, event } of seen) expect(key).toBe(event.aggregateId);
+
+    const established = seen.find((m) => m.event.type === 'registry.relationship.established' && m.event.payload.partnerName === 'Aarhus');
+    expect(established?.event.payload).toMatchObject({ partnerId: partnerIds.Aarhus, partnerCountry: 'DK', type: 'sister-city', status: 'prospective', priorityIds: ['prio-1', 'prio-2'] });
+    const ended = seen.find((m) => m.event.type === 'registry.relationship.status-changed' && m.event.payload.to === 'ended');
+    expect(ended?.event.payload).toMatchObject({ from: 'active', reason: 'Council decision', until: today, partnerId: partnerIds.Turku });
+    const mission = seen.find((m) => m.event.type === 'registry.engagement.logged' && m.event.payload.type === 'outbound-mission');
+    expect(mission?.event.payload).toMatchObject({
+      date: today,
+      partners: [
+        { partnerId: partnerIds.Bremen, name: 'Bremen', country: 'DE' },
+        { partnerId: partnerIds.Aarhus, name: 'Aarhus', country: 'DK' },
+      ],
+      cost: { amount: 4200.5, currency: 'EUR' },
+      staffDays: 3.5,
+      priorityIds: ['prio-1'],
+    });
+    expect((mission?.event.payload.relationshipUpdates as unknown[]).length).toBe(3);
+  });
+});
