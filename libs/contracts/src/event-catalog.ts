@@ -1,4 +1,5 @@
 import { type EventDefinition, eventLabel } from './envelope/event-definition';
+import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1 } from './registry/asset-events.v1';
 import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
 import { RelationshipEstablishedV1 } from './registry/relationship-established.v1';
@@ -45,6 +46,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
 
 

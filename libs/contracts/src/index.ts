@@ -11,3 +11,4 @@ export * from './registry/jurisdiction-offboarded.v1';
 export * from './registry/relationship-established.v1';
 export * from './registry/relationship-status-changed.v1';
 export * from './registry/engagement-logged.v1';
+export * from './registry/asset-events.v1';

@@ -10,6 +10,7 @@ export const TOPICS = {
   registryJurisdiction: 'registry.jurisdiction.v1',
   registryRelationship: 'registry.relationship.v1',
   registryEngagement: 'registry.engagement.v1',
+  registryAsset: 'registry.asset.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

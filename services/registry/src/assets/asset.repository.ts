@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Connection, Model } from 'mongoose';
+import { buildOutboxEntry, pushOutbox, withOutbox } from '@entente/messaging';
+import type { EventEnvelope } from '@entente/contracts';
+import { Page, PageArgs, TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
+import { MONGO_CONNECTION } from '@entente/service-runtime';
+import type { AssetCategory, AssetType } from './asset-catalogue';
+import { ASSET_MODEL, AssetRecord, AssetSchema } from './asset.schema';
+import type { SummarisedAsset } from '../views/table-one';
+
+/** The fields a person changes; the rest (ids, who and when) the repository keeps. */
+export type AssetContent = Pick<
+  AssetRecord,
+  'name' | 'description' | 'category' | 'type' | 'countries' | 'sectors' | 'magnitude' | 'sourceOrganisation' | 'asOf' | 'confidentiality'
+>;
+
+/** A $set that pushOutbox extends with the outbox entries. */
+type OutboxUpdate = { $set: Partial<AssetRecord>; $push?: Record<string, unknown> };
+
+@Injectable()
+export class AssetRepository extends TenantRepository<AssetRecord> {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+    super(connection.model<AssetRecord>(ASSET_MODEL, AssetSchema));
+  }
+
+  get mongooseModel(): Model<AssetRecord> {
+    return this.model;
+  }
+
+  /** Stores the asset and its events in one single-document write. */
+  async create(asset: AssetRecord, events: EventEnvelope[]): Promise<AssetRecord> {
+    this.checkEvents(asset.jurisdictionId, events);
+    return this.insert(asset, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
+  }
+
+  /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
+  find(scope: TenantScope, assetId: string): Promise<AssetRecord | null> {
+    return this.findOne(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }));
+  }
+
+  /** Replaces the content of a live asset and appends its events, in one write; null when there is no such asset. */
+  async replace(scope: TenantScope, assetId: string, content: AssetContent, changedBy: string, events: EventEnvelope[]): Promise<AssetRecord | null> {
+    this.checkEvents(scope.jurisdictionId, events);
+    const change: OutboxUpdate = { $set: { ...content, updatedBy: changedBy, updatedAt: new Date() } };
+    const update = pushOutbox(change, events.map((event) => buildOutboxEntry(event)));
+    return this.updateOne(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }), update);
+  }
+
+  /**
+   * Marks a live asset removed and appends its events, in one write. The
+   * category and type the events name must still be the asset's, so a
+   * concurrent update cannot make the removal event describe another state.
+   */
+  async markRemoved(
+    scope: TenantScope,
+    asset: { assetId: string; category: AssetCategory; type: AssetType },
+    removedBy: string,
+    events: EventEnvelope[],
+  ): Promise<boolean> {
+    this.checkEvents(scope.jurisdictionId, events);
+    const removal: OutboxUpdate = { $set: { removedAt: new Date(), removedBy } };
+    const update = pushOutbox(removal, events.map((event) => buildOutboxEntry(event)));
+    const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, category: asset.category, type: asset.type, removedAt: null });
+    return (await this.updateOne(query, update)) !== null;
+  }
+
+  list(scope: TenantScope, args: PageArgs, category?: AssetCategory | null): Promise<Page<AssetRecord>> {
+    return this.page(tenantQuery<AssetRecord>(scope, category ? { removedAt: null, category } : { removedAt: null }), args);
+  }
+
+  /** What the Table 1 summary reads of every live asset: three fields each, not whole documents. */
+  async summarised(scope: TenantScope): Promise<SummarisedAsset[]> {
+    const query = tenantQuery<AssetRecord>(scope, { removedAt: null });
+    return this.model.find(query, { _id: 0, category: 1, type: 1, magnitude: 1 }).lean<SummarisedAsset[]>().exec();
+  }
+
+  private checkEvents(jurisdictionId: string, events: EventEnvelope[]): void {
+    if (events.some((event) => event.jurisdictionId !== jurisdictionId)) {
+      throw new Error('An event must belong to the jurisdiction of the asset it describes');
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { TableOneRow } from '../views/table-one.model';
+import { AssetInput } from './dtos/asset.input';
+import { Asset, AssetCategoryValue, AssetConnection, AssetTypeValue, ConfidentialityValue } from './asset.model';
+import type { AssetRecord } from './asset.schema';
+import { AssetService } from './asset.service';
+
+@Resolver(() => Asset)
+@UseGuards(AuthenticatedGuard, RolesGuard)
+export class AssetResolver {
+  constructor(private readonly assetService: AssetService) {}
+
+  @Mutation(() => Asset, { description: 'Records an asset in your jurisdiction’s Table 1 inventory.' })
+  @Roles('staff', 'jurisdiction-admin')
+  async recordAsset(@CurrentIdentity() identity: Identity, @Args('input') input: AssetInput): Promise<Asset> {
+    return toAsset(await this.assetService.record(identity, input));
+  }
+
+  @Mutation(() => Asset, { description: 'Replaces the content of one of your jurisdiction’s assets (the same checks as recordAsset).' })
+  @Roles('staff', 'jurisdiction-admin')
+  async updateAsset(
+    @CurrentIdentity() identity: Identity,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: AssetInput,
+  ): Promise<Asset> {
+    return toAsset(await this.assetService.update(identity, id, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Removes one of your jurisdiction’s assets from the inventory.' })
+  @Roles('jurisdiction-admin')
+  removeAsset(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.assetService.remove(identity, id);
+  }
+
+  @Query(() => AssetConnection, { description: 'Your jurisdiction’s assets, oldest first, optionally of one category.' })
+  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  async assets(
+    @CurrentIdentity() identity: Identity,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('category', { type: () => AssetCategoryValue, nullable: true }) category?: AssetCategoryValue,
+  ): Promise<AssetConnection> {
+    const page = await this.assetService.list(identity, { first, after }, category);
+    return { ...page, nodes: page.nodes.map(toAsset) };
+  }
+
+  @Query(() => [TableOneRow], { description: 'Table 1 of your jurisdiction: counts and key figures per category and type.' })
+  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  async tableOneSummary(@CurrentIdentity() identity: Identity): Promise<TableOneRow[]> {
+    const rows = await this.assetService.tableOne(identity);
+    return rows.map((row) => ({ ...row, category: row.category as AssetCategoryValue }));
+  }
+}
+
+function toAsset(record: AssetRecord): Asset {
+  return {
+    id: record.assetId,
+    name: record.name,
+    description: record.description ?? null,
+    category: record.category as AssetCategoryValue,
+    type: record.type as AssetTypeValue,
+    countries: [...record.countries],
+    sectors: [...record.sectors],
+    magnitude: record.magnitude ? { value: record.magnitude.value, unit: record.magnitude.unit, currency: record.magnitude.currency ?? null } : null,
+    sourceOrganisation: record.sourceOrganisation ?? null,
+    asOf: record.asOf ?? null,
+    confidentiality: record.confidentiality as ConfidentialityValue,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
