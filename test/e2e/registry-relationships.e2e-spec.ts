@@ -26,7 +26,7 @@ describe('registry relationships and engagements through the gateway', () => {
   const LOG = `mutation($input: LogEngagementInput!) { logEngagement(input: $input) { id date type partnerIds purpose outcomes nextSteps cost { amount currency } staffDays priorityIds } }`;
   const ENGAGEMENTS = `query($first: Int) { engagements(first: $first) { totalCount nodes { id date type partnerIds purpose } } }`;
 
-  type Rel = { id: string; status: string; lastEngagementAt: string | null; partnerName: string; since: string | null; until: string | null };
+  type Rel = { id: string; type: string; status: string; lastEngagementAt: string | null; partnerName: string; since: string | null; until: string | null };
   type RelList = { relationships: { totalCount: number; nodes: Rel[] } };
   type DormantList = { dormantRelationships: { totalCount: number; nodes: Array<{ id: string; partnerName: string }> } };
 
@@ -209,6 +209,21 @@ describe('registry relationships and engagements through the gateway', () => {
     for (const denied of attempts) expect(denied.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const again = ok(await platform.graphql<RelList>(token, LIST, { first: 100 }));
     expect(again).toEqual(listed);
+  });
+
+  it('counts the relationships in the Table 1 relationships row, by type and by status', async () => {
+    const token = await viewerA.token();
+    const listed = ok(await platform.graphql<RelList>(token, LIST, { first: 100 })).relationships.nodes;
+    type Row = { category: string; count: number; byType: Array<{ type: string; count: number }>; byStatus: Array<{ status: string; count: number }> };
+    const summary = ok(
+      await platform.graphql<{ tableOneSummary: Row[] }>(token, `{ tableOneSummary { category count byType { type count } byStatus { status count } } }`),
+    ).tableOneSummary;
+    const row = summary.find((r) => r.category === 'EXISTING_INTERNATIONAL_RELATIONSHIPS');
+    expect(row?.count).toBe(listed.length);
+    const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v.toLowerCase().replace(/_/g, '-')]: (acc[v.toLowerCase().replace(/_/g, '-')] ?? 0) + 1 }), {});
+    const nonZero = <T extends { count: number }>(entries: T[]): T[] => entries.filter((entry) => entry.count > 0);
+    expect(Object.fromEntries(nonZero(row?.byStatus ?? []).map((s) => [s.status, s.count]))).toEqual(tally(listed.map((r) => r.status)));
+    expect(Object.fromEntries(nonZero(row?.byType ?? []).map((t) => [t.type, t.count]))).toEqual(tally(listed.map((r) => r.type)));
   });
 
   it('shows another jurisdiction nothing and lets it change nothing of A', async () => {

@@ -7,7 +7,8 @@ import type { Page, PageArgs } from '@entente/persistence';
 import { summariseTableOne, TableOneRow } from '../views/table-one';
 import type { AssetCategory } from './asset-catalogue';
 import { assetRemovedPayload, assetStatePayload } from './asset-event-payload';
-import { AssetOutboxKicker } from './asset-outbox';
+import { OutboxKicker } from '../outbox/outbox-kicker';
+import { RelationshipRepository } from '../relationships/relationship.repository';
 import { parseRecordAsset, RecordAssetInput } from './asset.rules';
 import { AssetRepository } from './asset.repository';
 import type { AssetRecord } from './asset.schema';
@@ -16,7 +17,8 @@ import type { AssetRecord } from './asset.schema';
 export class AssetService {
   constructor(
     private readonly assets: AssetRepository,
-    private readonly outbox: AssetOutboxKicker,
+    private readonly relationships: RelationshipRepository,
+    private readonly outbox: OutboxKicker,
   ) {}
 
   /** Records an asset for the caller's jurisdiction and announces it (registry.asset.recorded v1). */
@@ -87,16 +89,10 @@ export class AssetService {
     return this.assets.list({ jurisdictionId: identity.jurisdictionId }, args, category);
   }
 
-  /**
-   * The Table 1 summary of the caller's jurisdiction. Its existing
-   * international relationships row counts relationships, which the
-   * relationships feature (services/registry/src/relationships) will store:
-   * until then it passes none and that row reads 0. Plug that feature's
-   * repository in here — its records' `type` and `status` are what
-   * summariseTableOne reads.
-   */
+  /** The Table 1 summary of the caller's jurisdiction: its assets, and its relationships for the relationships row. */
   async tableOne(identity: Identity): Promise<TableOneRow[]> {
-    const assets = await this.assets.summarised({ jurisdictionId: identity.jurisdictionId });
-    return summariseTableOne(assets, []);
+    const scope = { jurisdictionId: identity.jurisdictionId };
+    const [assets, relationships] = await Promise.all([this.assets.summarised(scope), this.relationships.summarised(scope)]);
+    return summariseTableOne(assets, relationships);
   }
 }

@@ -1,16 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { OUTBOX_SETTINGS, OutboxSettings } from '../outbox/outbox-kicker';
-import { AssetOutboxKicker } from './asset-outbox';
 import { AssetRepository } from './asset.repository';
 import { AssetResolver } from './asset.resolver';
 import { AssetService } from './asset.service';
 
+/** Table 1 counts relationships too: it takes the app's relationships module. */
 @Module({})
 export class AssetsModule {
-  static forRoot(outbox: OutboxSettings): DynamicModule {
-    return {
-      module: AssetsModule,
-      providers: [{ provide: OUTBOX_SETTINGS, useValue: outbox }, AssetRepository, AssetService, AssetResolver, AssetOutboxKicker],
-    };
+  static forRoot(relationships: DynamicModule): DynamicModule {
+    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, AssetService, AssetResolver] };
   }
 }

@@ -1,19 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventPublisher, OutboxRelay } from '@entente/messaging';
-import { EVENT_PUBLISHER } from '@entente/service-runtime';
+import type { Connection } from 'mongoose';
+import { EventPublisher, OUTBOX_FIELD, OutboxRelay, OutboxSource } from '@entente/messaging';
+import { EVENT_PUBLISHER, MONGO_CONNECTION } from '@entente/service-runtime';
 import { JsonLogger } from '@entente/telemetry';
-import { PartnerRepository } from '../partners/partner.repository';
-import { RelationshipRepository } from '../relationships/relationship.repository';
-import { EngagementRepository } from '../engagements/engagement.repository';
 
 export const OUTBOX_SETTINGS = Symbol('OUTBOX_SETTINGS');
-
-/**
- * Each feature module provides its own kicker (so its services can kick), but
- * every kicker of one process shares one relay per publisher: one poller,
- * one pass at a time, whichever module asks.
- */
-const sharedRelays = new WeakMap<EventPublisher, OutboxRelay>();
 
 export interface OutboxSettings {
   enabled: boolean;
@@ -21,43 +12,36 @@ export interface OutboxSettings {
 }
 
 /**
- * Runs the outbox relay over every aggregate that carries events, and lets a
- * write ask for an immediate drain. Disabled, it leaves events in the outbox
- * (ops can pause publishing; the fault-injection test uses it to stop between
- * the write and the publish).
+ * One outbox relay for the whole registry, over every model whose schema
+ * carries an outbox (outboxPlugin), and a `kick()` a write calls for an
+ * immediate drain. Disabled, it leaves events in the outbox (ops can pause
+ * publishing; the fault-injection test stops between the write and the publish).
  */
 @Injectable()
 export class OutboxKicker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: OutboxRelay;
+  private relay?: OutboxRelay;
 
   constructor(
-    @Inject(EVENT_PUBLISHER) publisher: EventPublisher,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(OUTBOX_SETTINGS) private readonly settings: OutboxSettings,
-    partners: PartnerRepository,
-    relationships: RelationshipRepository,
-    engagements: EngagementRepository,
-  ) {
-    const shared = sharedRelays.get(publisher);
-    this.relay =
-      shared ??
-      new OutboxRelay({
-        sources: [partners.mongooseModel, relationships.mongooseModel, engagements.mongooseModel],
-        publisher,
-        intervalMs: settings.intervalMs,
-        logger: new JsonLogger('registry'),
-      });
-    if (!shared) sharedRelays.set(publisher, this.relay);
-  }
+  ) {}
 
+  /** By bootstrap every repository has compiled its model, so the sources are all known. */
   onApplicationBootstrap(): void {
+    const sources: OutboxSource[] = this.connection
+      .modelNames()
+      .map((name) => this.connection.model(name))
+      .filter((model) => model.schema.path(OUTBOX_FIELD) !== undefined);
+    this.relay = new OutboxRelay({ sources, publisher: this.publisher, intervalMs: this.settings.intervalMs, logger: new JsonLogger('registry') });
     if (this.settings.enabled) this.relay.start();
   }
 
   kick(): void {
-    if (this.settings.enabled) this.relay.kick();
+    if (this.settings.enabled) this.relay?.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    await this.relay?.stop();
   }
 }

@@ -54,6 +54,14 @@ export class RelationshipRepository extends TenantRepository<RelationshipRecord>
   }
 
   /** The relationships with any of these partners: what logging an engagement may move forward. */
+  /** Just what the Table 1 summary counts: each relationship's type and status. */
+  summarised(scope: TenantScope): Promise<Array<Pick<RelationshipRecord, 'type' | 'status'>>> {
+    return this.model
+      .find(tenantQuery<RelationshipRecord>(scope), { _id: 0, type: 1, status: 1 })
+      .lean<Array<Pick<RelationshipRecord, 'type' | 'status'>>>()
+      .exec();
+  }
+
   withPartners(scope: TenantScope, partnerIds: readonly string[]): Promise<Array<RelationshipRecord & Stored>> {
     return this.findMany(tenantQuery<RelationshipRecord>(scope, { partnerId: { $in: [...partnerIds] } }), DORMANCY_SCAN_LIMIT);
   }
