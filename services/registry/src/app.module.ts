@@ -7,11 +7,14 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PartnersModule } from './partners/partners.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { EngagementsModule } from './engagements/engagements.module';
+import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     const relationships = RelationshipsModule.forRoot({ dormancyMonths: config.DORMANCY_MONTHS });
+    const engagements = EngagementsModule.forRoot(relationships);
+    const assets = AssetsModule.forRoot(relationships);
     return {
       module: AppModule,
       imports: [
@@ -19,8 +22,9 @@ export class AppModule {
         OutboxModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
         PartnersModule,
         relationships,
-        EngagementsModule.forRoot(relationships),
-        AssetsModule.forRoot(relationships),
+        engagements,
+        assets,
+        ViewsModule.forRoot({ relationships, engagements, assets }),
       ],
     };
   }

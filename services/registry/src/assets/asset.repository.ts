@@ -69,6 +69,11 @@ export class AssetRepository extends TenantRepository<AssetRecord> {
   }
 
   /** What the Table 1 summary reads of every live asset: three fields each, not whole documents. */
+  /** The jurisdiction's assets that name a country (for its country profile). */
+  naming(scope: TenantScope, country: string): Promise<AssetRecord[]> {
+    return this.model.find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null })).sort({ _id: 1 }).lean<AssetRecord[]>().exec();
+  }
+
   async summarised(scope: TenantScope): Promise<SummarisedAsset[]> {
     const query = tenantQuery<AssetRecord>(scope, { removedAt: null });
     return this.model.find(query, { _id: 0, category: 1, type: 1, magnitude: 1 }).lean<SummarisedAsset[]>().exec();

@@ -54,7 +54,7 @@ export class AssetResolver {
   }
 }
 
-function toAsset(record: AssetRecord): Asset {
+export function toAsset(record: AssetRecord): Asset {
   return {
     id: record.assetId,
     name: record.name,

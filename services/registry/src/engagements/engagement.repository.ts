@@ -24,6 +24,10 @@ export class EngagementRepository extends TenantRepository<EngagementRecord> {
     return this.insert(engagement, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
   }
 
+  withAnyPartner(scope: TenantScope, partnerIds: readonly string[]): Promise<EngagementRecord[]> {
+    return this.findMany(tenantQuery<EngagementRecord>(scope, { partnerIds: { $in: [...partnerIds] } }), 10_000);
+  }
+
   list(scope: TenantScope, args: PageArgs): Promise<Page<EngagementRecord>> {
     return this.page(tenantQuery<EngagementRecord>(scope), args);
   }

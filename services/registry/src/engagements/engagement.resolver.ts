@@ -29,7 +29,7 @@ export class EngagementResolver {
   }
 }
 
-function toEngagement(record: EngagementRecord): Engagement {
+export function toEngagement(record: EngagementRecord): Engagement {
   return {
     id: record.engagementId,
     date: record.date,

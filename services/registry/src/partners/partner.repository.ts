@@ -24,6 +24,10 @@ export class PartnerRepository extends TenantRepository<PartnerRecord> {
     return this.insert(partner, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
   }
 
+  inCountry(scope: TenantScope, country: string): Promise<PartnerRecord[]> {
+    return this.findMany(tenantQuery<PartnerRecord>(scope, { country }), 10_000);
+  }
+
   list(scope: TenantScope, args: PageArgs): Promise<Page<PartnerRecord>> {
     return this.page(tenantQuery<PartnerRecord>(scope), args);
   }

@@ -29,7 +29,7 @@ export class PartnerResolver {
   }
 }
 
-function toPartner(record: PartnerRecord): Partner {
+export function toPartner(record: PartnerRecord): Partner {
   return {
     id: record.partnerId,
     name: record.name,

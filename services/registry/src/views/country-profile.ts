@@ -53,6 +53,15 @@ export interface CountryProfile<A, P, R, E> {
   engagements: E[];
 }
 
+/** The profile's country as an upper-case ISO 3166-1 alpha-2 code, or a validation error naming `country`. */
+export function parseProfileCountry(country: string): string {
+  const code = country.trim().toUpperCase();
+  if (!isIsoCountryCode(code)) {
+    throw ValidationError.forField('country', `"${country}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
+  }
+  return code;
+}
+
 /**
  * Builds the profile in one pass over each collection: partners first, so
  * relationships and engagements are matched through a set of partner ids
@@ -64,10 +73,7 @@ export function buildCountryProfile<
   R extends ProfiledRelationship,
   E extends ProfiledEngagement,
 >(country: string, sources: CountryProfileSources<A, P, R, E>): CountryProfile<A, P, R, E> {
-  const code = country.trim().toUpperCase();
-  if (!isIsoCountryCode(code)) {
-    throw ValidationError.forField('country', `"${country}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
-  }
+  const code = parseProfileCountry(country);
   const profile: CountryProfile<A, P, R, E> = {
     country: code,
     exports: [],
