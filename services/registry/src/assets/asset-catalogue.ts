@@ -1,15 +1,12 @@
+import { ASSET_EVENT_CATEGORIES } from '@entente/contracts';
+
 /**
  * The categories and types of Table 1 of the brief. Values are kebab-case
  * strings stored as-is and carried by events, so renaming one is a contract
  * change. A type belongs to exactly one category.
  */
-export const ASSET_CATEGORIES = [
-  'economic-foundations',
-  'cultural-and-community-connections',
-  'innovation-strengths',
-  'existing-international-relationships',
-  'institutional-capabilities',
-] as const;
+/** The contract's vocabulary (@entente/contracts): a new category is a contract change. */
+export const ASSET_CATEGORIES = ASSET_EVENT_CATEGORIES;
 
 export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 

@@ -1,3 +1,4 @@
+import { ASSET_EVENT_TYPES } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
 import { ASSET_CATEGORIES, ASSET_TYPES, assetTypesOf, categoryOfAssetType } from './asset-catalogue';
 import { parseRecordAsset, RecordAssetInput } from './asset.rules';
@@ -17,6 +18,10 @@ function fieldsOf(input: RecordAssetInput): string[] {
 const valid: RecordAssetInput = { name: 'Port logistics', category: 'economic-foundations', type: 'key-industry' };
 
 describe('asset catalogue', () => {
+  it('groups exactly the asset types the event contract knows', () => {
+    expect([...ASSET_TYPES].sort()).toEqual([...ASSET_EVENT_TYPES].sort());
+  });
+
   it('has the five categories of Table 1 and fourteen types, each in one category', () => {
     expect(ASSET_CATEGORIES).toHaveLength(5);
     expect(ASSET_TYPES).toHaveLength(14);

@@ -1,4 +1,4 @@
-import { isIsoCountryCode } from '@entente/contracts';
+import { ASSET_CONFIDENTIALITY_LEVELS, isIsoCountryCode } from '@entente/contracts';
 import {
   ASSET_CATEGORIES,
   ASSET_TYPES,
@@ -21,7 +21,7 @@ export const ASSET_SECTOR_MAX_LENGTH = 100;
 export const MAGNITUDE_UNIT_MAX_LENGTH = 40;
 
 /** Who may see an asset: the office only, members of its networks, or anyone. */
-export const CONFIDENTIALITY_LEVELS = ['internal', 'network', 'public'] as const;
+export const CONFIDENTIALITY_LEVELS = ASSET_CONFIDENTIALITY_LEVELS;
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
 /**

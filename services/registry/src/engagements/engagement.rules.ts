@@ -1,13 +1,8 @@
+import { ENGAGEMENT_TYPE_VALUES } from '@entente/contracts';
 import { Problems, latestToday, readChoice, readCurrency, readIdList, readIsoDate, readNonNegativeNumber, readText } from '../assets/field-checks';
 
-export const ENGAGEMENT_TYPES = [
-  'inbound-visit',
-  'outbound-mission',
-  'virtual-meeting',
-  'event',
-  'agreement-signed',
-  'correspondence',
-] as const;
+/** The contract's vocabulary (@entente/contracts): a new type is a contract change. */
+export const ENGAGEMENT_TYPES = ENGAGEMENT_TYPE_VALUES;
 export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
 
 export const ENGAGEMENT_TEXT_MAX_LENGTH = 2000;

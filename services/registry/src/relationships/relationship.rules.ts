@@ -1,18 +1,12 @@
+import { RELATIONSHIP_STATUS_VALUES, RELATIONSHIP_TYPE_VALUES } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
 import { Problems, addCalendarMonths, readChoice, readIdList, readIsoDate, readText, toIsoDate } from '../assets/field-checks';
 
-export const RELATIONSHIP_TYPES = [
-  'sister-city',
-  'sister-state',
-  'friendship',
-  'mou',
-  'trade-office',
-  'institutional-partnership',
-  'network-membership',
-] as const;
+/** The contract's vocabulary (@entente/contracts): a new type or status is a contract change. */
+export const RELATIONSHIP_TYPES = RELATIONSHIP_TYPE_VALUES;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-export const RELATIONSHIP_STATUSES = ['prospective', 'active', 'dormant', 'ended'] as const;
+export const RELATIONSHIP_STATUSES = RELATIONSHIP_STATUS_VALUES;
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
 /**
