@@ -144,6 +144,12 @@ describe('parseRecordAsset', () => {
     );
   });
 
+  it('says what a sum of money lacks when its currency is missing', () => {
+    expect(() => parseRecordAsset({ ...valid, magnitude: { value: 1, unit: 'money' }, asOf: '2025-01-01' }, NOW)).toThrow(
+      'magnitude.currency: is required for a sum of money (unit "money"): give its ISO 4217 code, such as EUR or USD',
+    );
+  });
+
   it('survives values of the wrong type without throwing anything but a ValidationError', () => {
     const junk = { name: 5, category: [], type: {}, countries: 'DE', sectors: 7, magnitude: 'big', asOf: 20240101, confidentiality: false };
     expect(() => parseRecordAsset(junk as unknown as RecordAssetInput, NOW)).toThrow(ValidationError);

@@ -202,7 +202,9 @@ function readMagnitude(problems: Problems, value: RecordAssetInput['magnitude'])
   const unit = rawUnit?.toLowerCase() ?? null;
   let currency: string | null = null;
   if (unit === MONEY_UNIT) {
-    currency = readCurrency(problems, 'magnitude.currency', value.currency);
+    const given = value.currency !== undefined && value.currency !== null && value.currency !== '';
+    if (given) currency = readCurrency(problems, 'magnitude.currency', value.currency);
+    else problems.add('magnitude.currency', `is required for a sum of money (unit "${MONEY_UNIT}"): give its ISO 4217 code, such as EUR or USD`);
   } else if (value.currency !== undefined && value.currency !== null && value.currency !== '') {
     problems.add('magnitude.currency', `is only for unit "${MONEY_UNIT}"; a figure in ${unit ?? 'this unit'} has no currency`);
   }
