@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
-import { buildOutboxEntry, pushOutbox, withOutbox } from '@entente/messaging';
+import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
+import { OutboxRepository } from '../outbox/outbox-repository';
 import type { AssetCategory, AssetType } from './asset-catalogue';
 import { ASSET_MODEL, AssetRecord, AssetSchema } from './asset.schema';
 import type { SummarisedAsset } from '../views/table-one';
@@ -14,23 +14,15 @@ export type AssetContent = Pick<
   'name' | 'description' | 'category' | 'type' | 'countries' | 'sectors' | 'magnitude' | 'sourceOrganisation' | 'asOf' | 'confidentiality'
 >;
 
-/** A $set that pushOutbox extends with the outbox entries. */
-type OutboxUpdate = { $set: Partial<AssetRecord>; $push?: Record<string, unknown> };
-
 @Injectable()
-export class AssetRepository extends TenantRepository<AssetRecord> {
+export class AssetRepository extends OutboxRepository<AssetRecord> {
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<AssetRecord>(ASSET_MODEL, AssetSchema));
   }
 
-  get mongooseModel(): Model<AssetRecord> {
-    return this.model;
-  }
-
   /** Stores the asset and its events in one single-document write. */
-  async create(asset: AssetRecord, events: EventEnvelope[]): Promise<AssetRecord> {
-    this.checkEvents(asset.jurisdictionId, events);
-    return this.insert(asset, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
+  create(asset: AssetRecord, events: EventEnvelope[]): Promise<AssetRecord> {
+    return this.insertWithEvents(asset, events);
   }
 
   /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
@@ -40,10 +32,8 @@ export class AssetRepository extends TenantRepository<AssetRecord> {
 
   /** Replaces the content of a live asset and appends its events, in one write; null when there is no such asset. */
   async replace(scope: TenantScope, assetId: string, content: AssetContent, changedBy: string, events: EventEnvelope[]): Promise<AssetRecord | null> {
-    this.checkEvents(scope.jurisdictionId, events);
-    const change: OutboxUpdate = { $set: { ...content, updatedBy: changedBy, updatedAt: new Date() } };
-    const update = pushOutbox(change, events.map((event) => buildOutboxEntry(event)));
-    return this.updateOne(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }), update);
+    const change = { $set: { ...content, updatedBy: changedBy, updatedAt: new Date() } };
+    return this.updateWithEvents(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }), change, events);
   }
 
   /**
@@ -57,31 +47,23 @@ export class AssetRepository extends TenantRepository<AssetRecord> {
     removedBy: string,
     events: EventEnvelope[],
   ): Promise<boolean> {
-    this.checkEvents(scope.jurisdictionId, events);
-    const removal: OutboxUpdate = { $set: { removedAt: new Date(), removedBy } };
-    const update = pushOutbox(removal, events.map((event) => buildOutboxEntry(event)));
     const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, category: asset.category, type: asset.type, removedAt: null });
-    return (await this.updateOne(query, update)) !== null;
+    return (await this.updateWithEvents(query, { $set: { removedAt: new Date(), removedBy } }, events)) !== null;
   }
 
   list(scope: TenantScope, args: PageArgs, category?: AssetCategory | null): Promise<Page<AssetRecord>> {
     return this.page(tenantQuery<AssetRecord>(scope, category ? { removedAt: null, category } : { removedAt: null }), args);
   }
 
-  /** What the Table 1 summary reads of every live asset: three fields each, not whole documents. */
   /** The jurisdiction's assets that name a country (for its country profile). */
   naming(scope: TenantScope, country: string): Promise<AssetRecord[]> {
     return this.model.find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null })).sort({ _id: 1 }).lean<AssetRecord[]>().exec();
   }
 
+  /** What the Table 1 summary reads of every live asset: three fields each, not whole documents. */
   async summarised(scope: TenantScope): Promise<SummarisedAsset[]> {
     const query = tenantQuery<AssetRecord>(scope, { removedAt: null });
     return this.model.find(query, { _id: 0, category: 1, type: 1, magnitude: 1 }).lean<SummarisedAsset[]>().exec();
   }
 
-  private checkEvents(jurisdictionId: string, events: EventEnvelope[]): void {
-    if (events.some((event) => event.jurisdictionId !== jurisdictionId)) {
-      throw new Error('An event must belong to the jurisdiction of the asset it describes');
-    }
-  }
 }

@@ -1,27 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
-import { buildOutboxEntry, withOutbox } from '@entente/messaging';
+import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
+import { OutboxRepository } from '../outbox/outbox-repository';
 import { PARTNER_MODEL, PartnerRecord, PartnerSchema } from './partner.schema';
 
 @Injectable()
-export class PartnerRepository extends TenantRepository<PartnerRecord> {
+export class PartnerRepository extends OutboxRepository<PartnerRecord> {
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<PartnerRecord>(PARTNER_MODEL, PartnerSchema));
   }
 
-  get mongooseModel(): Model<PartnerRecord> {
-    return this.model;
-  }
-
   /** Stores the partner and its events in one single-document write. */
-  async create(partner: PartnerRecord, events: EventEnvelope[]): Promise<PartnerRecord> {
-    if (events.some((event) => event.jurisdictionId !== partner.jurisdictionId)) {
-      throw new Error('An event must belong to the jurisdiction of the partner it describes');
-    }
-    return this.insert(partner, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
+  create(partner: PartnerRecord, events: EventEnvelope[]): Promise<PartnerRecord> {
+    return this.insertWithEvents(partner, events);
   }
 
   inCountry(scope: TenantScope, country: string): Promise<PartnerRecord[]> {

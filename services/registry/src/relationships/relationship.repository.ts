@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
-import { buildOutboxEntry, pushOutbox, withOutbox } from '@entente/messaging';
+import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, Stored, TenantRepository, TenantScope, decodeCursor, encodeCursor, resolvePageArgs, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolvePageArgs, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
+import { OutboxRepository } from '../outbox/outbox-repository';
 import type { RelationshipStatus } from './relationship.rules';
 import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChange } from './relationship.schema';
 
@@ -11,19 +11,14 @@ import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChang
 export const DORMANCY_SCAN_LIMIT = 20_000;
 
 @Injectable()
-export class RelationshipRepository extends TenantRepository<RelationshipRecord> {
+export class RelationshipRepository extends OutboxRepository<RelationshipRecord> {
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<RelationshipRecord>(RELATIONSHIP_MODEL, RelationshipSchema));
   }
 
-  get mongooseModel(): Model<RelationshipRecord> {
-    return this.model;
-  }
-
   /** Stores the relationship and its events in one single-document write. */
-  async create(relationship: RelationshipRecord, events: EventEnvelope[]): Promise<RelationshipRecord> {
-    assertSameJurisdiction(relationship.jurisdictionId, events);
-    return this.insert(relationship, withOutbox({}, events.map((event) => buildOutboxEntry(event))));
+  create(relationship: RelationshipRecord, events: EventEnvelope[]): Promise<RelationshipRecord> {
+    return this.insertWithEvents(relationship, events);
   }
 
   get(scope: TenantScope, relationshipId: string): Promise<(RelationshipRecord & Stored) | null> {
@@ -42,10 +37,10 @@ export class RelationshipRepository extends TenantRepository<RelationshipRecord>
     set: { until?: string },
     events: EventEnvelope[],
   ): Promise<(RelationshipRecord & Stored) | null> {
-    assertSameJurisdiction(scope.jurisdictionId, events);
-    return this.updateOne(
+    return this.updateWithEvents(
       tenantQuery<RelationshipRecord>(scope, { relationshipId, status: change.from }),
-      pushOutbox({ $set: { status: change.to, updatedAt: change.changedAt, ...set }, $push: { statusHistory: change } }, events.map((event) => buildOutboxEntry(event))),
+      { $set: { status: change.to, updatedAt: change.changedAt, ...set }, $push: { statusHistory: change } },
+      events,
     );
   }
 
@@ -53,7 +48,6 @@ export class RelationshipRepository extends TenantRepository<RelationshipRecord>
     return this.page(tenantQuery<RelationshipRecord>(scope, status ? { status } : {}), args);
   }
 
-  /** The relationships with any of these partners: what logging an engagement may move forward. */
   /** Just what the Table 1 summary counts: each relationship's type and status. */
   summarised(scope: TenantScope): Promise<Array<Pick<RelationshipRecord, 'type' | 'status'>>> {
     return this.model
@@ -62,6 +56,7 @@ export class RelationshipRepository extends TenantRepository<RelationshipRecord>
       .exec();
   }
 
+  /** The relationships with any of these partners: what logging an engagement may move forward. */
   withPartners(scope: TenantScope, partnerIds: readonly string[]): Promise<Array<RelationshipRecord & Stored>> {
     return this.findMany(tenantQuery<RelationshipRecord>(scope, { partnerId: { $in: [...partnerIds] } }), DORMANCY_SCAN_LIMIT);
   }
@@ -100,8 +95,3 @@ export class RelationshipRepository extends TenantRepository<RelationshipRecord>
   }
 }
 
-function assertSameJurisdiction(jurisdictionId: string, events: EventEnvelope[]): void {
-  if (events.some((event) => event.jurisdictionId !== jurisdictionId)) {
-    throw new Error('An event must belong to the jurisdiction of the relationship it describes');
-  }
-}
