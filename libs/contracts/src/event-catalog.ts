@@ -1,7 +1,9 @@
 import { type EventDefinition, eventLabel } from './envelope/event-definition';
 import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1 } from './registry/asset-events.v1';
 import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
+import { PartnerMergedV1, PartnerUpdatedV1 } from './registry/partner-changes.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
+import { PartnerRegisteredV2 } from './registry/partner-registered.v2';
 import { RelationshipEstablishedV1 } from './registry/relationship-established.v1';
 import { RelationshipStatusChangedV1 } from './registry/relationship-status-changed.v1';
 import { EngagementLoggedV1 } from './registry/engagement-logged.v1';
@@ -46,6 +48,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
 
 

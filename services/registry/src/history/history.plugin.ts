@@ -1,0 +1,32 @@
+import { Schema } from 'mongoose';
+import type { FieldChange, HistoryEntry } from './change-history';
+
+export const HISTORY_FIELD = '_history';
+
+const FieldChangeSchema = new Schema<FieldChange>(
+  {
+    field: { type: String, required: true },
+    from: { type: Schema.Types.Mixed, default: null },
+    to: { type: Schema.Types.Mixed, default: null },
+  },
+  { _id: false, minimize: false },
+);
+
+const HistoryEntrySchema = new Schema<HistoryEntry>(
+  {
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    byName: { type: String, required: true },
+    action: { type: String, required: true },
+    changes: { type: [FieldChangeSchema], default: [] },
+  },
+  { _id: false },
+);
+
+/**
+ * Adds the `_history` array to a record schema. `select: false` keeps it out
+ * of ordinary reads (lists, views); the history query selects it explicitly.
+ */
+export function historyPlugin(schema: Schema): void {
+  schema.add({ [HISTORY_FIELD]: { type: [HistoryEntrySchema], default: [], select: false } });
+}
