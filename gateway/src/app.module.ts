@@ -22,6 +22,9 @@ export class AppModule {
               realm: config.KEYCLOAK_REALM,
               audience: config.AUTH_AUDIENCE,
               clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+              introspection: config.AUTH_INTROSPECTION_CLIENT_SECRET
+                ? { clientId: config.AUTH_INTROSPECTION_CLIENT_ID, clientSecret: config.AUTH_INTROSPECTION_CLIENT_SECRET }
+                : undefined,
             }),
         },
         SupergraphService,

@@ -11,6 +11,13 @@ export const gatewayConfigSchema = z.object({
   KEYCLOAK_REALM: z.string().regex(/^[\w-]+$/, 'must be a Keycloak realm name such as entente').default('entente'),
   AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /**
+   * The gateway's confidential client, used to introspect every token so a
+   * deactivated user is refused at once. Without a secret, tokens are only
+   * verified locally and stay usable until they expire (5 minutes).
+   */
+  AUTH_INTROSPECTION_CLIENT_ID: z.string().min(1).default('entente-gateway'),
+  AUTH_INTROSPECTION_CLIENT_SECRET: z.string().min(1).optional(),
   REGISTRY_URL: subgraphUrl(4101),
   PLANNING_URL: subgraphUrl(4102),
   FUNDING_URL: subgraphUrl(4103),

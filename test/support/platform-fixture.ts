@@ -55,8 +55,13 @@ export async function startTestPlatform(options: {
     databasePrefix,
     logDir: join(REPO_ROOT, '.runtime', 'test', 'logs', databasePrefix),
     env: { OTEL_TRACES_EXPORTER: 'none', ...options.env },
-    // Its own consumer group: a network service of another run never takes this run's partitions.
-    appEnv: { ...options.appEnv, network: { KAFKA_GROUP_ID: `network-${databasePrefix}`, ...options.appEnv?.network } },
+    // Own consumer groups: a service of another run never takes this run's partitions.
+    appEnv: Object.fromEntries(
+      (['gateway', ...DOMAIN_SERVICES] as AppName[]).map((app) => [
+        app,
+        app === 'gateway' ? { ...options.appEnv?.gateway } : { KAFKA_GROUP_ID: `${app}-${databasePrefix}`, ...options.appEnv?.[app] },
+      ]),
+    ),
   };
   const children = new Map<AppName, ChildProcess>();
 

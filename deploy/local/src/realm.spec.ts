@@ -10,6 +10,8 @@ interface DemoUser {
 }
 interface RealmUser {
   username: string;
+  serviceAccountClientId?: string;
+  clientRoles?: Record<string, string[]>;
   attributes?: Record<string, string[]>;
   credentials?: { type: string; value: string }[];
   realmRoles?: string[];
@@ -70,11 +72,22 @@ describe('realm-entente.json', () => {
       expect(mappers.find((m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper')?.config['claim.name']).toBe('jurisdiction');
     }
   });
+
+  it('gives the registry a service account that can manage users and nothing else', () => {
+    const registry = realm.clients.find((c) => c.clientId === 'entente-registry') as RealmClient & { serviceAccountsEnabled?: boolean };
+    expect(registry.serviceAccountsEnabled).toBe(true);
+    expect(registry.publicClient).toBe(false);
+    expect(registry.directAccessGrantsEnabled).toBe(false);
+    const account = realm.users.find((u) => u.serviceAccountClientId === 'entente-registry');
+    expect(account?.clientRoles?.['realm-management']?.sort()).toEqual(['manage-users', 'query-users', 'view-realm', 'view-users']);
+    expect(account?.realmRoles ?? []).toEqual([]);
+  });
 });
 
 describe('demo-users.json agrees with the realm', () => {
-  it('lists exactly the realm users, with the same passwords, jurisdictions and roles', () => {
-    expect(demo.map((u) => u.username).sort()).toEqual(realm.users.map((u) => u.username).sort());
+  it('lists exactly the realm users (not service accounts), with the same passwords, jurisdictions and roles', () => {
+    const people = realm.users.filter((u) => u.serviceAccountClientId === undefined);
+    expect(demo.map((u) => u.username).sort()).toEqual(people.map((u) => u.username).sort());
     for (const d of demo) {
       const r = realm.users.find((u) => u.username === d.username);
       expect({ user: d.username, password: r?.credentials?.find((c) => c.type === 'password')?.value }).toEqual({ user: d.username, password: d.password });

@@ -14,6 +14,7 @@ export type AuthenticationFailureReason =
   | 'unknown_signing_key'
   | 'missing_subject'
   | 'missing_jurisdiction'
+  | 'inactive_token'
   | 'verification_unavailable';
 
 const MESSAGES: Record<AuthenticationFailureReason, string> = {
@@ -29,6 +30,8 @@ const MESSAGES: Record<AuthenticationFailureReason, string> = {
   missing_subject: 'The access token does not name a user (no "sub" claim).',
   missing_jurisdiction:
     'The access token carries no jurisdiction; ask an administrator to assign your account to a jurisdiction.',
+  inactive_token:
+    'The access token is no longer active: the session ended or the account was deactivated. Sign in again, or ask your jurisdiction-admin.',
   verification_unavailable: 'The access token could not be verified right now because the identity provider is unreachable; retry shortly.',
 };
 

@@ -1,5 +1,6 @@
 import { type EventDefinition, eventLabel } from './envelope/event-definition';
 import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1 } from './registry/asset-events.v1';
+import { JurisdictionOnboardedV1, JurisdictionStatusChangedV1, JurisdictionUpdatedV1 } from './registry/jurisdiction-events.v1';
 import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
 import { PartnerMergedV1, PartnerUpdatedV1 } from './registry/partner-changes.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
@@ -48,6 +49,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
 
 

@@ -41,3 +41,12 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
   }
 }
+
+/** The caller is known but may not do this (e.g. grant a role above their own, act on a suspended jurisdiction). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

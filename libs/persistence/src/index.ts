@@ -2,3 +2,4 @@ export * from './tenant-query';
 export * from './tenant-repository';
 export * from './page';
 export * from './mongo-connection';
+export * from './tenant-data';

@@ -10,3 +10,6 @@ export * from './bootstrap/run-service';
 export * from './bootstrap/service-core.module';
 export * from './messaging/messaging.module';
 export * from './bootstrap/close-on-signals';
+export * from './messaging/event-transports';
+export * from './jurisdictions/jurisdiction-directory';
+export * from './jurisdictions/jurisdiction-directory.module';

@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@entente/contracts';
-import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
+import { coreOptionsFrom, JurisdictionDirectoryModule, ServiceCoreModule } from '@entente/service-runtime';
 import type { PlanningConfig } from './config';
 import { GoalsModule } from './goals/goals.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: PlanningConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, [TOPICS.registryJurisdiction])), GoalsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, [TOPICS.registryJurisdiction])), JurisdictionDirectoryModule, GoalsModule] };
   }
 }

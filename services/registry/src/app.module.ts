@@ -8,6 +8,7 @@ import { PartnersModule } from './partners/partners.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { EngagementsModule } from './engagements/engagements.module';
 import { ViewsModule } from './views/views.module';
+import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,12 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot(coreOptionsFrom('registry', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction, TOPICS.registryRelationship, TOPICS.registryEngagement, TOPICS.registryAsset])),
         OutboxModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
+        JurisdictionsModule.forRoot({
+          keycloakUrl: config.KEYCLOAK_URL,
+          realm: config.KEYCLOAK_REALM,
+          clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+          clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+        }),
         PartnersModule,
         relationships,
         engagements,

@@ -3,11 +3,14 @@ import { env } from '@entente/config';
 import { serviceConfigShape } from '@entente/service-runtime';
 
 export const registryConfigSchema = z.object({
-  ...serviceConfigShape({ port: 4101, database: 'entente_registry' }),
+  ...serviceConfigShape({ port: 4101, database: 'entente_registry', groupId: 'registry' }),
   OUTBOX_RELAY_ENABLED: env.bool(true),
   OUTBOX_POLL_INTERVAL_MS: env.positiveInt(200),
   /** An active relationship with no engagement for more than this many calendar months is reported dormant. */
   DORMANCY_MONTHS: env.positiveInt(12),
+  /** The confidential client whose service account invites, lists and deactivates users (realm-management roles). */
+  KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default('entente-registry'),
+  KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1, 'must be the secret of the registry’s Keycloak client (KEYCLOAK_ADMIN_CLIENT_ID)'),
 });
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

@@ -32,6 +32,16 @@ export const DEMO_PARTNERS: Record<string, Array<{ name: string; kind: string; c
   ],
 };
 
+/**
+ * The demo jurisdictions' profiles. Their admins already exist in the local
+ * realm (demo-users.json), so they are onboarded without inviting a first admin.
+ */
+export const DEMO_JURISDICTIONS = [
+  { id: 'rostock', name: 'Hanseatic City of Rostock', level: 'CITY', country: 'DE', subdivision: 'DE-MV', wikidataId: 'Q2861', timeZone: 'Europe/Berlin', currency: 'EUR', fiscalYearStart: '01-01', languages: ['de'], population: 209061 },
+  { id: 'palmerston-north', name: 'Palmerston North City', level: 'CITY', country: 'NZ', subdivision: 'NZ-MWT', timeZone: 'Pacific/Auckland', currency: 'NZD', fiscalYearStart: '07-01', languages: ['en', 'mi'], population: 90500 },
+  { id: 'maryland', name: 'State of Maryland', level: 'STATE_OR_PROVINCE', country: 'US', subdivision: 'US-MD', wikidataId: 'Q1391', timeZone: 'America/New_York', currency: 'USD', fiscalYearStart: '07-01', languages: ['en'], population: 6177224 },
+];
+
 export function readDemoUsers(repoRoot: string): DemoUser[] {
   return JSON.parse(readFileSync(join(repoRoot, 'deploy/keycloak/demo-users.json'), 'utf8')) as DemoUser[];
 }
@@ -65,6 +75,16 @@ async function graphql<T>(gatewayUrl: string, token: string, query: string, vari
  */
 export async function seedDemoData(options: { repoRoot: string; keycloakUrl: string; gatewayUrl: string; log: (line: string) => void }): Promise<void> {
   const users = readDemoUsers(options.repoRoot);
+  const platformAdmin = users.find((user) => user.roles.includes('platform-admin'));
+  if (!platformAdmin) throw new Error('deploy/keycloak/demo-users.json has no platform-admin');
+  const adminToken = await fetchPasswordToken(options.keycloakUrl, platformAdmin.username, platformAdmin.password);
+  const onboarded = await graphql<{ jurisdictions: { nodes: Array<{ id: string }> } }>(options.gatewayUrl, adminToken, '{ jurisdictions(first: 100) { nodes { id } } }');
+  for (const { id, ...profile } of DEMO_JURISDICTIONS) {
+    if (onboarded.jurisdictions.nodes.some((j) => j.id === id)) continue;
+    await graphql(options.gatewayUrl, adminToken, 'mutation($input: OnboardJurisdictionInput!) { onboardJurisdiction(input: $input) { jurisdiction { id } } }', { input: { id, ...profile } });
+    await graphql(options.gatewayUrl, adminToken, 'mutation($id: ID!) { changeJurisdictionStatus(id: $id, status: ACTIVE) { id } }', { id });
+    options.log(`demo data: onboarded ${id}`);
+  }
   for (const [jurisdiction, partners] of Object.entries(DEMO_PARTNERS)) {
     const staff = users.find((user) => user.jurisdiction === jurisdiction && user.roles.includes('staff'));
     if (!staff) throw new Error(`deploy/keycloak/demo-users.json has no staff user for ${jurisdiction}`);

@@ -34,6 +34,15 @@ export function entryOf(repoRoot: string, app: AppName): string {
   return app === 'gateway' ? join(repoRoot, 'dist/gateway/src/main.js') : join(repoRoot, `dist/services/${app}/src/main.js`);
 }
 
+/**
+ * Secrets of the local realm's confidential clients (deploy/keycloak/realm-entente.json,
+ * committed because that realm is for local development and tests only).
+ */
+const LOCAL_REALM_SECRETS: Partial<Record<AppName, NodeJS.ProcessEnv>> = {
+  gateway: { AUTH_INTROSPECTION_CLIENT_SECRET: 'entente-gateway-local-secret' },
+  registry: { KEYCLOAK_ADMIN_CLIENT_SECRET: 'entente-registry-local-secret' },
+};
+
 export function environmentOf(app: AppName, settings: PlatformSettings): NodeJS.ProcessEnv {
   const { infra, ports } = settings;
   const common: NodeJS.ProcessEnv = {
@@ -51,6 +60,7 @@ export function environmentOf(app: AppName, settings: PlatformSettings): NodeJS.
           NETWORK_URL: `http://127.0.0.1:${ports.network}/graphql`,
         }
       : { PORT: String(ports[app]), MONGO_DATABASE: `${settings.databasePrefix}_${app}` };
+  Object.assign(own, LOCAL_REALM_SECRETS[app]);
   return { ...process.env, ...common, ...own, ...settings.env, ...settings.appEnv?.[app] };
 }
 

@@ -5,7 +5,7 @@ import { env } from '@entente/config';
  * The variables every domain service reads. Each service extends this shape
  * with its own and validates it at boot (a bad value stops it, naming the variable).
  */
-export function serviceConfigShape(defaults: { port: number; database: string }) {
+export function serviceConfigShape(defaults: { port: number; database: string; groupId: string }) {
   return {
     PORT: env.port(defaults.port),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -20,6 +20,11 @@ export function serviceConfigShape(defaults: { port: number; database: string })
     AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
     AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     KAFKA_MAX_ATTEMPTS: env.positiveInt(5),
+    /** Replicas of one deployment share the consumer group; a separate deployment (or test run) takes its own. */
+    KAFKA_GROUP_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes or underscores')
+      .default(defaults.groupId),
   };
 }
 

@@ -1,0 +1,45 @@
+import { Schema } from 'mongoose';
+import { JURISDICTION_LEVELS, JURISDICTION_STATUSES, type JurisdictionStatus } from '@entente/contracts';
+import { outboxPlugin } from '@entente/messaging';
+import { historyPlugin } from '../history/history.plugin';
+import type { JurisdictionProfile } from './jurisdiction.rules';
+
+/** A tenant of the platform as stored: its own record carries its own id as jurisdictionId. */
+export interface JurisdictionRecord extends JurisdictionProfile {
+  jurisdictionId: string;
+  status: JurisdictionStatus;
+  statusReason: string | null;
+  /** Users a suspension disabled, to re-enable on reactivation (not those disabled on purpose before). */
+  suspendedUserIds?: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const JURISDICTION_MODEL = 'Jurisdiction';
+
+export const JurisdictionSchema = new Schema<JurisdictionRecord>(
+  {
+    jurisdictionId: { type: String, required: true },
+    name: { type: String, required: true },
+    level: { type: String, required: true, enum: JURISDICTION_LEVELS },
+    country: { type: String, required: true },
+    subdivision: { type: String, default: null },
+    wikidataId: { type: String, default: null },
+    timeZone: { type: String, required: true },
+    currency: { type: String, required: true },
+    fiscalYearStart: { type: String, required: true },
+    languages: { type: [String], default: [] },
+    population: { type: Number, default: null },
+    status: { type: String, required: true, enum: JURISDICTION_STATUSES },
+    statusReason: { type: String, default: null },
+    suspendedUserIds: { type: [String], default: [] },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'jurisdictions', versionKey: false },
+);
+JurisdictionSchema.index({ jurisdictionId: 1 }, { unique: true });
+JurisdictionSchema.plugin(outboxPlugin);
+JurisdictionSchema.plugin(historyPlugin);
