@@ -8,6 +8,8 @@ import { PartnersModule } from './partners/partners.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { EngagementsModule } from './engagements/engagements.module';
 import { ViewsModule } from './views/views.module';
+import { HistoryModule } from './history/history.module';
+import { PartnerMergeModule } from './partners/partner-merge.module';
 import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
 
 @Module({})
@@ -32,6 +34,8 @@ export class AppModule {
         engagements,
         assets,
         ViewsModule.forRoot({ relationships, engagements, assets }),
+        PartnerMergeModule.forRoot({ relationships, engagements }),
+        HistoryModule.forRoot({ relationships, engagements, assets }),
       ],
     };
   }

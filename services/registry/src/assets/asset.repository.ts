@@ -3,8 +3,9 @@ import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { OutboxRepository } from '../outbox/outbox-repository';
-import type { AssetCategory, AssetType } from './asset-catalogue';
+import type { HistoryEntry } from '../history/change-history';
+import { Change, OutboxRepository } from '../outbox/outbox-repository';
+import type { AssetCategory } from './asset-catalogue';
 import { ASSET_MODEL, AssetRecord, AssetSchema } from './asset.schema';
 import type { SummarisedAsset } from '../views/table-one';
 
@@ -14,15 +15,19 @@ export type AssetContent = Pick<
   'name' | 'description' | 'category' | 'type' | 'countries' | 'sectors' | 'magnitude' | 'sourceOrganisation' | 'asOf' | 'confidentiality'
 >;
 
+const ASSET_HISTORY_FIELDS = ['name', 'description', 'category', 'type', 'countries', 'sectors', 'magnitude', 'sourceOrganisation', 'asOf', 'confidentiality'] as const;
+
 @Injectable()
 export class AssetRepository extends OutboxRepository<AssetRecord> {
+  protected readonly historyFields = ASSET_HISTORY_FIELDS;
+
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<AssetRecord>(ASSET_MODEL, AssetSchema));
   }
 
-  /** Stores the asset and its events in one single-document write. */
-  create(asset: AssetRecord, events: EventEnvelope[]): Promise<AssetRecord> {
-    return this.insertWithEvents(asset, events);
+  /** Stores the asset, its events and its first history entry in one single-document write. */
+  create(asset: AssetRecord, events: EventEnvelope[], change: Change): Promise<AssetRecord> {
+    return this.insertWithEvents(asset, events, change);
   }
 
   /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
@@ -30,10 +35,14 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
     return this.findOne(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }));
   }
 
-  /** Replaces the content of a live asset and appends its events, in one write; null when there is no such asset. */
-  async replace(scope: TenantScope, assetId: string, content: AssetContent, changedBy: string, events: EventEnvelope[]): Promise<AssetRecord | null> {
-    const change = { $set: { ...content, updatedBy: changedBy, updatedAt: new Date() } };
-    return this.updateWithEvents(tenantQuery<AssetRecord>(scope, { assetId, removedAt: null }), change, events);
+  /**
+   * Replaces the content of a live asset and appends its events and history,
+   * in one write; null when the asset is gone or changed since `before` was
+   * read (its updatedAt moved).
+   */
+  async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventEnvelope[]): Promise<AssetRecord | null> {
+    const query = tenantQuery<AssetRecord>(scope, { assetId: before.assetId, removedAt: null, updatedAt: before.updatedAt });
+    return this.updateWithEvents(query, before, { $set: { ...content, updatedBy: change.actor.userId, updatedAt: change.at } }, events, change);
   }
 
   /**
@@ -41,14 +50,14 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    * category and type the events name must still be the asset's, so a
    * concurrent update cannot make the removal event describe another state.
    */
-  async markRemoved(
-    scope: TenantScope,
-    asset: { assetId: string; category: AssetCategory; type: AssetType },
-    removedBy: string,
-    events: EventEnvelope[],
-  ): Promise<boolean> {
+  async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventEnvelope[]): Promise<boolean> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, category: asset.category, type: asset.type, removedAt: null });
-    return (await this.updateWithEvents(query, { $set: { removedAt: new Date(), removedBy } }, events)) !== null;
+    return (await this.updateWithEvents(query, asset, { $set: { removedAt: change.at, removedBy: change.actor.userId } }, events, change)) !== null;
+  }
+
+  /** The asset's history, removed or not (who removed it is part of it); null for an id not of this jurisdiction. */
+  history(scope: TenantScope, assetId: string): Promise<HistoryEntry[] | null> {
+    return this.historyOf(tenantQuery<AssetRecord>(scope, { assetId }));
   }
 
   list(scope: TenantScope, args: PageArgs, category?: AssetCategory | null): Promise<Page<AssetRecord>> {
@@ -65,5 +74,4 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
     const query = tenantQuery<AssetRecord>(scope, { removedAt: null });
     return this.model.find(query, { _id: 0, category: 1, type: 1, magnitude: 1 }).lean<SummarisedAsset[]>().exec();
   }
-
 }

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
+import { historyPlugin } from '../history/history.plugin';
 import { ASSET_CATEGORIES, ASSET_TYPES, AssetCategory, AssetType } from './asset-catalogue';
 import { CONFIDENTIALITY_LEVELS, Confidentiality, Magnitude } from './asset.rules';
 
@@ -67,3 +68,4 @@ export const AssetSchema = new Schema<AssetRecord>(
 AssetSchema.index({ jurisdictionId: 1, assetId: 1 }, { unique: true });
 AssetSchema.index({ jurisdictionId: 1, removedAt: 1, category: 1 });
 AssetSchema.plugin(outboxPlugin);
+AssetSchema.plugin(historyPlugin);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1, createEvent } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
-import { NotFoundError } from '@entente/errors';
+import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Page, PageArgs } from '@entente/persistence';
 import { summariseTableOne, TableOneRow } from '../views/table-one';
 import type { AssetCategory } from './asset-catalogue';
@@ -43,7 +43,7 @@ export class AssetService {
       aggregateId: assetId,
       payload: assetStatePayload(assetId, command),
     });
-    const saved = await this.assets.create(asset, [event]);
+    const saved = await this.assets.create(asset, [event], { actor: identity, action: 'recorded', at: now });
     this.outbox.kick();
     return saved;
   }
@@ -51,19 +51,22 @@ export class AssetService {
   /**
    * Replaces an asset's content with a new, fully validated one and announces
    * it (registry.asset.updated v1). An id of another jurisdiction, a removed
-   * asset and an unknown id all answer the same NOT_FOUND.
+   * asset and an unknown id all answer the same NOT_FOUND; an asset changed by
+   * someone else between our read and our write answers CONFLICT.
    */
   async update(identity: Identity, assetId: string, input: RecordAssetInput): Promise<AssetRecord> {
     const command = parseRecordAsset(input);
     const scope = { jurisdictionId: identity.jurisdictionId };
+    const before = await this.assets.find(scope, assetId);
+    if (!before) throw new NotFoundError('Asset', assetId);
     const event = createEvent(AssetUpdatedV1, {
       source: 'registry',
       jurisdictionId: identity.jurisdictionId,
       aggregateId: assetId,
       payload: assetStatePayload(assetId, command),
     });
-    const saved = await this.assets.replace(scope, assetId, command, identity.userId, [event]);
-    if (!saved) throw new NotFoundError('Asset', assetId);
+    const saved = await this.assets.replace(scope, before, command, { actor: identity, action: 'updated', at: new Date() }, [event]);
+    if (!saved) throw new ConflictError(`asset ${assetId} was changed or removed meanwhile; reload it and try again`);
     this.outbox.kick();
     return saved;
   }
@@ -80,7 +83,7 @@ export class AssetService {
       payload: assetRemovedPayload(asset),
     });
     // False only when the asset was removed or re-categorised since the read: it is not the asset that was found.
-    if (!(await this.assets.markRemoved(scope, asset, identity.userId, [event]))) throw new NotFoundError('Asset', assetId);
+    if (!(await this.assets.markRemoved(scope, asset, { actor: identity, action: 'removed', at: new Date() }, [event]))) throw new NotFoundError('Asset', assetId);
     this.outbox.kick();
     return true;
   }

@@ -3,18 +3,39 @@ import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '../history/change-history';
+import { Change, OutboxRepository } from '../outbox/outbox-repository';
 import { ENGAGEMENT_MODEL, EngagementRecord, EngagementSchema } from './engagement.schema';
+
+const ENGAGEMENT_HISTORY_FIELDS = ['date', 'type', 'partnerIds', 'purpose', 'outcomes', 'nextSteps', 'cost', 'staffDays', 'priorityIds'] as const;
 
 @Injectable()
 export class EngagementRepository extends OutboxRepository<EngagementRecord> {
+  protected readonly historyFields = ENGAGEMENT_HISTORY_FIELDS;
+
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<EngagementRecord>(ENGAGEMENT_MODEL, EngagementSchema));
   }
 
-  /** Stores the engagement and its events in one single-document write. */
-  create(engagement: EngagementRecord, events: EventEnvelope[]): Promise<EngagementRecord> {
-    return this.insertWithEvents(engagement, events);
+  /** Stores the engagement, its events and its first history entry in one single-document write. */
+  create(engagement: EngagementRecord, events: EventEnvelope[], change: Change): Promise<EngagementRecord> {
+    return this.insertWithEvents(engagement, events, change);
+  }
+
+  /**
+   * Replaces a merged partner by the survivor among an engagement's partners
+   * (once, if both were there), recording it in the engagement's history.
+   * Only while the merged partner is still listed: a re-run moves nothing twice.
+   */
+  async movePartner(scope: TenantScope, before: EngagementRecord, fromPartnerId: string, toPartnerId: string, change: Change): Promise<boolean> {
+    const partnerIds = [...new Set(before.partnerIds.map((id) => (id === fromPartnerId ? toPartnerId : id)))];
+    const query = tenantQuery<EngagementRecord>(scope, { engagementId: before.engagementId, partnerIds: fromPartnerId });
+    return (await this.updateWithEvents(query, before, { $set: { partnerIds } }, [], change)) !== null;
+  }
+
+  /** The engagement's history, oldest first; null for an id not of this jurisdiction. */
+  history(scope: TenantScope, engagementId: string): Promise<HistoryEntry[] | null> {
+    return this.historyOf(tenantQuery<EngagementRecord>(scope, { engagementId }));
   }
 
   withAnyPartner(scope: TenantScope, partnerIds: readonly string[]): Promise<EngagementRecord[]> {

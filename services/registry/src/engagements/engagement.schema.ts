@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
+import { historyPlugin } from '../history/history.plugin';
 import { ENGAGEMENT_TYPES, EngagementType, Money } from './engagement.rules';
 
 /** One logged engagement (visit, mission, meeting…) with one or more partners, as stored. */
@@ -45,3 +46,4 @@ export const EngagementSchema = new Schema<EngagementRecord>(
 EngagementSchema.index({ jurisdictionId: 1, engagementId: 1 }, { unique: true });
 EngagementSchema.index({ jurisdictionId: 1, partnerIds: 1 });
 EngagementSchema.plugin(outboxPlugin);
+EngagementSchema.plugin(historyPlugin);

@@ -5,7 +5,7 @@ import type { Identity } from '@entente/auth';
 import { FieldProblem, ValidationError } from '@entente/errors';
 import type { Page, PageArgs } from '@entente/persistence';
 import { OutboxKicker } from '../outbox/outbox-kicker';
-import { PartnerLookup } from '../relationships/partner-lookup';
+import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { lastEngagementUpdates, LogEngagementInput, parseEngagement } from './engagement.rules';
 import { EngagementRepository } from './engagement.repository';
@@ -16,7 +16,7 @@ export class EngagementService {
   constructor(
     private readonly engagements: EngagementRepository,
     private readonly relationships: RelationshipRepository,
-    private readonly partners: PartnerLookup,
+    private readonly partners: PartnerRepository,
     private readonly outbox: OutboxKicker,
   ) {}
 
@@ -31,11 +31,14 @@ export class EngagementService {
     const command = parseEngagement(input);
     const scope = { jurisdictionId: identity.jurisdictionId };
     const found = await this.partners.findAll(scope, command.partnerIds);
-    const missing: FieldProblem[] = command.partnerIds
-      .map((partnerId, index) => ({ partnerId, index }))
-      .filter(({ partnerId }) => !found.has(partnerId))
-      .map(({ partnerId, index }) => ({ field: `partnerIds[${index}]`, message: `no partner ${partnerId} in your jurisdiction; register the partner first` }));
-    if (missing.length > 0) throw new ValidationError(missing);
+    const problems: FieldProblem[] = command.partnerIds.flatMap((partnerId, index) => {
+      const partner = found.get(partnerId);
+      if (!partner) return [{ field: `partnerIds[${index}]`, message: `no partner ${partnerId} in your jurisdiction; register the partner first` }];
+      // engagement.logged v1 names each partner's country; other services place engagements by it.
+      if (!partner.country) return [{ field: `partnerIds[${index}]`, message: `partner ${partner.name} has no country yet; give it with updatePartner first` }];
+      return [];
+    });
+    if (problems.length > 0) throw new ValidationError(problems);
 
     const related = await this.relationships.withPartners(scope, command.partnerIds);
     const updates = lastEngagementUpdates(
@@ -55,7 +58,7 @@ export class EngagementService {
         type: command.type,
         partners: command.partnerIds.map((partnerId) => {
           const partner = found.get(partnerId)!;
-          return { partnerId, name: partner.name, country: partner.country };
+          return { partnerId, name: partner.name, country: partner.country as string };
         }),
         purpose: command.purpose,
         outcomes: command.outcomes,
@@ -66,7 +69,7 @@ export class EngagementService {
         relationshipUpdates: updates,
       },
     });
-    const saved = await this.engagements.create(engagement, [event]);
+    const saved = await this.engagements.create(engagement, [event], { actor: identity, action: 'logged', at: now });
     this.outbox.kick();
     for (const update of updates) {
       await this.relationships.advanceLastEngagement(scope, update.relationshipId, update.lastEngagementAt, now);

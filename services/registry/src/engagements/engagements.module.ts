@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PartnersModule } from '../partners/partners.module';
 import { EngagementRepository } from './engagement.repository';
 import { EngagementResolver } from './engagement.resolver';
 import { EngagementService } from './engagement.service';
@@ -12,7 +13,7 @@ export class EngagementsModule {
   static forRoot(relationships: DynamicModule): DynamicModule {
     return {
       module: EngagementsModule,
-      imports: [relationships],
+      imports: [PartnersModule, relationships],
       providers: [EngagementRepository, EngagementService, EngagementResolver],
       exports: [EngagementRepository],
     };

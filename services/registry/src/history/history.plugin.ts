@@ -1,9 +1,9 @@
 import { Schema } from 'mongoose';
-import type { FieldChange, HistoryEntry } from './change-history';
 
 export const HISTORY_FIELD = '_history';
 
-const FieldChangeSchema = new Schema<FieldChange>(
+// Untyped: the recursive HistoryValue of from/to is too deep for mongoose's schema types.
+const FieldChangeSchema = new Schema(
   {
     field: { type: String, required: true },
     from: { type: Schema.Types.Mixed, default: null },
@@ -12,7 +12,7 @@ const FieldChangeSchema = new Schema<FieldChange>(
   { _id: false, minimize: false },
 );
 
-const HistoryEntrySchema = new Schema<HistoryEntry>(
+const HistoryEntrySchema = new Schema(
   {
     at: { type: Date, required: true },
     by: { type: String, required: true },

@@ -2,24 +2,52 @@ import type { UpdateQuery } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { buildOutboxEntry, OutboxEntry, pushOutbox, withOutbox } from '@entente/messaging';
 import { Stored, TenantOwned, TenantQuery, TenantRepository } from '@entente/persistence';
+import { Actor, diffFields, HistoryEntry, historyEntry } from '../history/change-history';
+import { HISTORY_FIELD } from '../history/history.plugin';
+
+/** Who made a change, and what to call it in the record's history. */
+export interface Change {
+  actor: Actor;
+  action: string;
+  at: Date;
+}
+
+/** An update whose `$set` is diffed into the history entry. */
+export type RecordUpdate<T> = UpdateQuery<T> & { $set: Partial<T>; $push?: Record<string, unknown> };
 
 /**
- * A tenant repository whose writes carry their events: the record and its
- * outbox entries go in the same single-document write, so they commit
- * together without multi-document transactions.
+ * A tenant repository whose writes carry their events and their history: the
+ * record, its outbox entries and a history entry (who changed which tracked
+ * field from what to what, when) go in the same single-document write, so they
+ * commit together without multi-document transactions. Each subclass names the
+ * fields its history tracks (ids, who/when stamps and derived values are not).
  */
 export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepository<T> {
-  protected insertWithEvents(record: T, events: readonly EventEnvelope[]): Promise<T & Stored> {
-    return this.insert(record, withOutbox({}, outboxEntriesOf(record.jurisdictionId, events)));
+  protected abstract readonly historyFields: readonly (keyof T & string)[];
+
+  protected insertWithEvents(record: T, events: readonly EventEnvelope[], change: Change): Promise<T & Stored> {
+    const entry = historyEntry(change.actor, change.action, diffFields<T>(null, record, this.historyFields), change.at);
+    return this.insert(record, { ...withOutbox({}, outboxEntriesOf(record.jurisdictionId, events)), [HISTORY_FIELD]: [entry] });
   }
 
-  /** Applies `update` and appends the events in one write; null when nothing matched `query`. */
-  protected updateWithEvents(
-    query: TenantQuery<T>,
-    update: UpdateQuery<T> & { $push?: Record<string, unknown> },
-    events: readonly EventEnvelope[],
-  ): Promise<(T & Stored) | null> {
-    return this.updateOne(query, pushOutbox(update, outboxEntriesOf(query.jurisdictionId, events)) as UpdateQuery<T>);
+  /**
+   * Applies `update` and appends the events and a history entry in one write;
+   * null when nothing matched `query`. The entry's "from" values are `before`'s,
+   * so `query` must only match the record while it is still as `before` says
+   * for the fields `$set` changes (callers pin a status, an updatedAt or the
+   * changed value itself): a concurrent change then makes this answer null
+   * instead of recording a history that never happened.
+   */
+  protected updateWithEvents(query: TenantQuery<T>, before: T, update: RecordUpdate<T>, events: readonly EventEnvelope[], change: Change): Promise<(T & Stored) | null> {
+    const entry = historyEntry(change.actor, change.action, diffFields<T>(before, update.$set, this.historyFields), change.at);
+    const withHistory = { ...update, $push: { ...(update.$push ?? {}), [HISTORY_FIELD]: entry } };
+    return this.updateOne(query, pushOutbox(withHistory, outboxEntriesOf(query.jurisdictionId, events)) as UpdateQuery<T>);
+  }
+
+  /** The history of the record `query` matches, oldest first; null when there is no such record. */
+  protected async historyOf(query: TenantQuery<T>): Promise<HistoryEntry[] | null> {
+    const found = await this.model.findOne(query).select(`+${HISTORY_FIELD}`).lean<{ [HISTORY_FIELD]?: HistoryEntry[] }>().exec();
+    return found ? (found[HISTORY_FIELD] ?? []) : null;
   }
 }
 

@@ -1,40 +1,81 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
 import { RegisterPartnerInput } from './dtos/register-partner.input';
-import { Partner, PartnerConnection, PartnerKindValue } from './partner.model';
+import { UpdatePartnerInput } from './dtos/update-partner.input';
+import { DuplicateReasonValue, LikelyDuplicate, Partner, PartnerConnection, PartnerDuplicateGroup, PartnerKindValue } from './partner.model';
 import type { PartnerRecord } from './partner.schema';
 import { PartnerService } from './partner.service';
+
+const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
+
+/** The GraphQL partner keeps its stored record alongside, for the fields resolved on demand. */
+type ResolvedPartner = Partner & { record?: PartnerRecord };
 
 @Resolver(() => Partner)
 @UseGuards(AuthenticatedGuard, RolesGuard)
 export class PartnerResolver {
   constructor(private readonly partnerService: PartnerService) {}
 
-  @Mutation(() => Partner, { description: 'Registers a foreign counterpart for your jurisdiction.' })
+  @Mutation(() => Partner, {
+    description: 'Registers a foreign counterpart for your jurisdiction. A likely duplicate is registered too; its likelyDuplicates names the partners it resembles.',
+  })
   @Roles('staff', 'jurisdiction-admin')
   async registerPartner(@CurrentIdentity() identity: Identity, @Args('input') input: RegisterPartnerInput): Promise<Partner> {
     return toPartner(await this.partnerService.register(identity, input));
   }
 
-  @Query(() => PartnerConnection, { description: 'Your jurisdiction’s partners, oldest first.' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Mutation(() => Partner, { description: 'Changes the fields given of one of your partners (null clears an optional one).' })
+  @Roles('staff', 'jurisdiction-admin')
+  async updatePartner(
+    @CurrentIdentity() identity: Identity,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePartnerInput,
+  ): Promise<Partner> {
+    return toPartner(await this.partnerService.update(identity, id, input));
+  }
+
+  @Query(() => PartnerConnection, { description: 'Your jurisdiction’s partners, oldest first; needsCountry: only those whose country is unknown.' })
+  @Roles(...READERS)
   async partners(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('needsCountry', { type: () => Boolean, nullable: true }) needsCountry?: boolean | null,
   ): Promise<PartnerConnection> {
-    const page = await this.partnerService.list(identity, { first, after });
+    const page = await this.partnerService.list(identity, { first, after }, { needsCountry: needsCountry ?? false });
     return { ...page, nodes: page.nodes.map(toPartner) };
+  }
+
+  @Query(() => [PartnerDuplicateGroup], { description: 'Groups of your partners that look like one counterpart, with the reason.' })
+  @Roles(...READERS)
+  async partnerDuplicates(@CurrentIdentity() identity: Identity): Promise<PartnerDuplicateGroup[]> {
+    const groups = await this.partnerService.duplicateGroups(identity);
+    return groups.map((group) => ({ reason: group.reason as DuplicateReasonValue, key: group.key, partners: group.partners.map(toPartner) }));
+  }
+
+  @ResolveField(() => [LikelyDuplicate], { description: 'Your other partners that look like the same counterpart (same Wikidata id, or same name and country)' })
+  async likelyDuplicates(@CurrentIdentity() identity: Identity, @Parent() partner: ResolvedPartner): Promise<LikelyDuplicate[]> {
+    if (!partner.record) return [];
+    const matches = await this.partnerService.likelyDuplicates(identity, partner.record);
+    return matches.map((match) => ({ partner: toPartner(match.partner), reason: match.reason as DuplicateReasonValue }));
   }
 }
 
-export function toPartner(record: PartnerRecord): Partner {
+export function toPartner(record: PartnerRecord): ResolvedPartner {
+  const country = record.country ?? null;
   return {
     id: record.partnerId,
     name: record.name,
     kind: record.kind as PartnerKindValue,
-    country: record.country,
+    country,
+    needsCountry: country === null,
+    wikidataId: record.wikidataId ?? null,
+    website: record.website ?? null,
+    notes: record.notes ?? null,
+    contacts: (record.contacts ?? []).map((c) => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null, notes: c.notes ?? null })),
     createdAt: record.createdAt,
+    updatedAt: record.updatedAt ?? record.createdAt,
+    record,
   };
 }

@@ -1,5 +1,15 @@
 import { ValidationError } from '@entente/errors';
-import { parseRegisterPartner } from './partner.rules';
+import { isEmailAddress, parsePartner, parsePartnerChanges, parseRegisterPartner, RegisterPartnerInput } from './partner.rules';
+
+function fieldsOf(parse: () => unknown): string[] {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).problems.map((p) => p.field);
+  }
+  throw new Error('expected a validation error');
+}
 
 describe('parseRegisterPartner', () => {
   it('normalises the name and the country code', () => {
@@ -8,6 +18,11 @@ describe('parseRegisterPartner', () => {
       kind: 'city',
       country: 'DK',
     });
+  });
+
+  it('takes an absent or null country as unknown', () => {
+    expect(parseRegisterPartner({ name: 'Dalian', kind: 'city' }).country).toBeNull();
+    expect(parseRegisterPartner({ name: 'Dalian', kind: 'city', country: null }).country).toBeNull();
   });
 
   it.each(['Germany', 'XX', 'D', 'DEU', '', '12'])('rejects country %p naming the field', (country) => {
@@ -21,15 +36,94 @@ describe('parseRegisterPartner', () => {
   });
 
   it('reports every bad field at once', () => {
-    try {
-      parseRegisterPartner({ name: ' ', kind: 'village', country: 'ZZ' });
-      throw new Error('expected a validation error');
-    } catch (error) {
-      expect((error as ValidationError).problems.map((p) => p.field)).toEqual(['name', 'kind', 'country']);
-    }
+    expect(fieldsOf(() => parseRegisterPartner({ name: ' ', kind: 'village', country: 'ZZ' }))).toEqual(['name', 'kind', 'country']);
   });
 
   it('rejects a name longer than 200 characters', () => {
     expect(() => parseRegisterPartner({ name: 'x'.repeat(201), kind: 'city', country: 'FR' })).toThrow('name: must be at most 200');
   });
+});
+
+describe('parsePartner', () => {
+  const ok: RegisterPartnerInput = { name: 'Aarhus', kind: 'city', country: 'DK' };
+
+  it('normalises a complete partner', () => {
+    expect(
+      parsePartner({
+        ...ok,
+        wikidataId: ' q25319 ',
+        website: 'https://www.aarhus.dk/international',
+        notes: '  Twinned since 1987.  ',
+        contacts: [
+          { name: '  Anne   Jensen ', role: 'International officer', email: 'Anne.Jensen@AARHUS.DK', phone: '+45 89 40 20 00', notes: 'Prefers e-mail' },
+          { name: 'Mayor’s office' },
+        ],
+      }),
+    ).toEqual({
+      name: 'Aarhus',
+      kind: 'city',
+      country: 'DK',
+      wikidataId: 'Q25319',
+      website: 'https://www.aarhus.dk/international',
+      notes: 'Twinned since 1987.',
+      contacts: [
+        { name: 'Anne Jensen', role: 'International officer', email: 'Anne.Jensen@aarhus.dk', phone: '+45 89 40 20 00', notes: 'Prefers e-mail' },
+        { name: 'Mayor’s office', role: null, email: null, phone: null, notes: null },
+      ],
+    });
+  });
+
+  it('leaves the optional fields empty', () => {
+    expect(parsePartner({ name: 'Dalian', kind: 'city' })).toEqual({
+      name: 'Dalian',
+      kind: 'city',
+      country: null,
+      wikidataId: null,
+      website: null,
+      notes: null,
+      contacts: [],
+    });
+  });
+
+  it.each([
+    ['a property id for a Wikidata id', { ...ok, wikidataId: 'P190' }, ['wikidataId']],
+    ['a Wikidata id with a leading zero', { ...ok, wikidataId: 'Q0123' }, ['wikidataId']],
+    ['a Wikidata URL', { ...ok, wikidataId: 'https://www.wikidata.org/wiki/Q25319' }, ['wikidataId']],
+    ['a blank Wikidata id', { ...ok, wikidataId: ' ' }, ['wikidataId']],
+    ['a website without a scheme', { ...ok, website: 'www.aarhus.dk' }, ['website']],
+    ['a website that is not http', { ...ok, website: 'ftp://aarhus.dk' }, ['website']],
+    ['a website of 501 characters', { ...ok, website: `https://a.dk/${'x'.repeat(488)}` }, ['website']],
+    ['notes of 2001 characters', { ...ok, notes: 'x'.repeat(2001) }, ['notes']],
+    ['a contact without a name', { ...ok, contacts: [{ name: 'A' }, { email: 'a@b.dk' }] }, ['contacts[1].name']],
+    ['a contact e-mail without a domain', { ...ok, contacts: [{ name: 'A', email: 'anne@' }] }, ['contacts[0].email']],
+    ['a contact e-mail with two @', { ...ok, contacts: [{ name: 'A', email: 'a@b@c.dk' }] }, ['contacts[0].email']],
+    ['a contact phone of letters', { ...ok, contacts: [{ name: 'A', phone: 'call me' }] }, ['contacts[0].phone']],
+    ['a contact phone too short', { ...ok, contacts: [{ name: 'A', phone: '112' }] }, ['contacts[0].phone']],
+    ['a contact role of 201 characters', { ...ok, contacts: [{ name: 'A', role: 'x'.repeat(201) }] }, ['contacts[0].role']],
+    ['21 contacts', { ...ok, contacts: Array.from({ length: 21 }, (_, i) => ({ name: `C${i}` })) }, ['contacts']],
+  ] as Array<[string, RegisterPartnerInput, string[]]>)('rejects %s naming the field', (_case, input, fields) => {
+    expect(fieldsOf(() => parsePartner(input))).toEqual(fields);
+  });
+});
+
+describe('parsePartnerChanges', () => {
+  it('returns only the fields given, null clearing the optional ones', () => {
+    expect(parsePartnerChanges({ country: 'fi', wikidataId: null })).toEqual({ country: 'FI', wikidataId: null });
+    expect(parsePartnerChanges({})).toEqual({});
+    expect(parsePartnerChanges({ contacts: [] })).toEqual({ contacts: [] });
+  });
+
+  it('refuses to clear the name or the kind, and checks what it is given', () => {
+    expect(fieldsOf(() => parsePartnerChanges({ name: null, kind: null, country: 'Denmark', contacts: [{ name: 'A', email: 'x' }] }))).toEqual([
+      'name',
+      'kind',
+      'country',
+      'contacts[0].email',
+    ]);
+  });
+});
+
+describe('isEmailAddress', () => {
+  it.each(['a@b.dk', 'anne.jensen+eu@aarhus.kommune.dk', "o'neil@example.ie"])('accepts %p', (email) => expect(isEmailAddress(email)).toBe(true));
+  it.each(['a@b', '@b.dk', 'a b@c.dk', 'a..b@c.dk', '.a@c.dk', 'a@-b.dk', `${'a'.repeat(65)}@b.dk`])('rejects %p', (email) => expect(isEmailAddress(email)).toBe(false));
 });

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, PartnerRegisteredV1 } from '@entente/contracts';
+import { createEvent, PartnerPublicState, PartnerRegisteredV2, PartnerUpdatedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
+import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Page, PageArgs } from '@entente/persistence';
+import { diffFields } from '../history/change-history';
 import { OutboxKicker } from '../outbox/outbox-kicker';
-import { parseRegisterPartner } from './partner.rules';
+import { DuplicateGroup, findDuplicateGroups, LikelyDuplicate, likelyDuplicatesOf } from './partner-duplicates';
+import { parsePartner, parsePartnerChanges, PARTNER_CONTENT_FIELDS, RegisterPartnerInput, UpdatePartnerInput } from './partner.rules';
 import { PartnerRepository } from './partner.repository';
 import type { PartnerRecord } from './partner.schema';
+
+/** What other services may know of a partner (no contacts, notes or website). */
+export function partnerPublicState(partner: Pick<PartnerRecord, 'partnerId' | 'name' | 'kind' | 'country' | 'wikidataId'>): PartnerPublicState {
+  return { partnerId: partner.partnerId, name: partner.name, kind: partner.kind, country: partner.country ?? null, wikidataId: partner.wikidataId ?? null };
+}
 
 @Injectable()
 export class PartnerService {
@@ -15,29 +23,82 @@ export class PartnerService {
     private readonly outbox: OutboxKicker,
   ) {}
 
-  /** Registers a partner for the caller's jurisdiction and announces it (registry.partner.registered v1). */
-  async register(identity: Identity, input: { name: string; kind: string; country: string }): Promise<PartnerRecord> {
-    const command = parseRegisterPartner(input);
+  /**
+   * Registers a partner for the caller's jurisdiction and announces it
+   * (registry.partner.registered v2). A likely duplicate is registered all the
+   * same: the office may know two partners of one name apart. The answer's
+   * likelyDuplicates says which partners it resembles, to merge if they are one.
+   */
+  async register(identity: Identity, input: RegisterPartnerInput): Promise<PartnerRecord> {
+    const content = parsePartner(input);
     const partnerId = randomUUID();
+    const now = new Date();
     const partner: PartnerRecord = {
       jurisdictionId: identity.jurisdictionId,
       partnerId,
-      ...command,
+      ...content,
       createdBy: identity.userId,
-      createdAt: new Date(),
+      createdAt: now,
+      updatedBy: identity.userId,
+      updatedAt: now,
+      mergedInto: null,
+      mergedFrom: [],
     };
-    const event = createEvent(PartnerRegisteredV1, {
+    const event = createEvent(PartnerRegisteredV2, {
       source: 'registry',
       jurisdictionId: identity.jurisdictionId,
       aggregateId: partnerId,
-      payload: { partnerId, ...command },
+      payload: partnerPublicState(partner),
     });
-    const saved = await this.partners.create(partner, [event]);
+    const saved = await this.partners.create(partner, [event], { actor: identity, action: 'registered', at: now });
     this.outbox.kick();
     return saved;
   }
 
-  list(identity: Identity, args: PageArgs): Promise<Page<PartnerRecord>> {
-    return this.partners.list({ jurisdictionId: identity.jurisdictionId }, args);
+  /**
+   * Changes the fields the input gives (null clears an optional one) and
+   * announces it (registry.partner.updated v1). Nothing changes, and nothing
+   * is announced, when the input repeats what is stored. A partner changed by
+   * someone else between our read and our write answers CONFLICT; an id of
+   * another jurisdiction NOT_FOUND, like an unknown one.
+   */
+  async update(identity: Identity, partnerId: string, input: UpdatePartnerInput): Promise<PartnerRecord> {
+    const changes = parsePartnerChanges(input);
+    const scope = { jurisdictionId: identity.jurisdictionId };
+    const before = await this.partners.find(scope, partnerId);
+    if (!before) throw new NotFoundError('Partner', partnerId);
+    const changed = diffFields(before, changes, PARTNER_CONTENT_FIELDS).map((change) => change.field as (typeof PARTNER_CONTENT_FIELDS)[number]);
+    if (changed.length === 0) return before;
+    const event = createEvent(PartnerUpdatedV1, {
+      source: 'registry',
+      jurisdictionId: identity.jurisdictionId,
+      aggregateId: partnerId,
+      payload: { partner: partnerPublicState({ ...before, ...changes }), changedFields: changed },
+    });
+    const saved = await this.partners.update(scope, before, changes, [event], { actor: identity, action: 'updated', at: new Date() });
+    if (!saved) throw new ConflictError(`partner ${partnerId} was changed meanwhile; reload it and try again`);
+    this.outbox.kick();
+    return saved;
+  }
+
+  list(identity: Identity, args: PageArgs, filter: { needsCountry?: boolean } = {}): Promise<Page<PartnerRecord>> {
+    return this.partners.list({ jurisdictionId: identity.jurisdictionId }, args, filter);
+  }
+
+  /** Groups of the caller's partners that look like one counterpart, with the reason. */
+  async duplicateGroups(identity: Identity): Promise<Array<DuplicateGroup & { partners: PartnerRecord[] }>> {
+    const scope = { jurisdictionId: identity.jurisdictionId };
+    const groups = findDuplicateGroups(await this.partners.duplicateScan(scope));
+    const partners = await this.partners.findAll(scope, [...new Set(groups.flatMap((group) => group.partnerIds))]);
+    return groups.map((group) => ({ ...group, partners: group.partnerIds.flatMap((id) => partners.get(id) ?? []) }));
+  }
+
+  /** The caller's other partners that look like this one. */
+  async likelyDuplicates(identity: Identity, partner: PartnerRecord): Promise<Array<LikelyDuplicate & { partner: PartnerRecord }>> {
+    const candidate = { partnerId: partner.partnerId, name: partner.name, country: partner.country ?? null, wikidataId: partner.wikidataId ?? null };
+    const others = await this.partners.duplicateCandidates({ jurisdictionId: identity.jurisdictionId }, candidate);
+    const byId = new Map(others.map((other) => [other.partnerId, other]));
+    const normalised = others.map((o) => ({ partnerId: o.partnerId, name: o.name, country: o.country ?? null, wikidataId: o.wikidataId ?? null }));
+    return likelyDuplicatesOf(candidate, normalised).map((match) => ({ ...match, partner: byId.get(match.partnerId) as PartnerRecord }));
   }
 }

@@ -3,22 +3,42 @@ import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolvePageArgs, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '../history/change-history';
+import { Change, OutboxRepository } from '../outbox/outbox-repository';
 import type { RelationshipStatus } from './relationship.rules';
 import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChange } from './relationship.schema';
 
 /** More active relationships than this in one jurisdiction is beyond what the dormancy scan is sized for. */
 export const DORMANCY_SCAN_LIMIT = 20_000;
 
+const RELATIONSHIP_HISTORY_FIELDS = [
+  'partnerId',
+  'partnerName',
+  'partnerCountry',
+  'type',
+  'status',
+  'since',
+  'until',
+  'formalBasis',
+  'politicalCycle',
+  'politicalChampion',
+  'technicalOwner',
+  'leadDepartment',
+  'priorityIds',
+] as const;
+
 @Injectable()
 export class RelationshipRepository extends OutboxRepository<RelationshipRecord> {
+  /** The last engagement is not tracked: it follows from the engagements, whose own history records them. */
+  protected readonly historyFields = RELATIONSHIP_HISTORY_FIELDS;
+
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     super(connection.model<RelationshipRecord>(RELATIONSHIP_MODEL, RelationshipSchema));
   }
 
-  /** Stores the relationship and its events in one single-document write. */
-  create(relationship: RelationshipRecord, events: EventEnvelope[]): Promise<RelationshipRecord> {
-    return this.insertWithEvents(relationship, events);
+  /** Stores the relationship, its events and its first history entry in one single-document write. */
+  create(relationship: RelationshipRecord, events: EventEnvelope[], change: Change): Promise<RelationshipRecord> {
+    return this.insertWithEvents(relationship, events, change);
   }
 
   get(scope: TenantScope, relationshipId: string): Promise<(RelationshipRecord & Stored) | null> {
@@ -32,16 +52,42 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
    */
   changeStatus(
     scope: TenantScope,
-    relationshipId: string,
-    change: StatusChange,
+    before: RelationshipRecord,
+    statusChange: StatusChange,
     set: { until?: string },
     events: EventEnvelope[],
+    change: Change,
   ): Promise<(RelationshipRecord & Stored) | null> {
     return this.updateWithEvents(
-      tenantQuery<RelationshipRecord>(scope, { relationshipId, status: change.from }),
-      { $set: { status: change.to, updatedAt: change.changedAt, ...set }, $push: { statusHistory: change } },
+      tenantQuery<RelationshipRecord>(scope, { relationshipId: before.relationshipId, status: statusChange.from }),
+      before,
+      { $set: { status: statusChange.to, updatedAt: statusChange.changedAt, ...set }, $push: { statusHistory: statusChange } },
       events,
+      change,
     );
+  }
+
+  /**
+   * Points one relationship of a merged partner at the survivor, with the
+   * survivor's name and country, and records it in the relationship's
+   * history. Only while it still points at the merged partner: a re-run
+   * finds nothing left to move. A survivor without a country keeps the
+   * country the relationship had.
+   */
+  async movePartner(
+    scope: TenantScope,
+    before: RelationshipRecord,
+    survivor: { partnerId: string; name: string; country: string | null },
+    change: Change,
+  ): Promise<boolean> {
+    const query = tenantQuery<RelationshipRecord>(scope, { relationshipId: before.relationshipId, partnerId: before.partnerId });
+    const set = { partnerId: survivor.partnerId, partnerName: survivor.name, partnerCountry: survivor.country ?? before.partnerCountry, updatedAt: change.at };
+    return (await this.updateWithEvents(query, before, { $set: set }, [], change)) !== null;
+  }
+
+  /** The relationship's history, oldest first; null for an id not of this jurisdiction. */
+  history(scope: TenantScope, relationshipId: string): Promise<HistoryEntry[] | null> {
+    return this.historyOf(tenantQuery<RelationshipRecord>(scope, { relationshipId }));
   }
 
   list(scope: TenantScope, args: PageArgs, status?: RelationshipStatus): Promise<Page<RelationshipRecord & Stored>> {

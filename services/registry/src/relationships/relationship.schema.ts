@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
+import { historyPlugin } from '../history/history.plugin';
 import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES, RelationshipStatus, RelationshipType } from './relationship.rules';
 
 /** One status change, kept on the relationship so its history is never rewritten. */
@@ -16,7 +17,7 @@ export interface RelationshipRecord {
   jurisdictionId: string;
   relationshipId: string;
   partnerId: string;
-  /** Copied from the partner when the tie is recorded, so lists need no join. */
+  /** Copied from the partner when the tie is recorded (or moved by a merge), so lists need no join. */
   partnerName: string;
   partnerCountry: string;
   type: RelationshipType;
@@ -80,3 +81,4 @@ RelationshipSchema.index({ jurisdictionId: 1, relationshipId: 1 }, { unique: tru
 RelationshipSchema.index({ jurisdictionId: 1, partnerId: 1 });
 RelationshipSchema.index({ jurisdictionId: 1, status: 1 });
 RelationshipSchema.plugin(outboxPlugin);
+RelationshipSchema.plugin(historyPlugin);

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import type { Page, PageArgs, Stored } from '@entente/persistence';
 import { OutboxKicker } from '../outbox/outbox-kicker';
 import { Problems, readChoice, readText, toIsoDate } from '../assets/field-checks';
-import { PartnerLookup } from './partner-lookup';
+import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from './relationship.repository';
 import {
   assertTransition,
@@ -25,7 +25,7 @@ export const STATUS_REASON_MAX_LENGTH = 2000;
 export class RelationshipService {
   constructor(
     private readonly relationships: RelationshipRepository,
-    private readonly partners: PartnerLookup,
+    private readonly partners: PartnerRepository,
     private readonly outbox: OutboxKicker,
     @Inject(DORMANCY_MONTHS) private readonly dormancyMonths: number,
   ) {}
@@ -33,7 +33,9 @@ export class RelationshipService {
   /**
    * Records a tie with one of the caller's partners and announces it
    * (registry.relationship.established v1). A partner id of another
-   * jurisdiction is refused exactly like an unknown one.
+   * jurisdiction is refused exactly like an unknown one; a partner whose
+   * country is not known yet is refused until someone gives it (the event
+   * carries the partner's country, which network places ties by).
    */
   async establish(identity: Identity, input: EstablishRelationshipInput): Promise<RelationshipRecord> {
     const command = parseRelationship(input);
@@ -42,6 +44,8 @@ export class RelationshipService {
     if (!partner) {
       throw ValidationError.forField('partnerId', `no partner ${command.partnerId} in your jurisdiction; register the partner first`);
     }
+    const partnerCountry = partner.country;
+    if (!partnerCountry) throw ValidationError.forField('partnerId', `partner ${partner.name} has no country yet; give it with updatePartner first`);
     const relationshipId = randomUUID();
     const now = new Date();
     const relationship: RelationshipRecord = {
@@ -49,7 +53,7 @@ export class RelationshipService {
       relationshipId,
       ...command,
       partnerName: partner.name,
-      partnerCountry: partner.country,
+      partnerCountry,
       lastEngagementAt: null,
       statusHistory: [],
       createdBy: identity.userId,
@@ -60,9 +64,9 @@ export class RelationshipService {
       source: 'registry',
       jurisdictionId: identity.jurisdictionId,
       aggregateId: relationshipId,
-      payload: { relationshipId, ...command, partnerName: partner.name, partnerCountry: partner.country },
+      payload: { relationshipId, ...command, partnerName: partner.name, partnerCountry },
     });
-    const saved = await this.relationships.create(relationship, [event]);
+    const saved = await this.relationships.create(relationship, [event], { actor: identity, action: 'established', at: now });
     this.outbox.kick();
     return saved;
   }
@@ -94,10 +98,11 @@ export class RelationshipService {
     });
     const updated = await this.relationships.changeStatus(
       scope,
-      current.relationshipId,
+      current,
       { from, to: to as RelationshipStatus, reason, changedBy: identity.userId, changedAt: now },
       endsToday ? { until: today } : {},
       [event],
+      { actor: identity, action: 'status-changed', at: now },
     );
     if (!updated) throw new ConflictError(`relationship ${input.id} changed status meanwhile; reload it and try again`);
     this.outbox.kick();

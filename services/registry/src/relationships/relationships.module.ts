@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PartnerLookup } from './partner-lookup';
+import { PartnersModule } from '../partners/partners.module';
 import { RelationshipRepository } from './relationship.repository';
 import { RelationshipResolver } from './relationship.resolver';
 import { DORMANCY_MONTHS, RelationshipService } from './relationship.service';
@@ -9,14 +9,14 @@ export class RelationshipsModule {
   static forRoot(options: { dormancyMonths: number }): DynamicModule {
     return {
       module: RelationshipsModule,
+      imports: [PartnersModule],
       providers: [
         { provide: DORMANCY_MONTHS, useValue: options.dormancyMonths },
         RelationshipRepository,
-        PartnerLookup,
         RelationshipService,
         RelationshipResolver,
       ],
-      exports: [RelationshipRepository, PartnerLookup],
+      exports: [RelationshipRepository],
     };
   }
 }

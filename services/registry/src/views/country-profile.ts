@@ -10,7 +10,8 @@ export interface ProfiledAsset {
 
 export interface ProfiledPartner {
   id: string;
-  country: string;
+  /** Null while unknown: such a partner is in no country's profile. */
+  country: string | null;
 }
 
 export interface ProfiledRelationship {

@@ -1,6 +1,24 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { PartnerKindValue } from '../partner.model';
 
+@InputType({ description: 'A person at the partner' })
+export class PartnerContactInput {
+  @Field({ description: 'Up to 200 characters' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  role?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An e-mail address' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Digits, spaces and a leading +, such as +45 89 40 20 00' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  notes?: string | null;
+}
+
 @InputType()
 export class RegisterPartnerInput {
   @Field({ description: 'The partner’s name, up to 200 characters' })
@@ -9,6 +27,18 @@ export class RegisterPartnerInput {
   @Field(() => PartnerKindValue)
   kind!: PartnerKindValue;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 country code, such as DK or NZ' })
-  country!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, such as DK or NZ; leave it out when unknown' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Wikidata item id, such as Q25319' })
+  wikidataId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) address' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  notes?: string | null;
+
+  @Field(() => [PartnerContactInput], { nullable: true, description: 'At most 20' })
+  contacts?: PartnerContactInput[] | null;
 }
