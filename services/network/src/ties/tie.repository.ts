@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
+import type { TieState } from './tie-projection';
 import { TIE_MODEL, TieRecord, TieSchema } from './tie.schema';
 
 export interface CountryCount {
@@ -15,18 +16,27 @@ export class TieRepository extends TenantRepository<TieRecord> {
     super(connection.model<TieRecord>(TIE_MODEL, TieSchema));
   }
 
-  /** Insert-or-replace keyed by (jurisdiction, partner): applying the same event twice changes nothing. */
-  async upsert(tie: TieRecord): Promise<void> {
-    const { jurisdictionId, partnerId, ...fields } = tie;
-    await this.model
-      .updateOne(tenantQuery<TieRecord>({ jurisdictionId }, { partnerId }), { $set: fields }, { upsert: true })
-      .exec();
+  async get(scope: TenantScope, partnerId: string): Promise<TieState | null> {
+    const tie = await this.findOne(tenantQuery<TieRecord>(scope, { partnerId }));
+    return tie ? { ...tie, country: tie.country ?? null, mergedInto: tie.mergedInto ?? null } : null;
+  }
+
+  /**
+   * Insert-or-replace keyed by (jurisdiction, partner). A live state never
+   * overwrites a tombstone, even one written between our read and this write:
+   * the upsert then collides with it on the unique index and the consumer's
+   * retry reads the tombstone and leaves it.
+   */
+  async save(scope: TenantScope, tie: TieState): Promise<void> {
+    const { partnerId, ...fields } = tie;
+    const filter = tie.mergedInto ? { partnerId } : { partnerId, mergedInto: null };
+    await this.model.updateOne(tenantQuery<TieRecord>(scope, filter), { $set: fields }, { upsert: true }).exec();
   }
 
   async countByCountry(scope: TenantScope): Promise<CountryCount[]> {
     const rows = await this.model
       .aggregate<{ _id: string; partnerCount: number }>([
-        { $match: tenantQuery<TieRecord>(scope) },
+        { $match: tenantQuery<TieRecord>(scope, { mergedInto: null, country: { $ne: null } }) },
         { $group: { _id: '$country', partnerCount: { $sum: 1 } } },
       ])
       .exec();

@@ -1,18 +1,14 @@
 import { Schema } from 'mongoose';
+import type { TieState } from './tie-projection';
 
 /**
  * The network's read model of one jurisdiction's tie to a foreign partner,
- * built from registry events. One document per (jurisdiction, partner): the
- * upsert that writes it is idempotent, so a redelivered event cannot count twice.
+ * built from registry events (tie-projection.ts decides each change). One
+ * document per (jurisdiction, partner): replaying an event changes nothing,
+ * and a partner merged away stays as a tombstone so it is never counted again.
  */
-export interface TieRecord {
+export interface TieRecord extends TieState {
   jurisdictionId: string;
-  partnerId: string;
-  country: string;
-  partnerName: string;
-  partnerKind: string;
-  sourceEventId: string;
-  recordedAt: Date;
 }
 
 export const TIE_MODEL = 'Tie';
@@ -21,9 +17,10 @@ export const TieSchema = new Schema<TieRecord>(
   {
     jurisdictionId: { type: String, required: true },
     partnerId: { type: String, required: true },
-    country: { type: String, required: true },
-    partnerName: { type: String, required: true },
-    partnerKind: { type: String, required: true },
+    country: { type: String, default: null },
+    partnerName: { type: String, default: '' },
+    partnerKind: { type: String, default: '' },
+    mergedInto: { type: String, default: null },
     sourceEventId: { type: String, required: true },
     recordedAt: { type: Date, required: true },
   },
