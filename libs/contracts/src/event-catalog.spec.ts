@@ -3,6 +3,8 @@ import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1'
 import { PartnerMergedV1, PartnerUpdatedV1 } from './registry/partner-changes.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
 import { PartnerRegisteredV2 } from './registry/partner-registered.v2';
+import { RelationshipEstablishedV1 } from './registry/relationship-established.v1';
+import { RelationshipEstablishedV2 } from './registry/relationship-established.v2';
 import { TOPICS, deadLetterTopicOf } from './topics';
 
 describe('EVENT_CATALOG', () => {
@@ -17,6 +19,11 @@ describe('EVENT_CATALOG', () => {
     expect(EVENT_CATALOG.find('registry.partner.updated', 1)).toBe(PartnerUpdatedV1);
     expect(EVENT_CATALOG.find('registry.partner.merged', 1)).toBe(PartnerMergedV1);
     for (const definition of [PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1]) expect(definition.topic).toBe(TOPICS.registryPartner);
+  });
+
+  it('keeps v1 of relationship established beside v2 (whose partner country may be unknown) on one topic', () => {
+    expect(EVENT_CATALOG.versionsOf('registry.relationship.established')).toEqual([RelationshipEstablishedV1, RelationshipEstablishedV2]);
+    expect(RelationshipEstablishedV2.topic).toBe(RelationshipEstablishedV1.topic);
   });
 
   it('publishes only on topics declared in TOPICS, each versioned in its name', () => {

@@ -6,6 +6,7 @@ import { PartnerMergedV1, PartnerUpdatedV1 } from './registry/partner-changes.v1
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
 import { PartnerRegisteredV2 } from './registry/partner-registered.v2';
 import { RelationshipEstablishedV1 } from './registry/relationship-established.v1';
+import { RelationshipEstablishedV2 } from './registry/relationship-established.v2';
 import { RelationshipStatusChangedV1 } from './registry/relationship-status-changed.v1';
 import { EngagementLoggedV1 } from './registry/engagement-logged.v1';
 
@@ -49,6 +50,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipStatusChangedV1, EngagementLoggedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipEstablishedV2, RelationshipStatusChangedV1, EngagementLoggedV1]);
 
 

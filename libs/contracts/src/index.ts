@@ -14,6 +14,7 @@ export * from './registry/partner-changes.v1';
 export * from './registry/jurisdiction-offboarded.v1';
 export * from './registry/jurisdiction-events.v1';
 export * from './registry/relationship-established.v1';
+export * from './registry/relationship-established.v2';
 export * from './registry/relationship-status-changed.v1';
 export * from './registry/engagement-logged.v1';
 export * from './registry/asset-events.v1';

@@ -18,6 +18,23 @@ export const RELATIONSHIP_STATUS_VALUES = ['prospective', 'active', 'dormant', '
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
+export const RelationshipEstablishedV1Schema = z.object({
+  relationshipId: z.string().min(1),
+  partnerId: z.string().min(1),
+  partnerName: z.string().min(1).max(300),
+  partnerCountry: z.string().refine((code): boolean => isIsoCountryCode(code), 'must be an ISO 3166-1 alpha-2 code such as FR'),
+  type: z.enum(RELATIONSHIP_TYPE_VALUES),
+  status: z.enum(RELATIONSHIP_STATUS_VALUES),
+  since: isoDate.nullable(),
+  until: isoDate.nullable(),
+  formalBasis: z.string().nullable(),
+  politicalCycle: z.string().nullable(),
+  politicalChampion: z.string().nullable(),
+  technicalOwner: z.string().nullable(),
+  leadDepartment: z.string().nullable(),
+  priorityIds: z.array(z.string().min(1)),
+});
+
 /**
  * A jurisdiction recorded a tie with one of its partners. Keyed by relationship
  * id. Carries the partner's name and country so that network (ties by country,
@@ -28,22 +45,7 @@ export const RelationshipEstablishedV1 = defineEvent({
   type: 'registry.relationship.established',
   version: 1,
   topic: TOPICS.registryRelationship,
-  schema: z.object({
-    relationshipId: z.string().min(1),
-    partnerId: z.string().min(1),
-    partnerName: z.string().min(1).max(300),
-    partnerCountry: z.string().refine((code): boolean => isIsoCountryCode(code), 'must be an ISO 3166-1 alpha-2 code such as FR'),
-    type: z.enum(RELATIONSHIP_TYPE_VALUES),
-    status: z.enum(RELATIONSHIP_STATUS_VALUES),
-    since: isoDate.nullable(),
-    until: isoDate.nullable(),
-    formalBasis: z.string().nullable(),
-    politicalCycle: z.string().nullable(),
-    politicalChampion: z.string().nullable(),
-    technicalOwner: z.string().nullable(),
-    leadDepartment: z.string().nullable(),
-    priorityIds: z.array(z.string().min(1)),
-  }),
+  schema: RelationshipEstablishedV1Schema,
 });
 
 export type RelationshipEstablishedV1Payload = z.output<typeof RelationshipEstablishedV1.schema>;

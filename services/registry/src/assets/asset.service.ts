@@ -21,10 +21,14 @@ export class AssetService {
     private readonly outbox: OutboxKicker,
   ) {}
 
-  /** Records an asset for the caller's jurisdiction and announces it (registry.asset.recorded v1). */
-  async record(identity: Identity, input: RecordAssetInput): Promise<AssetRecord> {
+  /**
+   * Records an asset for the caller's jurisdiction and announces it
+   * (registry.asset.recorded v1). An import passes the asset's id
+   * (`options.assetId`) so that applying it twice finds the first.
+   */
+  async record(identity: Identity, input: RecordAssetInput, options: { assetId?: string } = {}): Promise<AssetRecord> {
     const command = parseRecordAsset(input);
-    const assetId = randomUUID();
+    const assetId = options.assetId ?? randomUUID();
     const now = new Date();
     const asset: AssetRecord = {
       jurisdictionId: identity.jurisdictionId,

@@ -7,6 +7,6 @@ import { AssetService } from './asset.service';
 @Module({})
 export class AssetsModule {
   static forRoot(relationships: DynamicModule): DynamicModule {
-    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, AssetService, AssetResolver], exports: [AssetRepository] };
+    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, AssetService, AssetResolver], exports: [AssetRepository, AssetService] };
   }
 }

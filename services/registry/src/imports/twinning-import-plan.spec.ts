@@ -31,11 +31,11 @@ describe('planTwinningImport', () => {
       input = { jurisdictionQid: 'Q2861', ties, existingPartners: [], partnersWithRelationship: new Set(), countries: ROSTOCK_TWIN_COUNTRIES };
     });
 
-    it('plans one partner and one prospective sister-city relationship per tie', () => {
+    it('plans one partner and one prospective sister-city relationship per tie, unknown countries as null', () => {
       const plan = planTwinningImport(input);
-      expect(plan.partnersToCreate).toHaveLength(15);
-      expect(plan.relationshipsToCreate).toHaveLength(15);
-      expect(new Set(plan.partnersToCreate.map((p) => p.wikidataId)).size).toBe(15);
+      expect(plan.partnersToCreate).toHaveLength(16);
+      expect(plan.relationshipsToCreate).toHaveLength(16);
+      expect(new Set(plan.partnersToCreate.map((p) => p.wikidataId)).size).toBe(16);
       expect(plan.partnersToCreate).toContainEqual({ wikidataId: 'Q25319', name: 'Aarhus', kind: 'city', country: 'DK' });
       expect(plan.relationshipsToCreate).toContainEqual({
         partner: { newPartnerWikidataId: 'Q393' },
@@ -44,11 +44,21 @@ describe('planTwinningImport', () => {
         wikidataId: 'Q393',
       });
       expect(plan.relationshipsToCreate.every((r) => r.status === 'prospective')).toBe(true);
+      // Dalian's country is not known: created as unknown (null) and flagged for a person.
+      expect(plan.partnersToCreate).toContainEqual({ wikidataId: 'Q74881', name: 'Dalian', kind: 'city', country: null });
+      expect(plan.relationshipsToCreate).toContainEqual(expect.objectContaining({ partner: { newPartnerWikidataId: 'Q74881' }, status: 'prospective' }));
       expect(plan.needsCountry).toEqual([{ wikidataId: 'Q74881', name: 'Dalian', possibleMatches: [] }]);
       expect(plan.skipped).toEqual([]);
     });
 
-    it('creates nothing new when run again, and completes a tie once its country is known', () => {
+    it('creates every tie with an unknown country when no countries are known at all (the TSV alone)', () => {
+      const plan = planTwinningImport({ ...input, countries: undefined });
+      expect(plan.partnersToCreate).toHaveLength(16);
+      expect(plan.partnersToCreate.every((p) => p.country === null)).toBe(true);
+      expect(plan.needsCountry.map((n) => n.wikidataId)).toEqual(plan.partnersToCreate.map((p) => p.wikidataId));
+    });
+
+    it('creates nothing new when run again, also once a country has become known', () => {
       const partners: ExistingPartner[] = [];
       const related = new Set<string>();
       apply(planTwinningImport(input), partners, related);
@@ -56,14 +66,12 @@ describe('planTwinningImport', () => {
       const again = planTwinningImport({ ...input, existingPartners: partners, partnersWithRelationship: related });
       expect(again.partnersToCreate).toEqual([]);
       expect(again.relationshipsToCreate).toEqual([]);
-      expect(again.skipped).toHaveLength(15);
+      expect(again.needsCountry).toEqual([]);
+      expect(again.skipped).toHaveLength(16);
       expect(again.skipped.every((s) => s.reason === 'relationship-exists')).toBe(true);
 
+      // The partner of unknown country is found by its Wikidata id, not created a second time.
       const withDalian = new Map([...ROSTOCK_TWIN_COUNTRIES, ['Q74881', 'cn']]);
-      const completed = planTwinningImport({ ...input, existingPartners: partners, partnersWithRelationship: related, countries: withDalian });
-      expect(completed.partnersToCreate).toEqual([{ wikidataId: 'Q74881', name: 'Dalian', kind: 'city', country: 'CN' }]);
-      expect(completed.needsCountry).toEqual([]);
-      apply(completed, partners, related);
       const third = planTwinningImport({ ...input, existingPartners: partners, partnersWithRelationship: related, countries: withDalian });
       expect([third.partnersToCreate, third.relationshipsToCreate, third.needsCountry]).toEqual([[], [], []]);
     });
@@ -114,13 +122,15 @@ describe('planTwinningImport', () => {
     });
     expect(plan.relationshipsToCreate).toEqual([
       { partner: { newPartnerWikidataId: 'Q45797' }, type: 'sister-city', status: 'prospective', since: '1960-01-01', until: '1990-10-03', wikidataId: 'Q45797' },
+      { partner: { newPartnerWikidataId: 'Q7' }, type: 'sister-city', status: 'prospective', wikidataId: 'Q7' },
     ]);
     expect(plan.skipped.map((s) => [s.wikidataId, s.reason])).toEqual([
       ['Q45797', 'duplicate-tie'],
       ['Q99', 'same-name-and-country-in-this-import'],
       ['Q8', 'invalid-partner'],
     ]);
-    // "Latvia" is no ISO code: not guessed, but the same-named partner is offered for a person to check.
+    // "Latvia" is no ISO code: not guessed; created as unknown, and the same-named partner offered for a person to check.
+    expect(plan.partnersToCreate).toContainEqual({ wikidataId: 'Q7', name: 'Riga', kind: 'city', country: null });
     expect(plan.needsCountry).toEqual([{ wikidataId: 'Q7', name: 'Riga', possibleMatches: ['r'] }]);
   });
 
@@ -131,7 +141,22 @@ describe('planTwinningImport', () => {
       existingPartners: [],
       partnersWithRelationship: new Set(),
     });
+    expect(plan.partnersToCreate).toEqual([{ wikidataId: 'Q5', name: 'Q5', kind: 'city', country: null }]);
     expect(plan.needsCountry).toEqual([{ wikidataId: 'Q5', name: 'Q5', possibleMatches: [] }]);
+  });
+
+  it('tells apart two places of one name and unknown country by their Wikidata ids', () => {
+    const plan = planTwinningImport({
+      jurisdictionQid: 'Q1',
+      ties: [
+        { counterpartQid: 'Q1794', counterpartLabel: 'Frankfurt' },
+        { counterpartQid: 'Q4024', counterpartLabel: 'Frankfurt' },
+      ],
+      existingPartners: [],
+      partnersWithRelationship: new Set(),
+    });
+    expect(plan.partnersToCreate.map((p) => p.wikidataId)).toEqual(['Q1794', 'Q4024']);
+    expect(plan.skipped).toEqual([]);
   });
 });
 

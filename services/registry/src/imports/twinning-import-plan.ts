@@ -9,12 +9,13 @@ import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partne
  * plan in the same order, and a plan computed after applying a previous one
  * creates nothing new.
  *
- * Country: a partner needs an ISO country, and neither the TSV nor a city's
- * P190 claims give one (the entity JSON names countries as Wikidata items, not
- * ISO codes). So the caller passes what it knows as a QID → ISO code map, and
- * a tie to a place of unknown country is not guessed at: it is listed in
- * `needsCountry` for a person to supply, after which re-running the import
- * creates it. A tie to a partner that already exists needs no country.
+ * Country: neither the TSV nor a city's P190 claims give one (the entity JSON
+ * names countries as Wikidata items, not ISO codes). The caller may pass what
+ * it knows as a QID → ISO code map; a place of unknown country is not guessed
+ * at: its partner is created with country null (unknown) and flagged in
+ * `needsCountry` for a person to supply, together with same-named partners
+ * that may be the same place. A tie to a partner that already exists needs no
+ * country.
  */
 
 /** A tie from either source: the TSV (label from names.tsv) or the entity JSON (dates). */
@@ -27,9 +28,10 @@ export interface ImportTie {
 
 export interface ExistingPartner {
   readonly partnerId: string;
-  readonly wikidataId?: string;
+  readonly wikidataId?: string | null;
   readonly name: string;
-  readonly country: string;
+  /** Null while unknown. */
+  readonly country: string | null;
 }
 
 /** P190 is "twinned administrative body": a sister-city tie, in the issue's relationship types. */
@@ -60,6 +62,7 @@ export interface SkippedTie {
   readonly partnerId?: string;
 }
 
+/** A partner this plan creates with country null: flagged for a person to supply it. */
 export interface TieNeedingCountry {
   readonly wikidataId: string;
   readonly name: string;
@@ -71,6 +74,7 @@ export interface TwinningImportPlan {
   readonly partnersToCreate: readonly PlannedPartner[];
   readonly relationshipsToCreate: readonly PlannedRelationship[];
   readonly skipped: readonly SkippedTie[];
+  /** The partners in partnersToCreate whose country is unknown (null). */
   readonly needsCountry: readonly TieNeedingCountry[];
 }
 
@@ -110,8 +114,10 @@ export function planTwinningImport(input: TwinningImportInput): TwinningImportPl
   const existing = [...input.existingPartners].sort((a, b) => (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0));
   for (const partner of existing) {
     if (partner.wikidataId && !byWikidataId.has(partner.wikidataId)) byWikidataId.set(partner.wikidataId, partner);
-    const key = nameCountryKey(partner.name, partner.country);
-    if (!byNameAndCountry.has(key)) byNameAndCountry.set(key, partner);
+    if (partner.country !== null) {
+      const key = nameCountryKey(partner.name, partner.country);
+      if (!byNameAndCountry.has(key)) byNameAndCountry.set(key, partner);
+    }
     const name = normalisePartnerName(partner.name);
     byName.set(name, [...(byName.get(name) ?? []), partner.partnerId]);
   }
@@ -159,13 +165,9 @@ export function planTwinningImport(input: TwinningImportInput): TwinningImportPl
       continue;
     }
 
-    if (known === undefined) {
-      needsCountry.push({ wikidataId, name, possibleMatches: byName.get(normalisePartnerName(name)) ?? [] });
-      continue;
-    }
-
-    const key = nameCountryKey(name, known);
-    const sameInImport = plannedByNameAndCountry.get(key);
+    // Two places of one name are told apart by their country; without one, only their Wikidata ids can tell.
+    const key = known !== undefined ? nameCountryKey(name, known) : undefined;
+    const sameInImport = key !== undefined ? plannedByNameAndCountry.get(key) : undefined;
     if (sameInImport !== undefined) {
       // Two Wikidata items of one name in one country (a city and its municipality) would be reported as duplicates later.
       skipped.push({ wikidataId, reason: 'same-name-and-country-in-this-import', detail: `same name and country as ${sameInImport}` });
@@ -173,14 +175,15 @@ export function planTwinningImport(input: TwinningImportInput): TwinningImportPl
     }
     let partner: RegisterPartnerCommand;
     try {
-      partner = parseRegisterPartner({ name, kind: 'city', country: known });
+      partner = parseRegisterPartner({ name, kind: 'city', country: known ?? null });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       skipped.push({ wikidataId, reason: 'invalid-partner', detail: error.message });
       continue;
     }
-    plannedByNameAndCountry.set(key, wikidataId);
+    if (key !== undefined) plannedByNameAndCountry.set(key, wikidataId);
     partnersToCreate.push({ ...partner, wikidataId });
+    if (known === undefined) needsCountry.push({ wikidataId, name: partner.name, possibleMatches: byName.get(normalisePartnerName(name)) ?? [] });
     relate(wikidataId, { newPartnerWikidataId: wikidataId }, tie);
   }
 

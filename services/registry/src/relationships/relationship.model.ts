@@ -35,8 +35,8 @@ export class Relationship {
   @Field({ description: 'The partner’s name when the relationship was recorded' })
   partnerName!: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 country code of the partner' })
-  partnerCountry!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code of the partner; null while unknown (imported ties)' })
+  partnerCountry!: string | null;
 
   @Field(() => RelationshipTypeValue)
   type!: RelationshipTypeValue;

@@ -19,7 +19,8 @@ export interface RelationshipRecord {
   partnerId: string;
   /** Copied from the partner when the tie is recorded (or moved by a merge), so lists need no join. */
   partnerName: string;
-  partnerCountry: string;
+  /** Null while the partner's country is unknown (ties imported from Wikidata). */
+  partnerCountry: string | null;
   type: RelationshipType;
   status: RelationshipStatus;
   /** YYYY-MM-DD. */
@@ -58,7 +59,7 @@ export const RelationshipSchema = new Schema<RelationshipRecord>(
     relationshipId: { type: String, required: true },
     partnerId: { type: String, required: true },
     partnerName: { type: String, required: true },
-    partnerCountry: { type: String, required: true },
+    partnerCountry: { type: String, default: null },
     type: { type: String, required: true, enum: RELATIONSHIP_TYPES },
     status: { type: String, required: true, enum: RELATIONSHIP_STATUSES },
     since: { type: String, default: null },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, RelationshipEstablishedV1, RelationshipStatusChangedV1 } from '@entente/contracts';
+import { createEvent, RelationshipEstablishedV2, RelationshipStatusChangedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import type { Page, PageArgs, Stored } from '@entente/persistence';
@@ -32,21 +32,21 @@ export class RelationshipService {
 
   /**
    * Records a tie with one of the caller's partners and announces it
-   * (registry.relationship.established v1). A partner id of another
-   * jurisdiction is refused exactly like an unknown one; a partner whose
-   * country is not known yet is refused until someone gives it (the event
-   * carries the partner's country, which network places ties by).
+   * (registry.relationship.established v2). A partner id of another
+   * jurisdiction is refused exactly like an unknown one. A partner whose
+   * country is not known yet (imported twinning ties) gives a relationship
+   * whose partner country is null. An import passes the relationship's id
+   * (`options.relationshipId`) so that applying it twice finds the first.
    */
-  async establish(identity: Identity, input: EstablishRelationshipInput): Promise<RelationshipRecord> {
+  async establish(identity: Identity, input: EstablishRelationshipInput, options: { relationshipId?: string } = {}): Promise<RelationshipRecord> {
     const command = parseRelationship(input);
     const scope = { jurisdictionId: identity.jurisdictionId };
     const partner = await this.partners.find(scope, command.partnerId);
     if (!partner) {
       throw ValidationError.forField('partnerId', `no partner ${command.partnerId} in your jurisdiction; register the partner first`);
     }
-    const partnerCountry = partner.country;
-    if (!partnerCountry) throw ValidationError.forField('partnerId', `partner ${partner.name} has no country yet; give it with updatePartner first`);
-    const relationshipId = randomUUID();
+    const partnerCountry = partner.country ?? null;
+    const relationshipId = options.relationshipId ?? randomUUID();
     const now = new Date();
     const relationship: RelationshipRecord = {
       jurisdictionId: identity.jurisdictionId,
@@ -60,7 +60,7 @@ export class RelationshipService {
       createdAt: now,
       updatedAt: now,
     };
-    const event = createEvent(RelationshipEstablishedV1, {
+    const event = createEvent(RelationshipEstablishedV2, {
       source: 'registry',
       jurisdictionId: identity.jurisdictionId,
       aggregateId: relationshipId,

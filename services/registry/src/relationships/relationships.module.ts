@@ -16,7 +16,7 @@ export class RelationshipsModule {
         RelationshipService,
         RelationshipResolver,
       ],
-      exports: [RelationshipRepository],
+      exports: [RelationshipRepository, RelationshipService],
     };
   }
 }
