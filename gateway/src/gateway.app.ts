@@ -2,6 +2,7 @@ import { type INestApplication, Logger, type LoggerService } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier } from '@entente/auth';
+import { declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/service-runtime';
 import { AppModule } from './app.module';
 import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
 import type { GatewayConfig, SubgraphEndpoint } from './gateway.config';
@@ -25,6 +26,8 @@ export async function createGatewayApp(
   const supergraph = app.get(SupergraphService);
   app.use(
     '/graphql',
+    // The services refuse larger bodies too; refusing here spares reading and forwarding them.
+    declaredBodyLimit(MAX_REQUEST_BODY_BYTES),
     edgeAuthMiddleware(app.get(TokenVerifier), new Logger('EdgeAuth')),
     (req: Parameters<SupergraphService['handle']>[0] & { originalUrl?: string }, res: Parameters<SupergraphService['handle']>[1]) => {
       // Express strips the mount path; the runtime routes on the full path (/graphql).

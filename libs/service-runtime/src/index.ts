@@ -7,6 +7,7 @@ export * from './health/health.controller';
 export * from './bootstrap/service-config';
 export * from './bootstrap/database.module';
 export * from './bootstrap/run-service';
+export * from './bootstrap/request-body-limit';
 export * from './bootstrap/service-core.module';
 export * from './messaging/messaging.module';
 export * from './bootstrap/close-on-signals';

@@ -11,6 +11,7 @@ import { ViewsModule } from './views/views.module';
 import { HistoryModule } from './history/history.module';
 import { PartnerMergeModule } from './partners/partner-merge.module';
 import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({})
 export class AppModule {
@@ -18,22 +19,29 @@ export class AppModule {
     const relationships = RelationshipsModule.forRoot({ dormancyMonths: config.DORMANCY_MONTHS });
     const engagements = EngagementsModule.forRoot(relationships);
     const assets = AssetsModule.forRoot(relationships);
+    const jurisdictions = JurisdictionsModule.forRoot({
+      keycloakUrl: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+      clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+    });
     return {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot(coreOptionsFrom('registry', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction, TOPICS.registryRelationship, TOPICS.registryEngagement, TOPICS.registryAsset])),
         OutboxModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
-        JurisdictionsModule.forRoot({
-          keycloakUrl: config.KEYCLOAK_URL,
-          realm: config.KEYCLOAK_REALM,
-          clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
-          clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
-        }),
+        jurisdictions,
         PartnersModule,
         relationships,
         engagements,
         assets,
         ViewsModule.forRoot({ relationships, engagements, assets }),
+        ImportsModule.forRoot({
+          jurisdictions,
+          relationships,
+          assets,
+          runner: { pollMs: config.IMPORT_POLL_INTERVAL_MS, leaseMs: config.IMPORT_LEASE_MS },
+        }),
         PartnerMergeModule.forRoot({ relationships, engagements }),
         HistoryModule.forRoot({ relationships, engagements, assets }),
       ],

@@ -8,6 +8,10 @@ export const registryConfigSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: env.positiveInt(200),
   /** An active relationship with no engagement for more than this many calendar months is reported dormant. */
   DORMANCY_MONTHS: env.positiveInt(12),
+  /** How often the import runner looks for jobs nobody is running (new jobs start at once): how a restart resumes them. */
+  IMPORT_POLL_INTERVAL_MS: env.positiveInt(2000),
+  /** How long a runner holds a job without renewing; a crashed runner's job is taken over after this. */
+  IMPORT_LEASE_MS: env.positiveInt(15_000),
   /** The confidential client whose service account invites, lists and deactivates users (realm-management roles). */
   KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default('entente-registry'),
   KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1, 'must be the secret of the registry’s Keycloak client (KEYCLOAK_ADMIN_CLIENT_ID)'),

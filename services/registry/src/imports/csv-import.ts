@@ -1,5 +1,8 @@
+import { isIsoCountryCode } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
+import { parseRecordAsset, RecordAssetCommand, RecordAssetInput } from '../assets/asset.rules';
 import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partner.rules';
+import { EstablishRelationshipCommand, parseRelationship } from '../relationships/relationship.rules';
 import { CsvOptions, CsvRecord, parseCsv } from './csv';
 import { isWikidataItemId } from './wikidata-twinning';
 
@@ -166,4 +169,178 @@ export function parsePartnerCsvRow(values: CsvRow): PartnerCsvRow {
 
 export function validatePartnersCsv(text: string, options?: CsvOptions): ImportValidation<PartnerCsvRow> {
   return validateCsv(text, PARTNER_CSV_COLUMNS, parsePartnerCsvRow, options);
+}
+
+// Shared by the asset and relationship shapes.
+
+/** Lists in one cell are separated by ";" (the comma separates cells): `DE;PL`. */
+export const LIST_SEPARATOR = ';';
+
+function cell(values: CsvRow, column: string): string | null {
+  const value = (values[column] ?? '').trim();
+  return value === '' ? null : value;
+}
+
+function listCell(values: CsvRow, column: string): string[] | null {
+  const value = cell(values, column);
+  return value === null ? null : value.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Vocabulary as stored (`key-industry`) or as GraphQL spells it (`KEY_INDUSTRY`): people copy either. */
+function vocabularyCell(values: CsvRow, column: string): string | null {
+  return cell(values, column)?.toLowerCase().replace(/_/g, '-') ?? null;
+}
+
+/**
+ * A rule reports nested paths (`magnitude.currency`, `countries[1]`); the
+ * report names the CSV column instead, and the item within a list.
+ */
+function inColumns(error: ValidationError, columnOf: Readonly<Record<string, string>>): ValidationError {
+  return new ValidationError(
+    error.problems.map((problem) => {
+      const item = /^(\w+)\[(\d+)\]$/.exec(problem.field);
+      if (item) return { field: item[1] as string, message: `item ${Number(item[2]) + 1}: ${problem.message}` };
+      return { field: columnOf[problem.field] ?? problem.field, message: problem.message };
+    }),
+  );
+}
+
+function rethrowInColumns<T>(parse: () => T, columnOf: Readonly<Record<string, string>>): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ValidationError) throw inColumns(error, columnOf);
+    throw error;
+  }
+}
+
+// Assets: the same rules as recording one asset by hand.
+
+export const ASSET_CSV_COLUMNS: CsvColumns = {
+  required: ['name', 'category', 'type'],
+  optional: ['description', 'countries', 'sectors', 'magnitudeValue', 'magnitudeUnit', 'magnitudeCurrency', 'sourceOrganisation', 'asOf', 'confidentiality'],
+};
+
+const ASSET_COLUMN_OF: Readonly<Record<string, string>> = {
+  magnitude: 'magnitudeValue',
+  'magnitude.value': 'magnitudeValue',
+  'magnitude.unit': 'magnitudeUnit',
+  'magnitude.currency': 'magnitudeCurrency',
+};
+
+export function parseAssetCsvRow(values: CsvRow, now: Date = new Date()): RecordAssetCommand {
+  const magnitudeValue = cell(values, 'magnitudeValue');
+  const magnitudeUnit = cell(values, 'magnitudeUnit');
+  const magnitudeCurrency = cell(values, 'magnitudeCurrency');
+  const hasMagnitude = magnitudeValue !== null || magnitudeUnit !== null || magnitudeCurrency !== null;
+  const input: RecordAssetInput = {
+    name: cell(values, 'name'),
+    description: cell(values, 'description'),
+    category: vocabularyCell(values, 'category'),
+    type: vocabularyCell(values, 'type'),
+    countries: listCell(values, 'countries'),
+    sectors: listCell(values, 'sectors'),
+    // "1,5" or "ten" is not a number: NaN makes the rule say so for the value column.
+    magnitude: hasMagnitude ? { value: magnitudeValue === null ? null : Number(magnitudeValue), unit: magnitudeUnit, currency: magnitudeCurrency } : null,
+    sourceOrganisation: cell(values, 'sourceOrganisation'),
+    asOf: cell(values, 'asOf'),
+    confidentiality: vocabularyCell(values, 'confidentiality'),
+  };
+  return rethrowInColumns(() => parseRecordAsset(input, now), ASSET_COLUMN_OF);
+}
+
+export function validateAssetsCsv(text: string, now: Date = new Date(), options?: CsvOptions): ImportValidation<RecordAssetCommand> {
+  return validateCsv(text, ASSET_CSV_COLUMNS, (values) => parseAssetCsvRow(values, now), options);
+}
+
+// Relationships: the same rules as establishing one by hand, with the partner named in one of three ways.
+
+export const RELATIONSHIP_CSV_COLUMNS: CsvColumns = {
+  required: ['type'],
+  optional: [
+    'partnerId',
+    'partnerWikidataId',
+    'partnerName',
+    'partnerCountry',
+    'status',
+    'since',
+    'until',
+    'formalBasis',
+    'politicalCycle',
+    'politicalChampion',
+    'technicalOwner',
+    'leadDepartment',
+    'priorityIds',
+  ],
+};
+
+/**
+ * Which partner a row means, in order of precedence: its registry id; its
+ * Wikidata id; its name and country (matched ignoring case, accents and
+ * punctuation). The partner must exist in the jurisdiction when the import is
+ * validated; a relationships file never creates partners.
+ */
+export type PartnerReference =
+  | { readonly by: 'partnerId'; readonly partnerId: string }
+  | { readonly by: 'partnerWikidataId'; readonly wikidataId: string }
+  | { readonly by: 'partnerName'; readonly name: string; readonly country: string };
+
+export interface RelationshipCsvRow {
+  readonly partner: PartnerReference;
+  readonly relationship: Omit<EstablishRelationshipCommand, 'partnerId'>;
+}
+
+function readPartnerReference(values: CsvRow, problems: Array<{ field: string; message: string }>): PartnerReference | undefined {
+  const partnerId = cell(values, 'partnerId');
+  if (partnerId !== null) return { by: 'partnerId', partnerId };
+  const wikidataId = cell(values, 'partnerWikidataId')?.toUpperCase() ?? null;
+  if (wikidataId !== null) {
+    if (isWikidataItemId(wikidataId)) return { by: 'partnerWikidataId', wikidataId };
+    problems.push({ field: 'partnerWikidataId', message: `"${wikidataId}" is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
+    return undefined;
+  }
+  const name = cell(values, 'partnerName');
+  const country = cell(values, 'partnerCountry')?.toUpperCase() ?? null;
+  if (name === null && country === null) {
+    problems.push({ field: 'partnerId', message: 'name the partner: give partnerId, partnerWikidataId, or partnerName with partnerCountry' });
+    return undefined;
+  }
+  if (name === null) problems.push({ field: 'partnerName', message: 'is required with partnerCountry' });
+  if (country === null) problems.push({ field: 'partnerCountry', message: 'is required with partnerName (ISO 3166-1 alpha-2, such as DK)' });
+  else if (!isIsoCountryCode(country)) {
+    problems.push({ field: 'partnerCountry', message: `"${country}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US` });
+  }
+  return name !== null && country !== null && isIsoCountryCode(country) ? { by: 'partnerName', name, country } : undefined;
+}
+
+export function parseRelationshipCsvRow(values: CsvRow): RelationshipCsvRow {
+  const problems: Array<{ field: string; message: string }> = [];
+  const partner = readPartnerReference(values, problems);
+  let relationship: EstablishRelationshipCommand | undefined;
+  try {
+    relationship = parseRelationship({
+      // The partner is resolved against the registry later; the rule only needs a placeholder here.
+      partnerId: partner?.by === 'partnerId' ? partner.partnerId : 'to-be-resolved',
+      type: vocabularyCell(values, 'type'),
+      status: vocabularyCell(values, 'status'),
+      since: cell(values, 'since'),
+      until: cell(values, 'until'),
+      formalBasis: cell(values, 'formalBasis'),
+      politicalCycle: cell(values, 'politicalCycle'),
+      politicalChampion: cell(values, 'politicalChampion'),
+      technicalOwner: cell(values, 'technicalOwner'),
+      leadDepartment: cell(values, 'leadDepartment'),
+      priorityIds: listCell(values, 'priorityIds'),
+    });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    problems.push(...inColumns(error, {}).problems);
+  }
+  if (problems.length > 0 || partner === undefined || relationship === undefined) throw new ValidationError(problems);
+  const { partnerId: _placeholder, ...rest } = relationship;
+  return { partner, relationship: rest };
+}
+
+export function validateRelationshipsCsv(text: string, options?: CsvOptions): ImportValidation<RelationshipCsvRow> {
+  return validateCsv(text, RELATIONSHIP_CSV_COLUMNS, parseRelationshipCsvRow, options);
 }

@@ -1,0 +1,104 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { ImportJob, ImportJobConnection, ImportJobKindValue, ImportJobStatusValue, TwinningCatalogue } from './import-job.model';
+import type { ImportJobRecord } from './import-job.schema';
+import { ImportJobService } from './import-job.service';
+import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
+
+const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
+const IMPORTERS = ['staff', 'jurisdiction-admin'] as const;
+const STARTED = 'Starts the import and answers at once with its job; poll importJob(id) until it has succeeded or failed.';
+
+@Resolver(() => ImportJob)
+@UseGuards(AuthenticatedGuard, RolesGuard)
+export class ImportJobResolver {
+  constructor(
+    private readonly imports: ImportJobService,
+    private readonly catalogue: TwinningCatalogueRepository,
+  ) {}
+
+  @Mutation(() => ImportJob, { description: `Partners from CSV (name, kind, country, optional wikidataId). ${STARTED}` })
+  @Roles(...IMPORTERS)
+  async importPartnersCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.startCsv(identity, 'partners-csv', csv));
+  }
+
+  @Mutation(() => ImportJob, { description: `Assets from CSV (name, category, type, …; lists separated by ";"). ${STARTED}` })
+  @Roles(...IMPORTERS)
+  async importAssetsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.startCsv(identity, 'assets-csv', csv));
+  }
+
+  @Mutation(() => ImportJob, {
+    description: `Relationships from CSV (type, and the partner by partnerId, partnerWikidataId, or partnerName with partnerCountry). ${STARTED}`,
+  })
+  @Roles(...IMPORTERS)
+  async importRelationshipsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.startCsv(identity, 'relationships-csv', csv));
+  }
+
+  @Mutation(() => ImportJob, {
+    description: `Partners and prospective sister-city relationships for the ties of a Wikidata id in the platform's twinning catalogue. ${STARTED}`,
+  })
+  @Roles(...IMPORTERS)
+  async importTwinningTies(
+    @CurrentIdentity() identity: Identity,
+    @Args('wikidataId', { type: () => String, nullable: true, description: 'Defaults to your jurisdiction’s own Wikidata id' }) wikidataId?: string | null,
+  ): Promise<ImportJob> {
+    return toImportJob(await this.imports.startTwinningTies(identity, wikidataId));
+  }
+
+  @Mutation(() => ImportJob, { description: `One city's Special:EntityData JSON: its P190 ties with their start and end times. ${STARTED}` })
+  @Roles(...IMPORTERS)
+  async importWikidataEntity(@CurrentIdentity() identity: Identity, @Args('json') json: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.startWikidataEntity(identity, json));
+  }
+
+  @Mutation(() => ImportJob, { description: `Replaces the platform-wide twinning catalogue from the TSV pair (relations.tsv, names.tsv). ${STARTED}` })
+  @Roles('platform-admin')
+  async loadTwinningCatalogue(@CurrentIdentity() identity: Identity, @Args('relations') relations: string, @Args('names') names: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.startCatalogueLoad(identity, relations, names));
+  }
+
+  @Query(() => ImportJob, { description: 'One of your jurisdiction’s import jobs: status, progress, report and counts.' })
+  @Roles(...READERS)
+  async importJob(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<ImportJob> {
+    return toImportJob(await this.imports.get(identity, id));
+  }
+
+  @Query(() => ImportJobConnection, { description: 'Your jurisdiction’s import jobs, oldest first.' })
+  @Roles(...READERS)
+  async importJobs(
+    @CurrentIdentity() identity: Identity,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<ImportJobConnection> {
+    const page = await this.imports.list(identity, { first, after });
+    return { ...page, nodes: page.nodes.map(toImportJob) };
+  }
+
+  @Query(() => TwinningCatalogue, { nullable: true, description: 'The twinning catalogue in use, or null before a platform-admin has loaded one.' })
+  @Roles(...READERS)
+  async twinningCatalogue(): Promise<TwinningCatalogue | null> {
+    const current = await this.catalogue.current();
+    return current && { loadedAt: current.loadedAt, places: current.qidCount, ties: current.tieCount, directedEdges: current.directedEdgeCount };
+  }
+}
+
+export function toImportJob(record: ImportJobRecord): ImportJob {
+  return {
+    id: record.jobId,
+    kind: record.kind as ImportJobKindValue,
+    status: record.status as ImportJobStatusValue,
+    summary: record.summary,
+    progress: record.progress,
+    report: record.report,
+    counts: record.counts,
+    failure: record.failure,
+    createdBy: record.createdByName,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    finishedAt: record.finishedAt,
+  };
+}
