@@ -1,6 +1,6 @@
 export type { InfraProfile, ServerName } from './profiles';
 export { profileConfig, SERVER_NAMES } from './profiles';
-export type { InfraEndpoints, ServerState, StartResult, Logger } from './infra';
+export type { InfraEndpoints, ServerState, StartOptions, StartResult, Logger } from './infra';
 export { startInfrastructure, startInfrastructureDetailed, stopInfrastructure, releaseInfrastructure, infrastructureStatus } from './infra';
 export { REPO_ROOT, RUNTIME_DIR } from './paths';
 export { InfraError } from './errors';

@@ -124,8 +124,21 @@ function containers(): ContainersModule {
   return containersModule;
 }
 
+export interface StartOptions {
+  profile: InfraProfile;
+  log?: Logger;
+  /** Register a lease so releaseInfrastructure stops the servers only when the last user leaves. */
+  lease?: boolean;
+  /**
+   * The servers this caller needs (default all three); the others are neither
+   * started nor checked. A benchmark that needs only MongoDB then does not wait
+   * a minute or two for Keycloak.
+   */
+  servers?: readonly ServerName[];
+}
+
 /** Like startInfrastructure, and also tells which servers this call started. */
-export async function startInfrastructureDetailed(options: { profile: InfraProfile; log?: Logger; lease?: boolean }): Promise<StartResult> {
+export async function startInfrastructureDetailed(options: StartOptions): Promise<StartResult> {
   const cfg = profileConfig(options.profile);
   // Keycloak may need minutes: a second caller waits for the first, then finds the servers up.
   return withProfileLock(cfg.dir, 600_000, async () => {
@@ -135,10 +148,11 @@ export async function startInfrastructureDetailed(options: { profile: InfraProfi
   });
 }
 
-async function startUnlocked(options: { profile: InfraProfile; log?: Logger }, cfg: ProfileConfig): Promise<StartResult> {
+async function startUnlocked(options: StartOptions, cfg: ProfileConfig): Promise<StartResult> {
   const log = options.log ?? noop;
+  const wanted = SERVER_NAMES.filter((name) => !options.servers || options.servers.includes(name));
   const external = new Map<ServerName, string>();
-  for (const name of SERVER_NAMES) {
+  for (const name of wanted) {
     const v = externalEndpoint(name);
     if (v) external.set(name, v);
   }
@@ -147,7 +161,7 @@ async function startUnlocked(options: { profile: InfraProfile; log?: Logger }, c
     return { endpoints, started: [...SERVER_NAMES], startupSeconds: {}, mode: 'testcontainers' };
   }
 
-  const local = SERVER_NAMES.filter((n) => !external.has(n));
+  const local = wanted.filter((n) => !external.has(n));
   let java: JavaRuntime | undefined;
   let kcJava: JavaRuntime | undefined;
   if (local.some((n) => n !== 'keycloak')) java = defaultJava();
@@ -171,7 +185,7 @@ async function startUnlocked(options: { profile: InfraProfile; log?: Logger }, c
   if (taken.length > 0) throw new InfraError(taken.join('\n'));
 
   const results = await Promise.allSettled(
-    SERVER_NAMES.map(async (name) => {
+    wanted.map(async (name) => {
       const ext = external.get(name);
       if (ext) {
         await checkExternal(name, ext);
