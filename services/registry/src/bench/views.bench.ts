@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import type { Connection } from 'mongoose';
+import type { Identity } from '@entente/auth';
+import { MONGO_CONNECTION } from '@entente/service-runtime';
+import { AssetService } from '../assets/asset.service';
+import { EngagementService } from '../engagements/engagement.service';
+import { PartnerService } from '../partners/partner.service';
+import { RelationshipService } from '../relationships/relationship.service';
+import { CountryProfileService } from '../views/country-profile.service';
+import { emptyOutboxes, openRegistryContext } from './bench-context';
+import { progress, requiredEnv, runBenchProcess } from './bench-process';
+import { BUSIEST_COUNTRY, InventorySeed } from './inventory-seed';
+
+/** One jurisdiction's inventory, as the seed makes it. */
+export interface InventorySize {
+  assets: number;
+  partners: number;
+  relationships: number;
+  engagements: number;
+}
+
+export interface ViewsMeasurement {
+  benchmark: 'views';
+  target: InventorySize;
+  /** The other jurisdictions sharing the collections. */
+  noise: InventorySize[];
+  seedSeconds: number;
+  warmUpRuns: number;
+  /** Milliseconds per timed call, in call order. */
+  tableOneMs: number[];
+  countryProfileMs: number[];
+  profileCountry: string;
+  /** How much the profile of that country holds: it grows with the inventory. */
+  profileSize: { assets: number; partners: number; relationships: number; engagements: number };
+}
+
+const TARGET: InventorySize = { assets: 10_000, partners: 400, relationships: 400, engagements: 800 };
+const NOISE: InventorySize[] = [
+  { assets: 1_500, partners: 100, relationships: 100, engagements: 200 },
+  { assets: 1_500, partners: 100, relationships: 100, engagements: 200 },
+];
+const WARM_UP_RUNS = 5;
+const TIMED_RUNS = Number(process.env.BENCH_RUNS ?? 50);
+/** Writes in flight while seeding: a busy office's worth of clients, not a bulk load. */
+const CONCURRENCY = 8;
+
+function identityOf(jurisdictionId: string): Identity {
+  return { userId: `bench-${jurisdictionId}`, username: `bench-${jurisdictionId}`, jurisdictionId, roles: ['staff'] };
+}
+
+async function inParallel(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
+}
+
+interface Services {
+  assets: AssetService;
+  partners: PartnerService;
+  relationships: RelationshipService;
+  engagements: EngagementService;
+}
+
+/** Everything through the registry's services, as a person or an import would record it. */
+async function seedJurisdiction(services: Services, identity: Identity, size: InventorySize, seed: InventorySeed): Promise<void> {
+  await inParallel(size.assets, (i) => services.assets.record(identity, seed.asset(i)));
+  const partnerIds: string[] = [];
+  await inParallel(size.partners, async (i) => {
+    partnerIds.push((await services.partners.register(identity, seed.partner(i))).partnerId);
+  });
+  await inParallel(size.relationships, (i) => services.relationships.establish(identity, seed.relationship(partnerIds[i % partnerIds.length] as string)));
+  await inParallel(size.engagements, () => services.engagements.log(identity, seed.engagement(partnerIds)));
+}
+
+async function timed(runs: number, call: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await call();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/**
+ * Benchmark B: the Table 1 summary and the country profile of a jurisdiction
+ * with 10,000 assets, called the way their resolvers call them, against the
+ * MongoDB-wire server with two other jurisdictions' inventories in the same
+ * collections.
+ */
+async function measure(): Promise<ViewsMeasurement> {
+  const context = await openRegistryContext({ mongoUrl: requiredEnv('MONGO_URL'), database: requiredEnv('BENCH_DATABASE') });
+  const connection = context.get<Connection>(MONGO_CONNECTION, { strict: false });
+  try {
+    const services: Services = {
+      assets: context.get(AssetService, { strict: false }),
+      partners: context.get(PartnerService, { strict: false }),
+      relationships: context.get(RelationshipService, { strict: false }),
+      engagements: context.get(EngagementService, { strict: false }),
+    };
+    const profiles = context.get(CountryProfileService, { strict: false });
+    const target = identityOf('bench-target');
+
+    const seedStarted = performance.now();
+    await seedJurisdiction(services, target, TARGET, new InventorySeed(1));
+    progress(`views: seeded ${TARGET.assets} assets, ${TARGET.partners} partners, ${TARGET.relationships} relationships, ${TARGET.engagements} engagements`);
+    for (const [i, size] of NOISE.entries()) await seedJurisdiction(services, identityOf(`bench-noise-${i + 1}`), size, new InventorySeed(100 + i));
+    progress(`views: seeded ${NOISE.length} other jurisdictions`);
+    await emptyOutboxes(connection);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    progress(`views: seeding took ${seedSeconds.toFixed(1)} s`);
+
+    const summary = await services.assets.tableOne(target);
+    const counted = summary.filter((row) => row.category !== 'existing-international-relationships').reduce((sum, row) => sum + row.count, 0);
+    if (counted !== TARGET.assets) throw new Error(`the Table 1 summary counts ${counted} assets, not the ${TARGET.assets} seeded`);
+    const profile = await profiles.profile(target, BUSIEST_COUNTRY);
+
+    await timed(WARM_UP_RUNS, () => services.assets.tableOne(target));
+    const tableOneMs = await timed(TIMED_RUNS, () => services.assets.tableOne(target));
+    await timed(WARM_UP_RUNS, () => profiles.profile(target, BUSIEST_COUNTRY));
+    const countryProfileMs = await timed(TIMED_RUNS, () => profiles.profile(target, BUSIEST_COUNTRY));
+
+    return {
+      benchmark: 'views',
+      target: TARGET,
+      noise: NOISE,
+      seedSeconds,
+      warmUpRuns: WARM_UP_RUNS,
+      tableOneMs,
+      countryProfileMs,
+      profileCountry: BUSIEST_COUNTRY,
+      profileSize: {
+        assets: profile.exports.length + profile.fdiInbound.length + profile.fdiOutbound.length + profile.culturalConnections.length + profile.otherAssets.length,
+        partners: profile.partners.length,
+        relationships: profile.relationships.length,
+        engagements: profile.engagements.length,
+      },
+    };
+  } finally {
+    await connection.dropDatabase().catch(() => undefined);
+    await context.close();
+  }
+}
+
+if (require.main === module) runBenchProcess(measure);

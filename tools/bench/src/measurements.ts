@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * What the benchmark processes (services/registry/src/bench) send back. They
+ * run the registry's code, which tooling may not import, so the shapes are
+ * checked here at the process boundary instead of shared as types.
+ */
+const memoryFigures = z.object({ rss: z.number(), heapUsed: z.number() });
+
+export const catalogueImportMeasurement = z.object({
+  benchmark: z.literal('catalogue-import'),
+  relationsLines: z.number().int(),
+  places: z.number().int(),
+  ties: z.number().int(),
+  directedEdges: z.number().int(),
+  duplicateLines: z.number().int(),
+  seconds: z.number(),
+  secondsToFirstBatch: z.number(),
+  memory: z.object({ baseline: memoryFigures, peak: memoryFigures, peakRss: z.number(), samples: z.number().int() }),
+});
+export type CatalogueImportMeasurement = z.infer<typeof catalogueImportMeasurement>;
+
+const inventorySize = z.object({ assets: z.number().int(), partners: z.number().int(), relationships: z.number().int(), engagements: z.number().int() });
+
+export const viewsMeasurement = z.object({
+  benchmark: z.literal('views'),
+  target: inventorySize,
+  noise: z.array(inventorySize),
+  seedSeconds: z.number(),
+  warmUpRuns: z.number().int(),
+  tableOneMs: z.array(z.number()).min(1),
+  countryProfileMs: z.array(z.number()).min(1),
+  profileCountry: z.string(),
+  profileSize: inventorySize,
+});
+export type ViewsMeasurement = z.infer<typeof viewsMeasurement>;
