@@ -6,9 +6,9 @@ export interface CliArgs {
   profile: InfraProfile;
 }
 
-export const USAGE = 'usage: cli.js up|down|status [--profile platform|test]';
+export const USAGE = 'usage: cli.js up|down|status [--profile platform|test|bench]';
 
-/** Parses `up|down|status [--profile platform|test]` (also `--profile=test`). */
+/** Parses `up|down|status [--profile platform|test|bench]` (also `--profile=test`). */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let command: CliCommand | undefined;
   let profile: InfraProfile = 'platform';
@@ -27,7 +27,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     } else {
       throw new Error(`unknown argument '${arg}'. ${USAGE}`);
     }
-    if (!isInfraProfile(value)) throw new Error(`unknown profile '${value}' (expected platform or test). ${USAGE}`);
+    if (!isInfraProfile(value)) throw new Error(`unknown profile '${value}' (expected platform, test or bench). ${USAGE}`);
     profile = value;
   }
   if (!command) throw new Error(`missing command. ${USAGE}`);

@@ -29,6 +29,13 @@ describe('profiles', () => {
     expect(ports(p)).toEqual([29092, 29093, 27017, 18080, 19000]);
     expect(ports(t)).toEqual([39092, 39093, 37017, 38080, 39000]);
   });
+  it('give benchmarks servers of their own, apart from the platform and tests', () => {
+    const ports = (c: ReturnType<typeof profileConfig>) => [c.kafkaPort, c.kafkaControllerPort, c.mongoPort, c.keycloakPort, c.keycloakManagementPort];
+    const all = (['platform', 'test', 'bench'] as const).flatMap((profile) => ports(profileConfig(profile)));
+    expect(new Set(all).size).toBe(15);
+    expect(profileConfig('bench').mongoBackend).toBe('memory');
+    expect(profileConfig('bench').dir).not.toBe(profileConfig('test').dir);
+  });
   it('rejects an unknown profile by name', () => {
     expect(() => profileConfig('prod' as 'test')).toThrow(/unknown infrastructure profile 'prod'/);
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { RUNTIME_DIR } from './paths';
 
-export type InfraProfile = 'platform' | 'test';
+export type InfraProfile = 'platform' | 'test' | 'bench';
 export type ServerName = 'kafka' | 'mongo' | 'keycloak';
 export const SERVER_NAMES: readonly ServerName[] = ['kafka', 'mongo', 'keycloak'];
 
@@ -52,9 +52,24 @@ export function profileConfig(profile: InfraProfile): ProfileConfig {
       ...profileDirs(profile),
     };
   }
-  throw new Error(`unknown infrastructure profile '${String(profile)}' (expected platform or test)`);
+  if (profile === 'bench') {
+    // `npm run bench` loads tens of thousands of records: a server of its own
+    // keeps that load (and its timings) apart from test runs on the same machine.
+    return {
+      profile,
+      kafkaPort: 49092,
+      kafkaControllerPort: 49093,
+      mongoPort: 47017,
+      mongoBackend: 'memory',
+      keycloakPort: 48080,
+      keycloakManagementPort: 49000,
+      wipeDataOnStart: true,
+      ...profileDirs(profile),
+    };
+  }
+  throw new Error(`unknown infrastructure profile '${String(profile)}' (expected platform, test or bench)`);
 }
 
 export function isInfraProfile(value: string): value is InfraProfile {
-  return value === 'platform' || value === 'test';
+  return value === 'platform' || value === 'test' || value === 'bench';
 }
