@@ -9,8 +9,8 @@ import { catalogueImportMeasurement, viewsMeasurement } from './measurements';
 import { BenchmarkResult, formatTable, misses } from './report';
 
 /**
- * `npm run bench`: starts the MongoDB-wire server of the test profile the way
- * the integration tests do (or uses MONGO_URL), runs each benchmark in a
+ * `npm run bench`: starts the MongoDB-wire server of the bench profile the way
+ * the integration tests start theirs (or uses MONGO_URL), runs each benchmark in a
  * process of its own, prints a table per benchmark and writes
  * .runtime/bench.json. A missed goal is printed as MISS and does not fail the
  * command: shared, noisy machines make timings evidence, not a gate. It exits
@@ -60,26 +60,34 @@ function runBenchmark<T>(name: string, schema: ZodType<T>, env: NodeJS.ProcessEn
 
 async function main(): Promise<number> {
   const dataDir = twinningDir();
-  const infra = await startInfrastructureDetailed({ profile: 'test', lease: true, servers: ['mongo'], log });
+  const infra = await startInfrastructureDetailed({ profile: 'bench', lease: true, servers: ['mongo'], log });
   const started = infra.started as ServerName[];
   const mongoUrl = infra.endpoints.mongoUrl;
   const results: BenchmarkResult[] = [];
+  // The raw figures (every latency sample, the memory baseline) go into the JSON for a closer look.
+  const measurements: unknown[] = [];
   const errors: string[] = [];
   try {
     // Each benchmark writes to a database of its own and drops it when done.
     const env = (name: string): NodeJS.ProcessEnv => ({ MONGO_URL: mongoUrl, BENCH_DATABASE: `entente_bench_${name}_${process.pid}`, BENCH_TWINNING_DIR: dataDir });
     log('A: importing the Wikidata twinning TSV pair as the partner catalogue');
     await runBenchmark('catalogue-import.bench', catalogueImportMeasurement, env('catalogue')).then(
-      (m) => results.push(catalogueImportResult(m)),
+      (m) => {
+        measurements.push(m);
+        results.push(catalogueImportResult(m));
+      },
       (error: Error) => errors.push(`A: ${error.message}`),
     );
     log('B: seeding a 10,000-asset jurisdiction and timing its views');
     await runBenchmark('views.bench', viewsMeasurement, env('views')).then(
-      (m) => results.push(viewsResult(m)),
+      (m) => {
+        measurements.push(m);
+        results.push(viewsResult(m));
+      },
       (error: Error) => errors.push(`B: ${error.message}`),
     );
   } finally {
-    await releaseInfrastructure({ profile: 'test', started, log });
+    await releaseInfrastructure({ profile: 'bench', started, log });
   }
 
   process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n\n`);
@@ -94,6 +102,7 @@ async function main(): Promise<number> {
     benchmarks: results,
     misses: missed.map((metric) => metric.name),
     errors,
+    measurements,
   };
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${missed.length === 0 ? 'All goals met.' : `MISS: ${missed.map((metric) => metric.name).join('; ')}`}  (${relative(process.cwd(), jsonPath)})\n`);
