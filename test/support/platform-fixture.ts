@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppName, AppPorts, DOMAIN_SERVICES, PlatformSettings, spawnApp, waitReady } from '@entente/platform';
+import { openMongoConnection } from '@entente/persistence';
 import { testEndpoints } from '@entente/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -36,6 +37,12 @@ export interface TestPlatform {
   /** Waits for an app that is expected to end by itself (e.g. a fault-injection crash). */
   waitForExit(app: AppName, timeoutMs: number): Promise<number | null>;
   stop(): Promise<void>;
+  /**
+   * Drops the databases of this platform's services (call after stop). The
+   * test MongoDB-wire server keeps everything in one JVM heap, so a spec that
+   * writes much gives it back.
+   */
+  dropDatabases(): Promise<void>;
 }
 
 /**
@@ -111,6 +118,16 @@ export async function startTestPlatform(options: {
     waitForExit,
     async stop() {
       await Promise.all([...children.keys()].map((app) => kill(app, 'SIGTERM')));
+    },
+    async dropDatabases() {
+      for (const app of DOMAIN_SERVICES) {
+        const connection = await openMongoConnection({ url: settings.infra.mongoUrl, database: `${databasePrefix}_${app}` });
+        try {
+          await connection.dropDatabase();
+        } finally {
+          await connection.close();
+        }
+      }
     },
   };
 
