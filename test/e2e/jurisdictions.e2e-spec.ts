@@ -21,6 +21,7 @@ describe('jurisdictions through the gateway', () => {
   const adminEmail = `first-admin-${suffix}@example.org`;
   const staffEmail = `staff-${suffix}@example.org`;
   let adminToken: string;
+  const adminPassword = `Pw-${randomBytes(9).toString('hex')}`;
   let staffToken: string;
   let staffId: string;
 
@@ -84,7 +85,7 @@ describe('jurisdictions through the gateway', () => {
     expect(codeOf(again)).toBe('CONFLICT');
 
     // The first admin signs in through Keycloak's login pages and must replace the temporary password.
-    adminToken = await signInThroughLoginPages({ username: adminEmail, password: done.firstAdmin.temporaryPassword, newPassword: `Pw-${randomBytes(9).toString('hex')}` });
+    adminToken = await signInThroughLoginPages({ username: adminEmail, password: done.firstAdmin.temporaryPassword, newPassword: adminPassword });
     const own = ok(await platform.graphql<{ jurisdiction: { id: string; name: string } }>(adminToken, `{ jurisdiction { id name } }`));
     expect(own.jurisdiction).toEqual({ id: jurisdictionId, name: 'Hanseatic City of Testock' });
 
@@ -164,6 +165,21 @@ describe('jurisdictions through the gateway', () => {
     const after = await platform.graphql(staffToken, `{ partners { totalCount } }`);
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'inactive_token' });
+  });
+
+  it('suspends a jurisdiction: its users are refused until it is reactivated', async () => {
+    const STATUS = `mutation($id: ID!, $status: JurisdictionStatus!) { changeJurisdictionStatus(id: $id, status: $status, reason: "unpaid invoice") { status statusReason } }`;
+    const suspended = ok(await platform.graphql<{ changeJurisdictionStatus: { status: string; statusReason: string } }>(await platformAdmin.token(), STATUS, { id: jurisdictionId, status: 'SUSPENDED' }));
+    expect(suspended.changeJurisdictionStatus).toEqual({ status: 'SUSPENDED', statusReason: 'unpaid invoice' });
+    expect((await platform.graphql(adminToken, `{ jurisdiction { id } }`)).status).toBe(401);
+    await expect(fetchToken({ username: adminEmail, password: adminPassword })).rejects.toThrow(/400|401/);
+
+    ok(await platform.graphql(await platformAdmin.token(), STATUS, { id: jurisdictionId, status: 'ACTIVE' }));
+    adminToken = await fetchToken({ username: adminEmail, password: adminPassword });
+    expect(ok(await platform.graphql<{ jurisdiction: { status: string } }>(adminToken, `{ jurisdiction { status } }`)).jurisdiction.status).toBe('ACTIVE');
+    // The staff member deactivated on purpose before the suspension stays deactivated.
+    const users = ok(await platform.graphql<{ jurisdictionUsers: Array<{ id: string; enabled: boolean }> }>(adminToken, USERS)).jurisdictionUsers;
+    expect(users.find((u) => u.id === staffId)?.enabled).toBe(false);
   });
 
   it('offboards: the archive first, then nothing of the jurisdiction left in any service or in the realm', async () => {
