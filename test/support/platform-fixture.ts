@@ -116,8 +116,10 @@ export async function startTestPlatform(options: {
     start,
     kill,
     waitForExit,
+    /** Stops the apps, then gives their databases back (see dropDatabases). */
     async stop() {
       await Promise.all([...children.keys()].map((app) => kill(app, 'SIGTERM')));
+      await platform.dropDatabases();
     },
     async dropDatabases() {
       for (const app of DOMAIN_SERVICES) {

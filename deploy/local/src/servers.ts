@@ -145,7 +145,9 @@ export function mongoServer(cfg: ProfileConfig, java: JavaRuntime): LocalServer 
       mkdirSync(dir, { recursive: true });
     },
     command() {
-      const args = ['-Xmx512m', '-cp', classpath, MONGO_LAUNCHER, '--port', String(cfg.mongoPort), '--backend', cfg.mongoBackend];
+      // The memory backend holds every database in this heap; the whole test suite and a
+      // 34k-tie catalogue load stay well inside 2 GB (specs drop their databases when they stop).
+      const args = ['-Xmx2g', '-cp', classpath, MONGO_LAUNCHER, '--port', String(cfg.mongoPort), '--backend', cfg.mongoBackend];
       if (cfg.mongoBackend === 'h2') args.push('--file', dataFile);
       // the marker carries the port so the platform and test servers are told apart
       return { command: java.java, args, env: process.env, cwd: dir, marker: `MongoWireServer.java --port ${cfg.mongoPort}` };
