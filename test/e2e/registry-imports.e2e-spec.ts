@@ -85,8 +85,6 @@ describe('registry imports through the gateway', () => {
 
   afterAll(async () => {
     await platform?.stop();
-    // The catalogue and the jobs' stored inputs are megabytes: give them back to the shared test server.
-    await platform?.dropDatabases();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     await Promise.all([staffA, viewerA, staffB, platformAdmin].filter(Boolean).map((user) => deleteTestUser(user.id)));
   });
