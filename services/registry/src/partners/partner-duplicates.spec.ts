@@ -40,10 +40,11 @@ describe('findDuplicateGroups', () => {
     ]);
   });
 
-  it('does not match names when a country is unknown, nor different Wikidata items of one name', () => {
+  it('reports a partner of unknown country beside every partner of its name, as a weaker reason; different Wikidata items of one name are not matched', () => {
     expect(
       findDuplicateGroups([partner('p1', 'Springfield', null), partner('p2', 'Springfield', null), partner('p3', 'Springfield', 'US'), partner('p4', 'Punct.', 'FR', 'Q1'), partner('p5', 'Other', 'FR', 'Q2')]),
-    ).toEqual([]);
+    ).toEqual([{ reason: 'same-name-country-unknown', key: 'springfield', partnerIds: ['p1', 'p2', 'p3'] }]);
+    expect(findDuplicateGroups([partner('p1', 'Springfield', 'US'), partner('p2', 'Springfield', 'CA'), partner('p3', 'Paris', null)])).toEqual([]);
   });
 
   it('finds nothing among distinct partners', () => {
@@ -59,11 +60,18 @@ describe('likelyDuplicatesOf', () => {
     expect(likelyDuplicatesOf(partner('new', ' AARHUS ', 'DK', 'Q25319'), [...others, partner('new', 'Aarhus', 'DK', 'Q25319')])).toEqual([
       { partnerId: 'p1', reason: 'same-wikidata-id' },
       { partnerId: 'p2', reason: 'same-name-and-country' },
+      { partnerId: 'p3', reason: 'same-name-country-unknown' },
     ]);
   });
 
-  it('matches a partner of unknown country only by Wikidata id', () => {
-    expect(likelyDuplicatesOf(partner('new', 'Aarhus', null), others)).toEqual([]);
-    expect(likelyDuplicatesOf(partner('new', 'Aarhus', null, 'Q25319'), others)).toEqual([{ partnerId: 'p1', reason: 'same-wikidata-id' }]);
+  it('matches a partner of unknown country by Wikidata id first, else by name in any country', () => {
+    expect(likelyDuplicatesOf(partner('new', 'Aarhus', null), others)).toEqual([
+      { partnerId: 'p1', reason: 'same-name-country-unknown' },
+      { partnerId: 'p2', reason: 'same-name-country-unknown' },
+      { partnerId: 'p3', reason: 'same-name-country-unknown' },
+      { partnerId: 'p4', reason: 'same-name-country-unknown' },
+    ]);
+    expect(likelyDuplicatesOf(partner('new', 'Aarhus', null, 'Q25319'), others)[0]).toEqual({ partnerId: 'p1', reason: 'same-wikidata-id' });
+    expect(likelyDuplicatesOf(partner('new', 'Paris', null), others)).toEqual([]);
   });
 });

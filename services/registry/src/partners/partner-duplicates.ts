@@ -1,12 +1,15 @@
 /**
  * Likely duplicates among a jurisdiction's partners: the same Wikidata item,
  * or the same name (normalised) in the same country. A partner whose country
- * is unknown matches others only by Wikidata id: an unknown country is not the
- * same country, and "Springfield" with no country is not every Springfield.
+ * is unknown (an imported twinning tie) is also reported beside partners of
+ * the same name in any country — "same-name-country-unknown" — because that
+ * is how a typed-in "Aarhus, DK" and an imported Aarhus (Q25319) meet; it
+ * stays a weaker reason, for a person to confirm by merging or not, since
+ * "Springfield" with no country is not every Springfield.
  * Pure, so the rule is tested without a database.
  */
 
-export type DuplicateReason = 'same-wikidata-id' | 'same-name-and-country';
+export type DuplicateReason = 'same-wikidata-id' | 'same-name-and-country' | 'same-name-country-unknown';
 
 export interface DuplicateCandidate {
   partnerId: string;
@@ -65,6 +68,11 @@ export function findDuplicateGroups(partners: readonly DuplicateCandidate[]): Du
   };
   collect('same-wikidata-id', (p) => p.wikidataId);
   collect('same-name-and-country', nameAndCountryKey);
+  const unknownCountryNames = new Set(partners.filter((p) => p.country === null).map((p) => normalisePartnerName(p.name)));
+  collect('same-name-country-unknown', (p) => {
+    const name = normalisePartnerName(p.name);
+    return name !== '' && unknownCountryNames.has(name) ? name : null;
+  });
   return groups;
 }
 
@@ -76,6 +84,12 @@ export function likelyDuplicatesOf(partner: DuplicateCandidate, others: readonly
     if (other.partnerId === partner.partnerId) continue;
     if (partner.wikidataId !== null && other.wikidataId === partner.wikidataId) found.push({ partnerId: other.partnerId, reason: 'same-wikidata-id' });
     else if (key !== null && nameAndCountryKey(other) === key) found.push({ partnerId: other.partnerId, reason: 'same-name-and-country' });
+    else if ((partner.country === null || other.country === null) && sameName(partner, other)) found.push({ partnerId: other.partnerId, reason: 'same-name-country-unknown' });
   }
   return found;
+}
+
+function sameName(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
+  const name = normalisePartnerName(a.name);
+  return name !== '' && name === normalisePartnerName(b.name);
 }

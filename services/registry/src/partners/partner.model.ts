@@ -18,6 +18,7 @@ registerEnumType(PartnerKindValue, { name: 'PartnerKind', description: 'What kin
 export enum DuplicateReasonValue {
   SAME_WIKIDATA_ID = 'same-wikidata-id',
   SAME_NAME_AND_COUNTRY = 'same-name-and-country',
+  SAME_NAME_COUNTRY_UNKNOWN = 'same-name-country-unknown',
 }
 registerEnumType(DuplicateReasonValue, {
   name: 'DuplicateReason',
