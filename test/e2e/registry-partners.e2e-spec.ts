@@ -122,6 +122,8 @@ describe('registry partners, duplicates, merges and change history through the g
   });
 
   it('updates the fields given: the country of an imported partner moves its tie into that country', async () => {
+    const withDalian = ok(await platform.graphql<{ establishRelationship: { id: string } }>(await staffA.token(), ESTABLISH, { input: { partnerId: ids.dalian, type: 'SISTER_CITY' } }))
+      .establishRelationship;
     const updated = ok(await platform.graphql<{ updatePartner: PartnerOut }>(await staffA.token(), UPDATE, { id: ids.dalian, input: { country: 'cn', notes: 'Port city' } })).updatePartner;
     expect(updated).toMatchObject({ name: 'Dalian', country: 'CN', needsCountry: false, wikidataId: 'Q74881', notes: 'Port city' });
     const ties = await eventually(
@@ -133,6 +135,13 @@ describe('registry partners, duplicates, merges and change history through the g
       { country: 'CN', partnerCount: 1 },
       { country: 'DK', partnerCount: 1 },
     ]);
+    // The relationship shows its partner's new country too.
+    const shown = await eventually(
+      async () => ok(await platform.graphql<{ relationships: { nodes: Array<{ id: string; partnerCountry: string | null }> } }>(await staffA.token(), RELATIONSHIPS)).relationships.nodes,
+      (nodes) => nodes.some((node) => node.id === withDalian.id && node.partnerCountry === 'CN'),
+      10_000,
+    );
+    expect(shown.value.find((node) => node.id === withDalian.id)).toMatchObject({ partnerName: 'Dalian', partnerCountry: 'CN' });
   });
 
   it('registers a likely duplicate and says which partner it resembles; partnerDuplicates lists the group', async () => {
@@ -191,7 +200,7 @@ describe('registry partners, duplicates, merges and change history through the g
     expect(merged.contacts.map((c) => c.name)).toEqual(['Anne Jensen', 'Press office']);
 
     const relationships = ok(await platform.graphql<{ relationships: { nodes: Array<{ id: string; partnerId: string; partnerName: string }> } }>(staff, RELATIONSHIPS));
-    expect(relationships.relationships.nodes).toEqual([{ id: relationship.id, partnerId: ids.aarhus, partnerName: 'Aarhus', partnerCountry: 'DK' }]);
+    expect(relationships.relationships.nodes.filter((node) => node.partnerId !== ids.dalian)).toEqual([{ id: relationship.id, partnerId: ids.aarhus, partnerName: 'Aarhus', partnerCountry: 'DK' }]);
     const partners = ok(await platform.graphql<{ partners: { nodes: PartnerOut[] } }>(staff, PARTNERS, {}));
     expect(partners.partners.nodes.map((p) => p.id)).toEqual([ids.aarhus, ids.dalian]);
     expect(ok(await platform.graphql<{ partnerDuplicates: unknown[] }>(staff, DUPLICATES)).partnerDuplicates).toEqual([]);

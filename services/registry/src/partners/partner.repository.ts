@@ -61,10 +61,10 @@ export class PartnerRepository extends OutboxRepository<PartnerRecord> {
 
   /** The partners that could be duplicates of `partner`: those of its Wikidata id or its country. */
   async duplicateCandidates(scope: TenantScope, partner: DuplicateCandidate): Promise<PartnerRecord[]> {
-    const alternatives: Array<Record<string, string>> = [];
+    // A partner of unknown country may resemble a partner of its name in any country (and the other way round).
+    if (!partner.country) return this.findMany(tenantQuery<PartnerRecord>(scope, LIVE), PARTNER_SCAN_LIMIT);
+    const alternatives: Array<Record<string, string | null>> = [{ country: partner.country }, { country: null }];
     if (partner.wikidataId) alternatives.push({ wikidataId: partner.wikidataId });
-    if (partner.country) alternatives.push({ country: partner.country });
-    if (alternatives.length === 0) return [];
     return this.findMany(tenantQuery<PartnerRecord>(scope, { $or: alternatives, ...LIVE }), PARTNER_SCAN_LIMIT);
   }
 

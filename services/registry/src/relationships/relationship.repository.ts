@@ -107,6 +107,18 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
     return this.findMany(tenantQuery<RelationshipRecord>(scope, { partnerId: { $in: [...partnerIds] } }), DORMANCY_SCAN_LIMIT);
   }
 
+  /**
+   * Copies a partner's current name and country onto its relationships, which
+   * keep them for lists and events. Derived data, so no history entry: the
+   * partner's own history says what changed. Safe to repeat.
+   */
+  async refreshPartner(scope: TenantScope, partner: { partnerId: string; name: string; country: string | null }): Promise<number> {
+    const result = await this.model
+      .updateMany(tenantQuery<RelationshipRecord>(scope, { partnerId: partner.partnerId }), { $set: { partnerName: partner.name, partnerCountry: partner.country } })
+      .exec();
+    return result.modifiedCount;
+  }
+
   /** Moves the last engagement forward only: a concurrent later engagement is never overwritten. */
   async advanceLastEngagement(scope: TenantScope, relationshipId: string, date: string, at: Date): Promise<void> {
     await this.updateOne(

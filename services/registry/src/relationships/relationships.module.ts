@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PartnersModule } from '../partners/partners.module';
+import { PartnerChangesController } from './partner-changes.controller';
 import { RelationshipRepository } from './relationship.repository';
 import { RelationshipResolver } from './relationship.resolver';
 import { DORMANCY_MONTHS, RelationshipService } from './relationship.service';
@@ -10,6 +11,7 @@ export class RelationshipsModule {
     return {
       module: RelationshipsModule,
       imports: [PartnersModule],
+      controllers: [PartnerChangesController],
       providers: [
         { provide: DORMANCY_MONTHS, useValue: options.dormancyMonths },
         RelationshipRepository,
