@@ -10,11 +10,14 @@ import { eventually, GraphQLResponse, startTestPlatform, TestPlatform } from '..
  * exactly as before. The operation list comes from the live schema: an
  * operation added without a case here fails the first test.
  */
-describe('cross-jurisdiction matrix through the gateway', () => {
+describe('cross-jurisdiction and role matrix through the gateway', () => {
   let platform: TestPlatform;
   let platformAdmin: TestUser;
   let adminA: TestUser;
   let adminB: TestUser;
+  let viewerA: TestUser;
+  let staffA: TestUser;
+  let executiveA: TestUser;
   const jurisdictionA = newJurisdictionId('matrix-a');
   const jurisdictionB = newJurisdictionId('matrix-b');
   const marker = `Secret${randomBytes(4).toString('hex')}`;
@@ -168,10 +171,13 @@ describe('cross-jurisdiction matrix through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({ name: 'matrix' });
-    [platformAdmin, adminA, adminB] = await Promise.all([
+    [platformAdmin, adminA, adminB, viewerA, staffA, executiveA] = await Promise.all([
       createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] }),
       createTestUser({ jurisdiction: jurisdictionA, roles: ['jurisdiction-admin'] }),
       createTestUser({ jurisdiction: jurisdictionB, roles: ['jurisdiction-admin'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['viewer'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['executive'] }),
     ]);
     ok(await platform.graphql(await platformAdmin.token(), `mutation($id: String!) { onboardJurisdiction(input: { id: $id, name: "${marker} City", level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`, { id: jurisdictionA }));
     const token = await adminA.token();
@@ -188,7 +194,7 @@ describe('cross-jurisdiction matrix through the gateway', () => {
 
   afterAll(async () => {
     await platform?.stop();
-    await Promise.all([platformAdmin, adminA, adminB].filter(Boolean).map((u) => deleteTestUser(u.id)));
+    await Promise.all([platformAdmin, adminA, adminB, viewerA, staffA, executiveA].filter(Boolean).map((u) => deleteTestUser(u.id)));
   });
 
   it('has a case for every query and mutation of the supergraph', async () => {
@@ -227,6 +233,64 @@ describe('cross-jurisdiction matrix through the gateway', () => {
       60_000,
     );
     expect(failures).toEqual([]);
+    expect(await snapshotOfA()).toEqual(before);
+  }, 180_000);
+  /**
+   * The role matrix inside A: who may call each mutation and each restricted
+   * query. Every other role of A is refused with FORBIDDEN, aimed at A's own
+   * records, and A reads the same afterwards.
+   */
+  const WRITERS = ['staff', 'jurisdiction-admin'];
+  const ALLOWED: Record<string, string[]> = {
+    registerPartner: WRITERS,
+    updatePartner: WRITERS,
+    recordAsset: WRITERS,
+    updateAsset: WRITERS,
+    establishRelationship: WRITERS,
+    changeRelationshipStatus: WRITERS,
+    logEngagement: WRITERS,
+    importPartnersCsv: WRITERS,
+    importAssetsCsv: WRITERS,
+    importRelationshipsCsv: WRITERS,
+    importTwinningTies: WRITERS,
+    importWikidataEntity: WRITERS,
+    mergePartners: ['jurisdiction-admin'],
+    removeAsset: ['jurisdiction-admin'],
+    updateJurisdictionProfile: ['jurisdiction-admin'],
+    inviteUser: ['jurisdiction-admin'],
+    deactivateUser: ['jurisdiction-admin'],
+    reactivateUser: ['jurisdiction-admin'],
+    jurisdictionExport: ['jurisdiction-admin'],
+    jurisdictionUsers: ['jurisdiction-admin'],
+    jurisdictions: [],
+    onboardJurisdiction: [],
+    changeJurisdictionStatus: [],
+    offboardJurisdiction: [],
+    loadTwinningCatalogue: [],
+  };
+
+  it('refuses every role of A that an operation does not allow, and changes nothing', async () => {
+    const mutations = ok(await platform.graphql<{ __schema: { mutationType: { fields: Array<{ name: string }> } } }>(await viewerA.token(), `{ __schema { mutationType { fields { name } } } }`));
+    // Every mutation has a rule here: a new one without it fails.
+    expect(mutations.__schema.mutationType.fields.map((f) => f.name).filter((name) => !(name in ALLOWED))).toEqual([]);
+
+    const before = await snapshotOfA();
+    const members: Record<string, TestUser> = { viewer: viewerA, executive: executiveA, staff: staffA, 'jurisdiction-admin': adminA };
+    const failures: string[] = [];
+    let refusals = 0;
+    for (const [name, allowed] of Object.entries(ALLOWED)) {
+      const c = CASES[name] as Case;
+      for (const [role, user] of Object.entries(members)) {
+        if (allowed.includes(role)) continue;
+        // Aimed at A's own records (the role check comes first, so nothing of A may change).
+        const response = await platform.graphql(await user.token(), c.query, c.variables?.() ?? {});
+        const code = response.errors?.[0]?.extensions?.['code'];
+        if (code !== 'FORBIDDEN') failures.push(`${name} as ${role}: ${String(code ?? 'succeeded')}: ${JSON.stringify(response).slice(0, 200)}`);
+        else refusals += 1;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(refusals).toBeGreaterThan(60);
     expect(await snapshotOfA()).toEqual(before);
   }, 180_000);
 });
