@@ -113,6 +113,26 @@ describe('TokenVerifier', () => {
     expect((error as AuthenticationError).reason).toBe('verification_unavailable');
   });
 
+  describe('with introspection', () => {
+    const withIntrospection = (secret: string = LocalIssuer.INTROSPECTION_CLIENT.secret) =>
+      new TokenVerifier({ keycloakUrl: issuer.keycloakUrl, introspection: { clientId: LocalIssuer.INTROSPECTION_CLIENT.id, clientSecret: secret } });
+
+    it('accepts a token the identity provider still reports active', async () => {
+      await expect(withIntrospection().verify(await issuer.sign())).resolves.toMatchObject({ jurisdictionId: expect.any(String) });
+    });
+
+    it('refuses a valid-looking token that is no longer active (deactivated user, ended session)', async () => {
+      const token = await issuer.sign();
+      issuer.revoke(token);
+      await expect(verifier.verify(token)).resolves.toBeDefined();
+      await expect(withIntrospection().verify(token)).rejects.toMatchObject({ reason: 'inactive_token' });
+    });
+
+    it('reports a refused introspection client as unavailable, never as the caller’s inactive token', async () => {
+      await expect(withIntrospection('wrong').verify(await issuer.sign())).rejects.toMatchObject({ reason: 'verification_unavailable', isTransient: true });
+    });
+  });
+
   it('refuses to be configured with symmetric or unsigned algorithms', () => {
     expect(() => new TokenVerifier({ keycloakUrl: issuer.keycloakUrl, algorithms: ['RS256', 'HS256'] })).toThrow(/HS256/);
   });

@@ -28,7 +28,11 @@ export interface TokenClaims {
 }
 
 export class LocalIssuer {
+  /** The confidential client its introspection endpoint accepts. */
+  static readonly INTROSPECTION_CLIENT = { id: 'entente-gateway', secret: 'local-issuer-secret' } as const;
   private readonly published: LocalIssuerKey[] = [];
+  /** Tokens its introspection endpoint reports inactive (a deactivated user, an ended session). */
+  private readonly revoked = new Set<string>();
   private constructor(
     private readonly server: Server,
     readonly realm: string,
@@ -41,6 +45,22 @@ export class LocalIssuer {
       if (req.method === 'GET' && req.url === `/realms/${realm}/protocol/openid-connect/certs` && holder.issuer) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: holder.issuer.published.map((key) => key.publicJwk) }));
+        return;
+      }
+      if (req.method === 'POST' && req.url === `/realms/${realm}/protocol/openid-connect/token/introspect` && holder.issuer) {
+        const issuer = holder.issuer;
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        req.on('end', () => {
+          // RFC 7662 as Keycloak does it: the client authenticates with Basic; an unknown client is refused.
+          if (req.headers.authorization !== `Basic ${Buffer.from(`${LocalIssuer.INTROSPECTION_CLIENT.id}:${LocalIssuer.INTROSPECTION_CLIENT.secret}`).toString('base64')}`) {
+            res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client"}');
+            return;
+          }
+          const token = new URLSearchParams(body).get('token') ?? '';
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ active: !issuer.revoked.has(token) }));
+        });
         return;
       }
       res.writeHead(404).end();
@@ -70,6 +90,11 @@ export class LocalIssuer {
 
   get keys(): readonly LocalIssuerKey[] {
     return this.published;
+  }
+
+  /** From now on, introspection reports `token` as no longer active. */
+  revoke(token: string): void {
+    this.revoked.add(token);
   }
 
   publish(key: LocalIssuerKey): void {
