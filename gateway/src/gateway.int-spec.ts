@@ -9,6 +9,7 @@ import {
   Field,
   GraphQLModule,
   ID,
+  Int,
   ObjectType,
   Parent,
   Query,
@@ -61,6 +62,12 @@ class RegistryResolver {
       });
     }
     return name;
+  }
+
+  @Query(() => Int)
+  @UseGuards(AuthenticatedGuard)
+  countNames(@Args('names', { type: () => [String] }) names: string[]): number {
+    return names.length;
   }
 
   @Query(() => String)
@@ -263,6 +270,26 @@ describe('gateway (in-process subgraphs, local JWKS)', () => {
     });
     const admin = await graphql('{ adminOnly }', await issuer.sign({ roles: ['platform-admin'] }));
     expect(admin.body.data).toEqual({ adminOnly: 'secret' });
+  });
+
+  it.each([
+    ['a variable of the wrong type', 'query($name: String!) { renameJurisdiction(name: $name) }', { name: 12345 }, 'BAD_USER_INPUT', 'name', /^Variable "\$name" got invalid value 12345/],
+    ['a null non-null variable', 'query($name: String!) { renameJurisdiction(name: $name) }', { name: null }, 'BAD_USER_INPUT', 'name', /^Variable "\$name" of non-null type "String!" must not be null/],
+    ['a list item of the wrong type', 'query($names: [String!]!) { countNames(names: $names) }', { names: ['ok', 'fine', { note: 'x at "names[9]"; ' }] }, 'BAD_USER_INPUT', 'names[2]', /^Variable "\$names" got invalid value .* at "names\[2\]"/],
+    ['a field the schema lacks', '{ noSuchField }', {}, 'GRAPHQL_VALIDATION_FAILED', undefined, /Cannot query field "noSuchField"/],
+    ['a document that does not parse', '{ renameJurisdiction(', {}, 'GRAPHQL_PARSE_FAILED', undefined, /^Syntax Error/],
+  ])("answers %s with a client code and GraphQL's own message, not an internal error", async (_label, query, variables, code, field, message) => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.sign()}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as GraphQLBody;
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0].extensions?.code).toBe(code);
+    expect(body.errors?.[0].extensions?.field).toBe(field);
+    expect(body.errors?.[0].message).toMatch(message);
   });
 
   it('masks an internal subgraph error: no message internals, no stack trace', async () => {

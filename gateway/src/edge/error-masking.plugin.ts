@@ -1,6 +1,6 @@
 import { maskFormattedError } from '@entente/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 
 /**
  * Applies the platform's masking policy to every response leaving the
@@ -23,7 +23,7 @@ function maskResult<R extends ExecutionResult>(result: R): R {
 }
 
 export function maskError(error: GraphQLError): GraphQLError {
-  const masked = maskFormattedError(error.toJSON(), error);
+  const masked = maskFormattedError(withVariableErrorCode(error), error);
   return new GraphQLError(masked.message, {
     nodes: error.nodes,
     source: error.source,
@@ -35,4 +35,31 @@ export function maskError(error: GraphQLError): GraphQLError {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * GraphQL's own coercion of the variables (a value of the wrong type, a null
+ * for a non-null, an enum value that does not exist) fails before anything
+ * runs, with no code: it is the caller's input, so it answers BAD_USER_INPUT
+ * naming the variable path, as our own validation does, instead of being
+ * masked as an internal error. Such errors point at variable definitions and
+ * have no execution path.
+ */
+export function withVariableErrorCode(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  const nodes = error.nodes ?? [];
+  const isVariableError = error.path === undefined && nodes.length > 0 && nodes.every((node) => node.kind === Kind.VARIABLE_DEFINITION);
+  if (!isVariableError || formatted.extensions?.['code'] !== undefined) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', field: variableFieldOf(error.message) } };
+}
+
+/**
+ * `input.contacts[0].email` from graphql-js's `Variable "$input" got invalid
+ * value … at "input.contacts[0].email"; …`, else the variable's name. The
+ * value is printed as JSON, its quotes escaped, so ` at "` can only start the path.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
+  if (variable === undefined) return undefined;
+  return new RegExp(` at "(${variable}(?:[.[][^"]*)?)"; `).exec(message)?.[1] ?? variable;
 }
