@@ -210,10 +210,10 @@ export class JurisdictionService {
     return saved;
   }
 
-  /** Whose jurisdiction a request is about: one's own, or any for a platform-admin who names it. */
-  targetOf(identity: Identity, id?: string | null): string {
+  /** Whose jurisdiction a request is about: one's own, or any for a platform-admin who names it (in the input field `field`). */
+  targetOf(identity: Identity, id?: string | null, field = 'id'): string {
     if (id === undefined || id === null || id === identity.jurisdictionId) return identity.jurisdictionId;
-    const jurisdictionId = parseJurisdictionId(id);
+    const jurisdictionId = parseJurisdictionId(id, field);
     // Another jurisdiction is reported exactly like a missing one: its existence is not disclosed.
     if (!identity.roles.includes('platform-admin')) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return jurisdictionId;

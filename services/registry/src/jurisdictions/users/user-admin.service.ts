@@ -22,7 +22,7 @@ export class UserAdminService {
   ) {}
 
   async invite(identity: Identity, input: InviteeInput & { roles: readonly string[]; jurisdictionId?: string | null }): Promise<InvitedUser> {
-    const jurisdictionId = this.jurisdictionService.targetOf(identity, input.jurisdictionId);
+    const jurisdictionId = this.jurisdictionService.targetOf(identity, input.jurisdictionId, 'jurisdictionId');
     const invitee = parseInvitee(input);
     const roles = checkGrantableRoles(identity.roles, input.roles);
     const jurisdiction = await this.jurisdictions.find(jurisdictionId);
@@ -36,7 +36,7 @@ export class UserAdminService {
   }
 
   list(identity: Identity, jurisdictionId?: string | null): Promise<DirectoryUser[]> {
-    return this.directory.listByJurisdiction(this.jurisdictionService.targetOf(identity, jurisdictionId));
+    return this.directory.listByJurisdiction(this.jurisdictionService.targetOf(identity, jurisdictionId, 'jurisdictionId'));
   }
 
   /** Disables the user and ends their sessions: their next request is refused at the gateway. */
