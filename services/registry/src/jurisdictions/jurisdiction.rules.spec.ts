@@ -135,6 +135,18 @@ describe('parseInvitee', () => {
     });
   });
 
+  it.each(['Anna (Ann)', 'Smith; drop', '../../etc/passwd', '<script>', 'a\u0000b', 'Ada & Co'])('refuses the name %p, which Keycloak refuses', (name) => {
+    expect(problemsOf(() => parseInvitee({ email: 'ada@example.org', firstName: name, lastName: 'Lovelace' })).map((p) => p.field)).toEqual(['firstName']);
+  });
+
+  it("keeps names Keycloak takes: apostrophes, hyphens, accents, other scripts", () => {
+    expect(parseInvitee({ email: 'ada@example.org', firstName: "Zoë-Anne", lastName: "O'Brien 東" })).toMatchObject({ firstName: 'Zoë-Anne', lastName: "O'Brien 東" });
+  });
+
+  it.each(["o'brien@example.org", 'a#b@example.org', 'a/b@example.org', 'a..b@example.org', 'jürgen@example.org', 'a@b'])('refuses the email %p, which Keycloak refuses as a username', (email) => {
+    expect(problemsOf(() => parseInvitee({ email, firstName: 'Ada', lastName: 'Lovelace' })).map((p) => p.field)).toEqual(['email']);
+  });
+
   it('names the bad fields under the given prefix', () => {
     expect(problemsOf(() => parseInvitee({ email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101) }, 'firstAdmin.')).map((p) => p.field)).toEqual([
       'firstAdmin.email',

@@ -255,12 +255,37 @@ export interface InviteeInput {
   lastName: unknown;
 }
 
+/**
+ * Keycloak's user profile refuses these in first and last names
+ * (person-name-prohibited-characters: `<>&"$%!#?§;*~/\|^=[]{}()`, control
+ * characters and line breaks). Checked here, before anything is stored, so an
+ * invitation never fails halfway in Keycloak.
+ */
+const NAME_PROHIBITED = /[<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+/**
+ * The email is also the Keycloak username, whose validator refuses more
+ * (quotes, `&`, `$`, `%`, `!`, `#`, `*`, `/`, `=`, `?`, `^`, `{}`, `|`, `~`, backtick…), so
+ * the local part keeps to letters, digits, `.`, `_`, `+` and `-`.
+ */
+const INVITEE_EMAIL = /^[A-Za-z0-9._+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
 export function parseInvitee(input: InviteeInput, prefix = ''): { email: string; firstName: string; lastName: string } {
   const problems = new Problems();
   const email = readText(problems, `${prefix}email`, input.email, { max: 254, required: true, singleLine: true });
-  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.add(`${prefix}email`, `"${email}" is not an email address`);
-  const firstName = readText(problems, `${prefix}firstName`, input.firstName, { max: 100, required: true, singleLine: true });
-  const lastName = readText(problems, `${prefix}lastName`, input.lastName, { max: 100, required: true, singleLine: true });
+  if (email !== null && (!INVITEE_EMAIL.test(email) || email.startsWith('.') || email.includes('..') || email.includes('.@'))) {
+    problems.add(`${prefix}email`, `"${email}" is not an email address the sign-in service accepts; use letters, digits, dots, dashes, underscores or + before the @, such as anna.schmidt@rostock.de`);
+  }
+  const firstName = readPersonName(problems, `${prefix}firstName`, input.firstName);
+  const lastName = readPersonName(problems, `${prefix}lastName`, input.lastName);
   problems.throwIfAny();
   return { email: (email as string).toLowerCase(), firstName: firstName as string, lastName: lastName as string };
+}
+
+function readPersonName(problems: Problems, field: string, value: unknown): string | null {
+  const name = readText(problems, field, value, { max: 100, required: true, singleLine: true });
+  if (name !== null && NAME_PROHIBITED.test(name)) {
+    problems.add(field, 'must not contain < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters, which the sign-in service refuses in names');
+    return null;
+  }
+  return name;
 }
