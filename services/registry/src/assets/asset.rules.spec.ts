@@ -106,6 +106,7 @@ describe('parseRecordAsset', () => {
     ['21 sectors', { ...valid, sectors: Array.from({ length: 21 }, (_, i) => `s${i}`) }, ['sectors']],
     ['negative magnitude', { ...valid, magnitude: { value: -1, unit: 'jobs' }, asOf: '2025-01-01' }, ['magnitude.value']],
     ['infinite magnitude', { ...valid, magnitude: { value: Infinity, unit: 'jobs' }, asOf: '2025-01-01' }, ['magnitude.value']],
+    ['a magnitude beyond ten trillion', { ...valid, magnitude: { value: Number.MAX_VALUE, unit: 'money', currency: 'EUR' }, asOf: '2025-01-01' }, ['magnitude.value']],
     ['magnitude without unit', { ...valid, magnitude: { value: 3 }, asOf: '2025-01-01' }, ['magnitude.unit']],
     ['money without currency', { ...valid, magnitude: { value: 3, unit: 'money' }, asOf: '2025-01-01' }, ['magnitude.currency']],
     ['money in a made-up currency', { ...valid, magnitude: { value: 3, unit: 'money', currency: 'EU' }, asOf: '2025-01-01' }, ['magnitude.currency']],

@@ -164,7 +164,15 @@ export function readCurrency(problems: Problems, field: string, value: unknown):
   return code;
 }
 
-/** A finite number, at least zero. */
+/**
+ * The largest figure a record holds: ten trillion is beyond any subnational
+ * budget, FDI stock or head count, keeps cents exact in a double, and keeps
+ * sums and derived values (Table 1 totals, staff time in tenths) finite, so
+ * an event or an answer never carries Infinity.
+ */
+export const MAX_FIGURE = 10_000_000_000_000;
+
+/** A finite number, at least zero and at most MAX_FIGURE. */
 export function readNonNegativeNumber(problems: Problems, field: string, value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     problems.add(field, 'must be a number');
@@ -172,6 +180,10 @@ export function readNonNegativeNumber(problems: Problems, field: string, value: 
   }
   if (value < 0) {
     problems.add(field, 'must not be negative');
+    return null;
+  }
+  if (value > MAX_FIGURE) {
+    problems.add(field, `must be at most ${MAX_FIGURE.toLocaleString('en')} (got ${value})`);
     return null;
   }
   return value;

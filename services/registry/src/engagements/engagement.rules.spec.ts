@@ -81,6 +81,8 @@ describe('parseEngagement', () => {
     ['NaN cost', { ...ok, cost: { amount: Number.NaN, currency: 'EUR' } }, ['cost.amount']],
     ['negative staff-days', { ...ok, staffDays: -0.5 }, ['staffDays']],
     ['staff-days with two decimals', { ...ok, staffDays: 1.25 }, ['staffDays']],
+    ['staff-days whose tenths overflow', { ...ok, staffDays: 1e308 }, ['staffDays']],
+    ['a cost beyond ten trillion', { ...ok, cost: { amount: 1e13 + 1, currency: 'EUR' } }, ['cost.amount']],
     ['51 priorities', { ...ok, priorityIds: Array.from({ length: 51 }, (_, i) => `pr-${i}`) }, ['priorityIds']],
   ] as Array<[string, LogEngagementInput, string[]]>)('rejects %s naming the field', (_case, input, fields) => {
     expect(fieldsOf(input)).toEqual(fields);
