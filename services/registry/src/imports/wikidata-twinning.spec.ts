@@ -36,7 +36,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 describe('parsing relations.tsv', () => {
   it('reads QID pairs and reports malformed lines with their number and reason, never throwing', () => {
-    const text = ['\uFEFFQ1\tQ2', 'Q2\tQ1', 'Q3 Q4', 'Q5\tBerlin', 'Q6\tQ7\tQ8', '', 'Q9\tQ9', 'q10\tQ11', 'Q12\tQ13', ''].join('\r\n');
+    const text = ['\uFEFFQ1\tQ2', 'Q2\tQ1', 'Q3 Q4', 'Q5\tBerlin', 'Q6\tQ7\tQ8', '', 'Q9\tQ9', 'q10\tQ11', 'Q12\tQ13', `Q14\tQ${'9'.repeat(13)}`, ''].join('\r\n');
     const { edges, problems } = parseRelations(text);
     expect(edges).toEqual([
       { from: 'Q1', to: 'Q2' },
@@ -49,6 +49,8 @@ describe('parsing relations.tsv', () => {
       { line: 5, reason: expect.stringContaining('found 3 field') },
       { line: 7, reason: 'Q9 is tied to itself' },
       { line: 8, reason: '"q10" is not a Wikidata item id (Q followed by digits)' },
+      // Longer than any id a partner may store (the contract's Q and at most 12 digits).
+      { line: 10, reason: `"Q${'9'.repeat(13)}" is not a Wikidata item id (Q followed by digits)` },
     ]);
   });
 

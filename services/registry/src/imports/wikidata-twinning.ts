@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { isWikidataId } from '@entente/contracts';
 
 /**
  * The Wikidata twinning TSV pair (`relations.tsv`: `QID<TAB>QID` directed P190
@@ -31,10 +32,9 @@ export interface TwinTie {
 /** Lines as a whole string (tests), a stream (files), or any iterable of lines. */
 export type LineSource = string | Readable | Iterable<string> | AsyncIterable<string>;
 
-const QID_PATTERN = /^Q[1-9][0-9]*$/;
-
+/** The contract's rule (Q and at most 12 digits): an id no partner could store is no tie either. */
 export function isWikidataItemId(value: string): boolean {
-  return QID_PATTERN.test(value);
+  return isWikidataId(value);
 }
 
 /**
