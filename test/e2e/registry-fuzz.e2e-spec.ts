@@ -1,0 +1,936 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLSchema,
+  IntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
+import { CLIENT_ERROR_CODES } from '@entente/auth';
+import { createTestUser, deleteTestUser, keycloakAdmin, newJurisdictionId, TestUser } from '@entente/testing';
+import { eventually, startTestPlatform, TEST_PORTS, TestPlatform } from '../support';
+import {
+  ABSENT,
+  buildBaseline,
+  documentFor,
+  fuzzSeed,
+  hintKeyOf,
+  mapWithConcurrency,
+  OMIT,
+  PathKey,
+  Prng,
+  RawJson,
+  RawResponse,
+  requestBody,
+  responseProblems,
+  rootOperations,
+  Site,
+  sitesOf,
+  withValueAt,
+} from '../support/graphql-fuzz';
+
+/**
+ * Issue 3's acceptance: every input of the registry is validated, a bad input
+ * names the field, and generated inputs never produce a 500. The operations
+ * come from the supergraph itself (introspected through the gateway with a
+ * real token), so a mutation added later is fuzzed without touching this
+ * file; what a *valid* value looks like for a field is the domain knowledge
+ * kept below (BASELINE, CATEGORY). Each case changes one field of a valid
+ * baseline. Replay a run with the seed it prints: ENTENTE_FUZZ_SEED=<seed>.
+ */
+describe('registry input fuzzing through the gateway', () => {
+  const seed = fuzzSeed();
+  const random = new Prng(seed);
+  const replayHint = `replay with ENTENTE_FUZZ_SEED=${seed} npx jest test/e2e/registry-fuzz.e2e-spec.ts --selectProjects integration --runInBand`;
+  /** Unique per run, not per seed: a replay must not collide with the users and jurisdictions of an earlier run. */
+  const nonce = randomBytes(3).toString('hex');
+  let unique = 0;
+  const nextUnique = () => `${nonce}-${(unique++).toString(36)}`;
+
+  const CONCURRENCY = 4;
+  /** Mutations per field: one of its category's values and the rest from its GraphQL type's. */
+  const PER_SITE = 3;
+  const MIN_CASES = 300;
+
+  let platform: TestPlatform;
+  let admin: TestUser;
+  let victim: TestUser;
+  let staffB: TestUser;
+  let platformAdmin: TestUser;
+  const tokens: Record<Actor, string> = { admin: '', platform: '' };
+
+  const jurisdictionA = newJurisdictionId('fuzz-a');
+  const jurisdictionB = newJurisdictionId('fuzz-b');
+  const jurisdictionV = newJurisdictionId('fuzz-v');
+  const today = new Date().toISOString().slice(0, 10);
+
+  /** Records the baselines point at: each operation that changes state gets its own, so cases cannot spoil each other. */
+  const fixture = {
+    partners: { update: '', relationship: '', engagement: '', survivor: '', duplicate: '' },
+    assets: { update: '', remove: '' },
+    relationship: '',
+    importJob: '',
+    foreign: { partner: '', asset: '', relationship: '', user: '' },
+  };
+
+  type Actor = 'admin' | 'platform';
+  type Category =
+    | 'text'
+    | 'country'
+    | 'currency'
+    | 'date'
+    | 'pastDate'
+    | 'email'
+    | 'url'
+    | 'phone'
+    | 'wikidata'
+    | 'timeZone'
+    | 'monthDay'
+    | 'subdivision'
+    | 'language'
+    | 'slug'
+    | 'digest'
+    | 'cursor'
+    | 'document'
+    | `ref:${RefKind}`;
+  type RefKind = 'partner' | 'asset' | 'relationship' | 'record' | 'job' | 'user' | 'jurisdiction';
+
+  interface Operation {
+    kind: 'query' | 'mutation';
+    field: GraphQLField<unknown, unknown>;
+    document: string;
+    baseline: () => Record<string, unknown>;
+    actor: Actor;
+  }
+
+  interface Mutation {
+    name: string;
+    value: unknown;
+    /** The rules must refuse it: an answer without errors is a failure. */
+    mustReject?: boolean;
+  }
+
+  interface FuzzCase {
+    n: number;
+    operation: Operation;
+    site: Site | null;
+    mutation: Mutation | null;
+    variables: Record<string, unknown>;
+  }
+
+  interface Outcome {
+    fuzzCase: FuzzCase;
+    response: RawResponse;
+    ms: number;
+  }
+
+  const name = (c: FuzzCase) => `#${c.n} ${c.operation.field.name}${c.site ? ` ${c.site.label}=[${c.mutation?.name}]` : ' baseline'} as ${c.operation.actor}`;
+
+  // ---------------------------------------------------------------- domain knowledge: valid baselines
+
+  const PARTNERS_CSV = 'name,kind,country\nFuzzholm,city,SE\n';
+  const ASSETS_CSV = 'name,category,type,countries,magnitudeValue,magnitudeUnit,asOf\nFuzz port,economic-foundations,key-industry,SE,2500,jobs,2024-01-01\n';
+  const entityJson = () =>
+    JSON.stringify({
+      entities: {
+        Q2861: {
+          id: 'Q2861',
+          labels: { de: { language: 'de', value: 'Rostock' } },
+          claims: {
+            P190: [
+              {
+                rank: 'normal',
+                mainsnak: { snaktype: 'value', datavalue: { value: { id: 'Q25319' } } },
+                qualifiers: { P580: [{ snaktype: 'value', datavalue: { value: { time: '+1957-00-00T00:00:00Z', precision: 9 } } }] },
+              },
+            ],
+          },
+        },
+      },
+    });
+
+  /** Values by `operation.path` (list indexes left out), then by field name; OMIT leaves it out; undefined builds it from the type. */
+  const BASELINE: Record<string, () => unknown> = {
+    // Ids of records the operation may change.
+    'updatePartner.id': () => fixture.partners.update,
+    'mergePartners.survivorId': () => fixture.partners.survivor,
+    'mergePartners.duplicateId': () => fixture.partners.duplicate,
+    'establishRelationship.input.partnerId': () => fixture.partners.relationship,
+    'logEngagement.input.partnerIds': () => [fixture.partners.engagement],
+    'updateAsset.id': () => fixture.assets.update,
+    'removeAsset.id': () => fixture.assets.remove,
+    'changeRelationshipStatus.id': () => fixture.relationship,
+    'changeRelationshipStatus.status': () => 'ACTIVE',
+    'recordHistory.id': () => fixture.partners.update,
+    'importJob.id': () => fixture.importJob,
+    'deactivateUser.userId': () => victim.id,
+    'reactivateUser.userId': () => victim.id,
+    // Jurisdictions: the admin's own; the platform-admin's changes only ever touch V.
+    'jurisdiction.id': () => jurisdictionA,
+    'jurisdictionExport.id': () => jurisdictionA,
+    'jurisdictionUsers.jurisdictionId': () => jurisdictionA,
+    'updateJurisdictionProfile.id': () => jurisdictionA,
+    'inviteUser.input.jurisdictionId': () => OMIT,
+    'inviteUser.input.roles': () => ['STAFF'],
+    'changeJurisdictionStatus.id': () => jurisdictionV,
+    'changeJurisdictionStatus.status': () => 'ACTIVE',
+    'offboardJurisdiction.id': () => jurisdictionV,
+    'onboardJurisdiction.input.id': () => `fuzz-${nextUnique()}`,
+    'onboardJurisdiction.input.name': () => 'Fuzz City',
+    'updateJurisdictionProfile.input.name': () => 'Fuzz City',
+    // A Table 1 asset whose category and type belong together, with a sum of money.
+    'recordAsset.input.category': () => 'ECONOMIC_FOUNDATIONS',
+    'recordAsset.input.type': () => 'EXPORT_SECTOR',
+    'updateAsset.input.category': () => 'ECONOMIC_FOUNDATIONS',
+    'updateAsset.input.type': () => 'EXPORT_SECTOR',
+    'recordAsset.input.magnitude.unit': () => 'money',
+    'updateAsset.input.magnitude.unit': () => 'money',
+    'recordAsset.input.magnitude.value': () => 2_500_000,
+    'updateAsset.input.magnitude.value': () => 2_500_000,
+    'importPartnersCsv.csv': () => PARTNERS_CSV,
+    'importAssetsCsv.csv': () => ASSETS_CSV,
+    'importRelationshipsCsv.csv': () => `type,partnerId\nmou,${fixture.partners.relationship}\n`,
+    'importWikidataEntity.json': entityJson,
+    'importTwinningTies.wikidataId': () => 'Q2861',
+    'loadTwinningCatalogue.relations': () => 'Q2861\tQ25319\n',
+    'loadTwinningCatalogue.names': () => 'Q2861\tRostock\nQ25319\tAarhus\n',
+    'countryProfile.country': () => 'DK',
+    // By field name.
+    first: () => 5,
+    after: () => OMIT,
+    name: () => 'Fuzzburg',
+    description: () => 'Exports of wind turbines',
+    country: () => 'DE',
+    countries: () => ['DK'],
+    sectors: () => ['Wind energy'],
+    currency: () => 'EUR',
+    wikidataId: () => 'Q2861',
+    website: () => 'https://www.example.org',
+    email: () => `fuzz-${nextUnique()}@example.org`,
+    phone: () => '+45 89 40 20 00',
+    firstName: () => 'Ada',
+    lastName: () => 'Lovelace',
+    since: () => '2019-05-01',
+    until: () => '2024-05-01',
+    asOf: () => '2024-12-31',
+    date: () => today,
+    amount: () => 4200.5,
+    staffDays: () => 1.5,
+    timeZone: () => 'Europe/Berlin',
+    fiscalYearStart: () => '01-01',
+    languages: () => ['de'],
+    subdivision: () => 'DE-MV',
+    population: () => 209_061,
+    priorityIds: () => ['prio-1'],
+    archiveDigest: () => '0'.repeat(64),
+  };
+
+  /** What kind of value a field holds, beyond its GraphQL type: it decides the domain mutations. */
+  const CATEGORY: Record<string, Category> = {
+    'updatePartner.id': 'ref:partner',
+    'mergePartners.survivorId': 'ref:partner',
+    'mergePartners.duplicateId': 'ref:partner',
+    'establishRelationship.input.partnerId': 'ref:partner',
+    'logEngagement.input.partnerIds': 'ref:partner',
+    'updateAsset.id': 'ref:asset',
+    'removeAsset.id': 'ref:asset',
+    'changeRelationshipStatus.id': 'ref:relationship',
+    'recordHistory.id': 'ref:record',
+    'importJob.id': 'ref:job',
+    'deactivateUser.userId': 'ref:user',
+    'reactivateUser.userId': 'ref:user',
+    'jurisdiction.id': 'ref:jurisdiction',
+    'jurisdictionExport.id': 'ref:jurisdiction',
+    'jurisdictionUsers.jurisdictionId': 'ref:jurisdiction',
+    'updateJurisdictionProfile.id': 'ref:jurisdiction',
+    'inviteUser.input.jurisdictionId': 'ref:jurisdiction',
+    'changeJurisdictionStatus.id': 'ref:jurisdiction',
+    'offboardJurisdiction.id': 'ref:jurisdiction',
+    'onboardJurisdiction.input.id': 'slug',
+    country: 'country',
+    countries: 'country',
+    currency: 'currency',
+    since: 'date',
+    until: 'date',
+    date: 'pastDate',
+    asOf: 'pastDate',
+    email: 'email',
+    website: 'url',
+    phone: 'phone',
+    wikidataId: 'wikidata',
+    timeZone: 'timeZone',
+    fiscalYearStart: 'monthDay',
+    subdivision: 'subdivision',
+    languages: 'language',
+    archiveDigest: 'digest',
+    after: 'cursor',
+    csv: 'document',
+    json: 'document',
+    relations: 'document',
+    names: 'document',
+  };
+
+  /** Lists the rules require to have an item. */
+  const NON_EMPTY_LISTS = new Set(['partnerIds', 'languages', 'roles']);
+
+  /**
+   * Rules that tie fields together: changing one may rightly be reported on
+   * the other (an until before the since, a type of another category, a
+   * figure without its as-of date, a subdivision of another country).
+   */
+  const RELATED: Record<string, string[]> = {
+    since: ['until'],
+    until: ['since'],
+    category: ['type'],
+    type: ['category', 'countries'],
+    magnitude: ['asOf'],
+    value: ['asOf'],
+    unit: ['currency', 'asOf'],
+    currency: ['unit'],
+    country: ['subdivision'],
+    subdivision: ['country'],
+    survivorId: ['duplicateId'],
+    duplicateId: ['survivorId'],
+    names: ['relations'],
+  };
+  /** Fields whose rule depends on the record's current state (allowed status transitions), whatever was changed. */
+  const STATEFUL: Record<string, string[]> = {
+    changeRelationshipStatus: ['status'],
+    changeJurisdictionStatus: ['status'],
+  };
+
+  const hintFor = (operation: string) => (path: PathKey[], leaf: string): unknown => {
+    const make = BASELINE[`${operation}.${hintKeyOf(path)}`] ?? (typeof path[path.length - 1] === 'number' ? undefined : BASELINE[leaf]);
+    return make?.();
+  };
+
+  const categoryOf = (operation: string, site: Site): Category => CATEGORY[`${operation}.${hintKeyOf(site.path)}`] ?? CATEGORY[site.leaf] ?? 'text';
+
+  // ---------------------------------------------------------------- mutations
+
+  const HUGE = 'x'.repeat(10_000);
+  const HUGE_UNICODE = '🚀'.repeat(5_000);
+  const STRANGE_TEXT: Mutation[] = [
+    { name: 'emoji', value: 'Zürich 東京 🚀👩🏽‍🚀' },
+    { name: 'rtl-override', value: 'مدينة \u202Eevil\u202C' },
+    { name: 'zero-width', value: '\u200B\u200D\uFEFF' },
+    { name: 'control-chars', value: 'a\u0000b\u0001c\u001f' },
+    { name: 'lone-surrogate', value: 'a\uD800b' },
+    { name: 'mongo-operator', value: '{"$gt":""}' },
+    { name: 'script', value: '<script>alert(1)</script>' },
+    { name: 'sql', value: "'; drop table partners; --" },
+    { name: 'path', value: '../../etc/passwd' },
+    { name: 'jndi', value: '${jndi:ldap://127.0.0.1/a}' },
+  ];
+  const invalid = (values: string[]): Mutation[] => values.map((value) => ({ name: JSON.stringify(value).slice(0, 40), value, mustReject: true }));
+  const valid = (values: string[]): Mutation[] => values.map((value) => ({ name: `valid ${JSON.stringify(value).slice(0, 30)}`, value }));
+  const BAD_DATES = ['2026-02-30', 'yesterday', '2024-13-01', '2024-1-1', '2023-02-29', '2024-06-01T00:00:00Z', '31/12/2024', '0000-01-01', '+002024-01-01'];
+
+  function foreignIds(kind: RefKind, actor: Actor): string[] {
+    switch (kind) {
+      case 'partner':
+        return [fixture.foreign.partner];
+      case 'asset':
+        return [fixture.foreign.asset];
+      case 'relationship':
+        return [fixture.foreign.relationship];
+      case 'record':
+      case 'job':
+        return [fixture.foreign.partner, fixture.foreign.asset];
+      case 'user':
+        return [fixture.foreign.user, platformAdmin.id];
+      case 'jurisdiction':
+        // Never A for the platform-admin: suspending it would sign the fuzzing admin out.
+        return actor === 'platform' ? [jurisdictionB] : [jurisdictionB, jurisdictionV];
+    }
+  }
+
+  function categoryMutations(category: Category, actor: Actor): Mutation[] {
+    if (category.startsWith('ref:')) {
+      const kind = category.slice(4) as RefKind;
+      const ownOfAnotherKind = kind === 'partner' ? fixture.assets.update : fixture.partners.update;
+      return [
+        { name: 'random-uuid', value: random.uuid(), mustReject: true },
+        { name: 'unknown-id', value: 'no-such-id', mustReject: true },
+        { name: 'object-id', value: '507f1f77bcf86cd799439011', mustReject: true },
+        { name: 'mongo-operator-id', value: '{"$ne":null}', mustReject: true },
+        { name: 'other-kind-own-id', value: kind === 'jurisdiction' ? 'platform' : ownOfAnotherKind, mustReject: true },
+        ...foreignIds(kind, actor).map((value) => ({ name: `other-jurisdiction-id`, value, mustReject: true })),
+      ];
+    }
+    switch (category) {
+      case 'country':
+        return [...invalid(['Germany', 'XX', 'D', 'DEU', 'EU', '12', 'ÄÖ']), ...valid(['de', ' dk '])];
+      case 'currency':
+        return [...invalid(['EURO', 'eu', 'XXX', 'BTC', '€', 'XAU', 'US D']), ...valid(['usd'])];
+      case 'date':
+        return [...invalid(BAD_DATES), ...valid(['2024-02-29', '2999-01-01'])];
+      case 'pastDate':
+        return [...invalid([...BAD_DATES, '2999-01-01', addDays(today, 3)]), ...valid(['2024-02-29'])];
+      case 'email':
+        return [...invalid(['not-an-email', 'a@b', '@example.org', 'a b@example.org'])];
+      case 'url':
+        return invalid(['javascript:alert(1)', 'ftp://example.org', 'http://localhost', 'https://', 'example.org', 'https://exa mple.org']);
+      case 'phone':
+        return invalid(['call me', '+', '123', '++49 30 1234']);
+      case 'wikidata':
+        return [...invalid(['Q0', 'P31', `Q${'9'.repeat(20)}`, 'Q-1', 'Q 1']), ...valid(['q2861'])];
+      case 'timeZone':
+        return [...invalid(['Mars/Olympus', '../../etc/passwd', 'Not a zone']), ...valid(['UTC'])];
+      case 'monthDay':
+        return [...invalid(['02-29', '13-01', '1-1', '00-00', '12-32']), ...valid(['12-31'])];
+      case 'subdivision':
+        return [...invalid(['US-MD', 'DE-XXXX', 'DE']), ...valid(['de-mv'])];
+      case 'language':
+        return [...invalid(['de_DE', 'xx-invalid-tag-too-long', '123']), ...valid(['zh-Hant-TW'])];
+      case 'slug':
+        return invalid(['Rostock', 'platform', 'a', '-x', 'x'.repeat(64), 'röstock']);
+      case 'digest':
+        return invalid(['f'.repeat(64), 'ZZ']);
+      case 'cursor':
+        return [...invalid(['not-a-cursor', 'AAAA']), { name: 'valid-looking cursor', value: Buffer.from(random.hex(24), 'hex').toString('base64url') }];
+      case 'document':
+        return [
+          { name: 'header only', value: 'name,kind,country\n' },
+          { name: 'binary', value: '\u0000\u0001\uFFFE\uFFFF\u0007' },
+          { name: 'unclosed json', value: '{' },
+          { name: 'json null', value: 'null' },
+          { name: 'json array', value: '[]' },
+          { name: 'deep nesting', value: `${'['.repeat(5_000)}${']'.repeat(5_000)}` },
+          { name: '1000 bad rows', value: `name,kind,country\n${'Nowhere,city,Germany\n'.repeat(1_000)}` },
+        ];
+      default:
+        return [];
+    }
+  }
+
+  function typeMutations(site: Site, category: Category, baseline: Record<string, unknown>): Mutation[] {
+    const nonNull = isNonNullType(site.type);
+    const inner = nonNull ? (site.type as { ofType: GraphQLInputType }).ofType : site.type;
+    const nullMutations: Mutation[] = [{ name: 'null', value: null, mustReject: nonNull }];
+    // Leaving out a field (not a list item: that only shortens the list).
+    if (!site.isArgument && typeof site.path[site.path.length - 1] === 'string') nullMutations.push({ name: 'absent', value: ABSENT, mustReject: nonNull });
+    if (isListType(inner)) {
+      const itemType = inner.ofType as GraphQLInputType;
+      const itemNamed = getNamedType(itemType);
+      const item = valueAt(baseline, [...site.path, 0]);
+      const mutations: Mutation[] = [
+        ...nullMutations,
+        { name: 'empty list', value: [], mustReject: NON_EMPTY_LISTS.has(site.leaf) },
+        { name: '[null]', value: [null], mustReject: isNonNullType(itemType) },
+        { name: 'nested list', value: [[item]], mustReject: true },
+      ];
+      if (isInputObjectType(itemNamed)) mutations.push({ name: '1000 copies', value: Array.from({ length: 1_000 }, () => item), mustReject: true });
+      else if (isEnumType(itemNamed)) mutations.push({ name: '1000 copies', value: Array.from({ length: 1_000 }, () => item) });
+      else mutations.push({ name: '1000 distinct', value: Array.from({ length: 1_000 }, (_, i) => `${String(item).slice(0, 20)}-${i}`), mustReject: true });
+      if (item !== undefined) mutations.push({ name: 'bare item', value: item });
+      return mutations;
+    }
+    if (isInputObjectType(inner)) {
+      const current = valueAt(baseline, site.path) as Record<string, unknown>;
+      const hasRequired = Object.values(inner.getFields()).some((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+      return [
+        ...nullMutations,
+        { name: '{}', value: {}, mustReject: hasRequired },
+        { name: 'unknown field', value: { ...current, bogusField: 1 }, mustReject: true },
+        { name: 'string', value: 'not an object', mustReject: true },
+        { name: 'mongo operator object', value: { $gt: '' }, mustReject: true },
+      ];
+    }
+    if (isEnumType(inner)) {
+      const current = String(valueAt(baseline, site.path));
+      const others = inner.getValues().map((v) => v.name).filter((v) => v !== current);
+      return [
+        ...nullMutations,
+        { name: 'lower case', value: current.toLowerCase(), mustReject: true },
+        { name: 'stored spelling', value: current.toLowerCase().replace(/_/g, '-'), mustReject: true },
+        { name: 'bogus', value: 'NOT_A_VALUE', mustReject: true },
+        { name: 'empty', value: '', mustReject: true },
+        { name: 'number', value: 1, mustReject: true },
+        ...(others.length > 0 ? [{ name: 'another value', value: random.pick(others) }] : []),
+      ];
+    }
+    switch (inner.name) {
+      case 'Int': {
+        const bounds: Mutation[] =
+          site.leaf === 'first'
+            ? [{ name: '0', value: 0, mustReject: true }, { name: '-1', value: -1, mustReject: true }, { name: '101', value: 101, mustReject: true }, { name: '100', value: 100 }]
+            : site.leaf === 'population'
+              ? [{ name: '-1', value: -1, mustReject: true }, { name: 'max int', value: 2_147_483_647, mustReject: true }, { name: '0', value: 0 }]
+              : [{ name: '-1', value: -1 }, { name: 'max int', value: 2_147_483_647 }];
+        return [
+          ...nullMutations,
+          ...bounds,
+          { name: 'beyond Int', value: 2_147_483_648, mustReject: true },
+          { name: 'below Int', value: -2_147_483_649, mustReject: true },
+          { name: 'fraction', value: 1.5, mustReject: true },
+          { name: 'numeric string', value: '5', mustReject: true },
+          { name: 'NaN string', value: 'NaN', mustReject: true },
+          { name: '1e400', value: new RawJson('1e400'), mustReject: true },
+          { name: 'boolean', value: true, mustReject: true },
+        ];
+      }
+      case 'Float': {
+        const money = ['amount', 'value', 'staffDays'].includes(site.leaf);
+        return [
+          ...nullMutations,
+          { name: '-1', value: -1, mustReject: money },
+          { name: '-0.0001', value: -0.0001, mustReject: money },
+          { name: '0', value: 0 },
+          { name: '1e308', value: 1e308, mustReject: money },
+          { name: 'max float', value: Number.MAX_VALUE, mustReject: money },
+          { name: 'beyond safe integer', value: 9_007_199_254_740_993, mustReject: money },
+          { name: 'denormal', value: 1e-320 },
+          { name: 'two decimals', value: 0.15, mustReject: site.leaf === 'staffDays' },
+          { name: 'NaN string', value: 'NaN', mustReject: true },
+          { name: 'Infinity string', value: 'Infinity', mustReject: true },
+          { name: '1e400', value: new RawJson('1e400'), mustReject: true },
+          { name: '-1e400', value: new RawJson('-1e400'), mustReject: true },
+        ];
+      }
+      case 'Boolean':
+        return [
+          ...nullMutations,
+          { name: 'string', value: 'true', mustReject: true },
+          { name: 'number', value: 1, mustReject: true },
+        ];
+      default: {
+        // String and ID (and any custom scalar): text.
+        const bounded = category !== 'document';
+        return [
+          ...nullMutations,
+          { name: 'empty', value: '', mustReject: nonNull },
+          { name: 'blank', value: '   ', mustReject: nonNull },
+          { name: '10k chars', value: HUGE, mustReject: bounded },
+          { name: '10k emoji units', value: HUGE_UNICODE, mustReject: bounded },
+          ...STRANGE_TEXT,
+          { name: 'number', value: 12345, mustReject: inner.name === 'String' },
+          { name: 'boolean', value: true, mustReject: true },
+          { name: 'object', value: { $gt: '' }, mustReject: true },
+          { name: 'list', value: ['a', 'b'], mustReject: true },
+        ];
+      }
+    }
+  }
+
+  function valueAt(root: Record<string, unknown>, path: readonly PathKey[]): unknown {
+    let value: unknown = root;
+    for (const key of path) value = (value as Record<PathKey, unknown> | undefined)?.[key];
+    return value;
+  }
+
+  function addDays(isoDate: string, days: number): string {
+    const date = new Date(`${isoDate}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
+
+  function casesOf(operation: Operation, firstNumber: number): FuzzCase[] {
+    const baseline = operation.baseline();
+    const cases: FuzzCase[] = [];
+    for (const site of sitesOf(operation.field, baseline)) {
+      const category = categoryOf(operation.field.name, site);
+      const specific = categoryMutations(category, operation.actor);
+      const generic = typeMutations(site, category, baseline);
+      const chosen = [...random.sample(specific, 1), ...random.sample(generic, PER_SITE - Math.min(1, specific.length))];
+      for (const mutation of chosen) {
+        // Each case gets fresh unique values (a new jurisdiction id, a new e-mail), so one case's success does not make the next a conflict.
+        const fresh = operation.baseline();
+        cases.push({ n: firstNumber + cases.length, operation, site, mutation, variables: withValueAt(fresh, site.path, mutation.value) });
+      }
+    }
+    return cases;
+  }
+
+  // ---------------------------------------------------------------- transport and checks
+
+  async function send(token: string, query: string, variables: Record<string, unknown>): Promise<RawResponse> {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: requestBody(query, variables),
+    });
+    const text = await response.text();
+    let body: RawResponse['body'] = null;
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed !== null && typeof parsed === 'object') body = parsed as RawResponse['body'];
+    } catch {
+      body = null;
+    }
+    return { status: response.status, text, body };
+  }
+
+  async function gql<T>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await send(tokens[actor], query, variables);
+    if (!response.body?.data || response.body.errors?.length) throw new Error(`${query.slice(0, 80)}… answered ${response.status}: ${response.text.slice(0, 500)}`);
+    return response.body.data as T;
+  }
+
+  async function run(fuzzCase: FuzzCase): Promise<Outcome> {
+    const started = Date.now();
+    const response = await send(tokens[fuzzCase.operation.actor], fuzzCase.operation.document, fuzzCase.variables);
+    return { fuzzCase, response, ms: Date.now() - started };
+  }
+
+  const errorsOf = (response: RawResponse) => response.body?.errors ?? [];
+  const accepted = (outcome: Outcome) => errorsOf(outcome.response).length === 0 && outcome.response.body?.data?.[outcome.fuzzCase.operation.field.name] != null;
+  const codeOf = (response: RawResponse) => String(errorsOf(response)[0]?.extensions?.['code'] ?? '');
+  /** GraphQL's own coercion of variables (types, enums, non-null) happens before any resolver and names the variable, not a field. */
+  const isGraphQLTypeError = (message: string) => /^Variable "\$[^"]+" /.test(message);
+
+  function fieldsNamed(response: RawResponse): { ours: boolean; fields: string[]; unnamed: string[] } {
+    const fields: string[] = [];
+    const unnamed: string[] = [];
+    let ours = false;
+    for (const error of errorsOf(response)) {
+      if (error.extensions?.['code'] !== 'BAD_USER_INPUT') continue;
+      const field = error.extensions['field'];
+      // GraphQL's own (the gateway names the variable path too): named, but not held to the changed field.
+      const graphQLs = isGraphQLTypeError(String(error.message));
+      if (typeof field !== 'string' || field.trim() === '') unnamed.push(String(error.message).slice(0, 160));
+      if (graphQLs) continue;
+      ours = true;
+      if (typeof field === 'string' && field.trim() !== '') fields.push(field);
+      const problems = error.extensions['problems'];
+      if (Array.isArray(problems)) for (const p of problems as Array<{ field?: unknown }>) if (typeof p.field === 'string') fields.push(p.field);
+    }
+    return { ours, fields, unnamed };
+  }
+
+  const tokensOf = (label: string) => label.split(/[.[\]]+/).filter((t) => t !== '' && !/^\d+$/.test(t));
+
+  /** Whether a field the server named can be the one the case changed (same name, a parent or child of it, or a rule that ties them). */
+  function relates(fuzzCase: FuzzCase, named: string): boolean {
+    const site = fuzzCase.site as Site;
+    const argument = fuzzCase.operation.field.args.find((a) => a.name === site.path[0]);
+    const argumentIsObject = argument !== undefined && isInputObjectType(getNamedType(argument.type));
+    // The whole input replaced: any of its fields may be the one at fault.
+    if (argumentIsObject && site.path.length === 1) return true;
+    const mutated = tokensOf(site.label).slice(argumentIsObject ? 1 : 0);
+    const leaf = mutated[mutated.length - 1] as string;
+    const namedTokens = tokensOf(named);
+    const namedLeaf = namedTokens[namedTokens.length - 1] as string;
+    return (
+      namedTokens.includes(leaf) ||
+      mutated.includes(namedLeaf) ||
+      (RELATED[leaf] ?? []).includes(namedLeaf) ||
+      (STATEFUL[fuzzCase.operation.field.name] ?? []).includes(namedLeaf)
+    );
+  }
+
+  /** Everything wrong with one answer, as lines for the report. */
+  function judge(outcome: Outcome): string[] {
+    const { fuzzCase, response } = outcome;
+    const problems = responseProblems(response, CLIENT_ERROR_CODES);
+    const { ours, fields, unnamed } = fieldsNamed(response);
+    for (const message of unnamed) problems.push(`BAD_USER_INPUT without extensions.field: ${message}`);
+    if (fuzzCase.site === null) {
+      if (ours) problems.push(`the baseline was refused (${fields.join(', ')}): fix its BASELINE values: ${errorsOf(response)[0]?.message}`);
+      if (errorsOf(response).some((e) => isGraphQLTypeError(String(e.message)))) problems.push(`the baseline does not fit the schema: ${errorsOf(response)[0]?.message}`);
+    } else {
+      if (ours && fields.length > 0 && !fields.some((field) => relates(fuzzCase, field))) {
+        problems.push(`named ${fields.join(', ')}, not the changed ${fuzzCase.site.label}: ${String(errorsOf(response)[0]?.message).slice(0, 160)}`);
+      }
+      if (fuzzCase.mutation?.mustReject && errorsOf(response).length === 0) problems.push('accepted a value the rules must refuse');
+    }
+    return problems;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  const SNAPSHOT_ADMIN = `query($j: ID) {
+    partners(first: 1) { totalCount } assets(first: 1) { totalCount } relationships(first: 1) { totalCount }
+    engagements(first: 1) { totalCount } importJobs(first: 1) { totalCount }
+    jurisdictionUsers { id enabled } jurisdictionExport(id: $j) { digest } }`;
+  const SNAPSHOT_PLATFORM = `query($v: ID) {
+    jurisdictions(first: 1) { totalCount } importJobs(first: 1) { totalCount }
+    twinningCatalogue { loadedAt places ties } jurisdictionExport(id: $v) { digest } jurisdiction(id: $v) { status statusReason updatedAt } }`;
+
+  interface Snapshot {
+    admin: Record<string, unknown>;
+    platform: Record<string, unknown>;
+  }
+
+  async function snapshot(): Promise<Snapshot> {
+    const [adminView, platformView] = await Promise.all([
+      gql<Record<string, unknown>>('admin', SNAPSHOT_ADMIN, { j: jurisdictionA }),
+      gql<Record<string, unknown>>('platform', SNAPSHOT_PLATFORM, { v: jurisdictionV }),
+    ]);
+    return { admin: adminView, platform: platformView };
+  }
+
+  function snapshotDifferences(before: Snapshot, after: Snapshot): string[] {
+    const lines: string[] = [];
+    for (const view of ['admin', 'platform'] as const) {
+      for (const key of Object.keys(before[view])) {
+        const from = JSON.stringify(before[view][key]);
+        const to = JSON.stringify(after[view][key]);
+        if (from !== to) lines.push(`${key}: ${from.slice(0, 120)} → ${to.slice(0, 120)}`);
+      }
+    }
+    return lines;
+  }
+
+  /** Waits until no import job of A or of the platform is still queued or running: they write in the background. */
+  async function settleImports(): Promise<void> {
+    const unfinished = async (actor: Actor) => {
+      let after: string | null = null;
+      let count = 0;
+      do {
+        const page: { importJobs: { nodes: Array<{ status: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
+          actor,
+          `query($after: String) { importJobs(first: 100, after: $after) { nodes { status } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        count += page.importJobs.nodes.filter((job) => !['SUCCEEDED', 'FAILED'].includes(job.status)).length;
+        after = page.importJobs.pageInfo.hasNextPage ? page.importJobs.pageInfo.endCursor : null;
+      } while (after);
+      return count;
+    };
+    const { value } = await eventually(async () => (await unfinished('admin')) + (await unfinished('platform')), (count) => count === 0, 60_000);
+    if (value !== 0) throw new Error(`${value} import job(s) still running after 60 s`);
+  }
+
+  async function keycloakUsersOf(jurisdictionId: string): Promise<Array<{ id: string; username: string }>> {
+    const query = new URLSearchParams({ q: `jurisdiction:${jurisdictionId}`, max: '500', briefRepresentation: 'false' });
+    const response = await keycloakAdmin().request('GET', `/users?${query.toString()}`);
+    if (!response.ok) throw new Error(`Keycloak user search answered ${response.status}`);
+    const users = (await response.json()) as Array<{ id: string; username: string; attributes?: Record<string, string[]> }>;
+    return users.filter((u) => u.attributes?.['jurisdiction']?.[0] === jurisdictionId);
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  beforeAll(async () => {
+    [admin, victim, staffB, platformAdmin] = await Promise.all([
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['jurisdiction-admin'] }),
+      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
+      createTestUser({ jurisdiction: jurisdictionB, roles: ['staff'] }),
+      createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] }),
+    ]);
+    platform = await startTestPlatform({ name: 'fuzz' });
+    [tokens.admin, tokens.platform] = await Promise.all([admin.token(), platformAdmin.token()]);
+
+    const profile = { level: 'CITY', country: 'DE', subdivision: 'DE-MV', wikidataId: 'Q2861', timeZone: 'Europe/Berlin', currency: 'EUR', fiscalYearStart: '01-01', languages: ['de'] };
+    const ONBOARD = `mutation($input: OnboardJurisdictionInput!) { onboardJurisdiction(input: $input) { jurisdiction { id } } }`;
+    await gql('platform', ONBOARD, { input: { id: jurisdictionA, name: 'Fuzz A', ...profile } });
+    await gql('platform', ONBOARD, { input: { id: jurisdictionV, name: 'Fuzz V', ...profile } });
+    await gql('platform', `mutation($id: ID!) { changeJurisdictionStatus(id: $id, status: ACTIVE) { id } }`, { id: jurisdictionA });
+
+    const REGISTER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`;
+    const register = async (token: string, input: Record<string, unknown>) => {
+      const response = await send(token, REGISTER, { input });
+      return (response.body?.data?.['registerPartner'] as { id: string }).id;
+    };
+    const tokenB = await staffB.token();
+    [fixture.partners.update, fixture.partners.relationship, fixture.partners.engagement, fixture.partners.survivor, fixture.partners.duplicate, fixture.foreign.partner] = await Promise.all([
+      register(tokens.admin, { name: 'Aarhus', kind: 'CITY', country: 'DK' }),
+      register(tokens.admin, { name: 'Bremen', kind: 'CITY', country: 'DE' }),
+      register(tokens.admin, { name: 'Turku', kind: 'CITY', country: 'FI' }),
+      register(tokens.admin, { name: 'Gdańsk', kind: 'CITY', country: 'PL' }),
+      register(tokens.admin, { name: 'Gdansk', kind: 'CITY', country: 'PL' }),
+      register(tokenB, { name: 'Riga', kind: 'CITY', country: 'LV' }),
+    ]);
+    const RECORD = `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`;
+    const asset = { name: 'Wind turbines to Denmark', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['DK'] };
+    const recordAsset = async (token: string) => ((await send(token, RECORD, { input: asset })).body?.data?.['recordAsset'] as { id: string }).id;
+    [fixture.assets.update, fixture.assets.remove, fixture.foreign.asset] = await Promise.all([recordAsset(tokens.admin), recordAsset(tokens.admin), recordAsset(tokenB)]);
+    const ESTABLISH = `mutation($input: EstablishRelationshipInput!) { establishRelationship(input: $input) { id } }`;
+    fixture.relationship = (await gql<{ establishRelationship: { id: string } }>('admin', ESTABLISH, { input: { partnerId: fixture.partners.relationship, type: 'MOU' } })).establishRelationship.id;
+    const foreignRelationship = await send(tokenB, ESTABLISH, { input: { partnerId: fixture.foreign.partner, type: 'MOU' } });
+    fixture.foreign.relationship = (foreignRelationship.body?.data?.['establishRelationship'] as { id: string }).id;
+    fixture.foreign.user = staffB.id;
+    fixture.importJob = (await gql<{ importPartnersCsv: { id: string } }>('admin', `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOulu,city,FI\n' })).importPartnersCsv.id;
+    await gql('platform', `mutation($r: String!, $n: String!) { loadTwinningCatalogue(relations: $r, names: $n) { id } }`, { r: 'Q2861\tQ25319\n', n: 'Q2861\tRostock\nQ25319\tAarhus\n' });
+    await settleImports();
+    const ids = { partners: fixture.partners, assets: fixture.assets, foreign: fixture.foreign, relationship: fixture.relationship, importJob: fixture.importJob };
+    for (const [key, value] of Object.entries(ids).flatMap(([group, v]) => (typeof v === 'string' ? [[group, v]] : Object.entries(v).map(([k, id]) => [`${group}.${k}`, id])))) {
+      if (typeof value !== 'string' || value === '') throw new Error(`fixture ${key} was not created`);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    // Users the fuzz created: invitations into A, first admins of jurisdictions it onboarded.
+    const onboarded = outcomes.filter((o) => o.fuzzCase.operation.field.name === 'onboardJurisdiction').map((o) => (o.fuzzCase.variables['input'] as { id?: unknown } | null)?.id);
+    const jurisdictions = new Set([jurisdictionA, jurisdictionV, ...onboarded.filter((id): id is string => typeof id === 'string' && /^fuzz-[a-z0-9-]+$/.test(id))]);
+    const created = (await Promise.all([...jurisdictions].map((id) => keycloakUsersOf(id).catch(() => [])))).flat();
+    const fixtures = [admin, victim, staffB, platformAdmin].filter(Boolean);
+    await Promise.all([...new Set([...created.map((u) => u.id), ...fixtures.map((u) => u.id)])].map((id) => deleteTestUser(id).catch(() => undefined)));
+  }, 120_000);
+
+  // ---------------------------------------------------------------- the run
+
+  const outcomes: Outcome[] = [];
+  const failures: string[] = [];
+  let operations: Operation[] = [];
+  const registryQueries = new Set<string>();
+
+  it('finds every registry mutation, and every registry query with arguments, in the supergraph', async () => {
+    const introspection = await gql<IntrospectionQuery>('admin', getIntrospectionQuery());
+    const schema: GraphQLSchema = buildClientSchema(introspection);
+    // Which root fields are the registry's: its own subgraph says (the supergraph's introspection does not).
+    const registry = await fetch(`http://127.0.0.1:${TEST_PORTS.registry}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }' }),
+    });
+    const own = ((await registry.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } } }).data.__schema;
+    const owned = new Set([...own.queryType.fields, ...own.mutationType.fields].map((f) => f.name).filter((n) => !n.startsWith('_')));
+    for (const field of own.queryType.fields) if (!field.name.startsWith('_')) registryQueries.add(field.name);
+    operations = rootOperations(schema, owned).map(({ kind, field }) => ({
+      kind,
+      field,
+      document: documentFor(kind, field),
+      baseline: () => buildBaseline(field, hintFor(field.name)),
+      actor: 'admin',
+    }));
+    const names = operations.map((o) => o.field.name);
+    const registryMutations = own.mutationType.fields.map((f) => f.name).filter((n) => !n.startsWith('_'));
+    expect(names).toEqual(expect.arrayContaining(registryMutations));
+    // Spot checks that the split by subgraph worked: registry operations in, other subgraphs' out.
+    expect(names).toEqual(expect.arrayContaining(['registerPartner', 'recordAsset', 'logEngagement', 'onboardJurisdiction', 'partners', 'countryProfile']));
+    expect(names).not.toContain('myTiesByCountry');
+  });
+
+  it('never answers a generated input with a 5xx, an internal error or a stack trace, and names the field of every bad input', async () => {
+    expect(operations.length).toBeGreaterThan(0);
+    const started = Date.now();
+    console.log(`registry fuzz: seed ${seed} (${replayHint})`);
+
+    // Baselines first, one at a time: they must pass, and they tell who may run each operation.
+    let n = 0;
+    for (const operation of operations) {
+      const baseline: FuzzCase = { n: n++, operation, site: null, mutation: null, variables: operation.baseline() };
+      let outcome = await run(baseline);
+      if (codeOf(outcome.response) === 'FORBIDDEN') {
+        operation.actor = 'platform';
+        outcome = await run(baseline);
+      }
+      outcomes.push(outcome);
+    }
+
+    const cases = random.shuffle(operations.flatMap((operation) => {
+      const generated = casesOf(operation, n);
+      n += generated.length;
+      return generated;
+    }));
+    expect(cases.length + operations.length).toBeGreaterThanOrEqual(MIN_CASES);
+    expect(operations.filter((o) => !cases.some((c) => c.operation === o)).map((o) => o.field.name)).toEqual([]);
+    outcomes.push(...(await mapWithConcurrency(cases, CONCURRENCY, run)));
+
+    for (const outcome of outcomes) for (const problem of judge(outcome)) failures.push(`${name(outcome.fuzzCase)}: ${problem}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const byCode = outcomes.reduce<Record<string, number>>((tally, o) => {
+      const key = accepted(o) ? 'accepted' : codeOf(o.response) || `HTTP ${o.response.status}`;
+      return { ...tally, [key]: (tally[key] ?? 0) + 1 };
+    }, {});
+    console.log(`registry fuzz: ${outcomes.length} cases over ${operations.length} operations in ${seconds} s: ${JSON.stringify(byCode)}`);
+    writeReport();
+    expect({ seed, failures }).toEqual({ seed, failures: [] });
+  }, 300_000);
+
+  it('leaves no trace of a refused mutation', async () => {
+    expect(outcomes.length).toBeGreaterThan(0);
+    const started = Date.now();
+    const refused = outcomes.filter((o) => o.fuzzCase.operation.kind === 'mutation' && o.fuzzCase.site !== null && !accepted(o));
+    expect(refused.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+
+    // A refused onboarding stores no jurisdiction and invites nobody (the onboarding of a jurisdiction is retried on its id, so a replay would not show it).
+    for (const outcome of refused.filter((o) => o.fuzzCase.operation.field.name === 'onboardJurisdiction')) {
+      const id = (outcome.fuzzCase.variables['input'] as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || !/^fuzz-[a-z0-9-]+$/.test(id)) continue;
+      const stored = await send(tokens.platform, `query($id: ID) { jurisdiction(id: $id) { id status } }`, { id });
+      if (stored.body?.data?.['jurisdiction']) problems.push(`${name(outcome.fuzzCase)}: refused, yet jurisdiction ${id} was stored`);
+      const users = await keycloakUsersOf(id);
+      if (users.length > 0) problems.push(`${name(outcome.fuzzCase)}: refused, yet invited ${users.map((u) => u.username).join(', ')}`);
+    }
+
+    // Every other refused mutation is sent again, one at a time, between snapshots of A and of the platform (counts and the export digest of every record and user).
+    await settleImports();
+    let before = await snapshot();
+    let snapshots = 1;
+    let unchecked = 0;
+    const stateDependent = (o: Outcome) => o.fuzzCase.operation.field.name in STATEFUL || codeOf(o.response) === 'CONFLICT';
+    for (const original of refused) {
+      const bracket = stateDependent(original);
+      if (bracket && unchecked > 0) {
+        const now = await snapshot();
+        snapshots++;
+        problems.push(...snapshotDifferences(before, now).map((d) => `refused mutations before ${name(original.fuzzCase)} changed ${d}`));
+        before = now;
+        unchecked = 0;
+      }
+      const again = await run(original.fuzzCase);
+      problems.push(...judge(again).map((p) => `${name(original.fuzzCase)} (again): ${p}`));
+      if (accepted(again)) {
+        if (!bracket) problems.push(`${name(original.fuzzCase)}: refused (${codeOf(original.response)}) in the run but accepted alone: its rule depends on state; add it to STATEFUL`);
+        await settleImports();
+        before = await snapshot();
+        snapshots++;
+        unchecked = 0;
+        continue;
+      }
+      unchecked++;
+      if (bracket) {
+        const now = await snapshot();
+        snapshots++;
+        problems.push(...snapshotDifferences(before, now).map((d) => `${name(original.fuzzCase)} was refused but changed ${d}`));
+        before = now;
+        unchecked = 0;
+      }
+    }
+    await settleImports();
+    problems.push(...snapshotDifferences(before, await snapshot()).map((d) => `refused mutations at the end of the replay changed ${d}`));
+    console.log(`registry fuzz: replayed ${refused.length} refused mutations between ${snapshots + 1} snapshots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect({ seed, problems }).toEqual({ seed, problems: [] });
+  }, 300_000);
+
+  it('still reads back everything the accepted cases stored, through every registry query', async () => {
+    expect(outcomes.length).toBeGreaterThan(0);
+    await settleImports();
+    const problems: string[] = [];
+    const probed = new Map(operations.map((o) => [o.field.name, o.actor]));
+    const introspection = await gql<IntrospectionQuery>('admin', getIntrospectionQuery());
+    const schema = buildClientSchema(introspection);
+    const readers = Object.values(schema.getQueryType()?.getFields() ?? {}).filter((field) => registryQueries.has(field.name));
+    expect(readers.map((r) => r.name)).toEqual(expect.arrayContaining(['tableOneSummary', 'partnerDuplicates', 'partners', 'assets', 'jurisdictions']));
+    for (const field of readers) {
+      const document = documentFor('query', field);
+      const variables = buildBaseline(field, (path, leaf) => (leaf === 'first' ? 100 : hintFor(field.name)(path, leaf)));
+      let actor: Actor = probed.get(field.name) ?? 'admin';
+      let response = await send(tokens[actor], document, variables);
+      if (!probed.has(field.name) && codeOf(response) === 'FORBIDDEN') {
+        actor = 'platform';
+        response = await send(tokens[actor], document, variables);
+      }
+      const found = [...responseProblems(response, CLIENT_ERROR_CODES), ...(errorsOf(response).length > 0 ? [`refused: ${errorsOf(response)[0]?.message}`] : [])];
+      problems.push(...found.map((p) => `${field.name} as ${actor}: ${p}`));
+    }
+    expect({ seed, problems }).toEqual({ seed, problems: [] });
+  });
+
+  /** Every case and answer in .runtime/registry-fuzz-<seed>.json, to read a failure at leisure. */
+  function writeReport(): void {
+    const dir = join(__dirname, '..', '..', '.runtime');
+    mkdirSync(dir, { recursive: true });
+    const rows = outcomes.map((o) => ({
+      case: name(o.fuzzCase),
+      ms: o.ms,
+      status: o.response.status,
+      variables: requestBody('', o.fuzzCase.variables).slice(0, 2_000),
+      answer: o.response.text.slice(0, 2_000),
+    }));
+    writeFileSync(join(dir, `registry-fuzz-${seed}.json`), JSON.stringify({ seed, failures, cases: rows }, null, 1));
+  }
+});
