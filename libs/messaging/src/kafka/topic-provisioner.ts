@@ -6,6 +6,8 @@ export interface TopicSettings {
   numPartitions?: number;
   /** 1 on a single local broker; 3 in production. Default 1. */
   replicationFactor?: number;
+  /** How long to wait for every partition to have a leader before giving up. Default 30 s. */
+  leaderTimeoutMs?: number;
 }
 
 /** Each topic plus its dead-letter topic, deduplicated. */
@@ -21,14 +23,37 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], sett
   const wanted = topicsToProvision(topics);
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
-  if (missing.length === 0) return [];
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({
-      topic,
-      numPartitions: settings.numPartitions ?? 3,
-      replicationFactor: settings.replicationFactor ?? 1,
-    })),
-  });
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: settings.numPartitions ?? 3,
+        replicationFactor: settings.replicationFactor ?? 1,
+      })),
+    });
+  }
+  // Another service may have created some of them a moment ago (createTopics then
+  // returns without waiting): subscribing before their partitions have leaders
+  // fails with "This server does not host this topic-partition".
+  await waitForLeaders(admin, wanted, settings.leaderTimeoutMs ?? 30_000);
   return missing;
+}
+
+/** Polls the topics' metadata until every partition has a leader, or gives up naming the laggards. */
+export async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waitingFor: string[] = [...topics];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: waitingFor });
+      const led = new Set(metadata.filter((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)).map((t) => t.name));
+      waitingFor = waitingFor.filter((topic) => !led.has(topic));
+    } catch {
+      // Metadata of a topic still being created may be refused for a moment; ask again.
+    }
+    if (waitingFor.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`Kafka topics without partition leaders after ${timeoutMs} ms: ${waitingFor.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
+  }
 }
