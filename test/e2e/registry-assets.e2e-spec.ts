@@ -403,4 +403,41 @@ describe('registry assets through the gateway', () => {
     }
     expect(events.filter(({ event }) => (event.payload as { confidentiality?: string }).confidentiality === 'internal').length).toBeGreaterThan(0);
   });
+
+  // After the events test: it counts every asset event of A, and these writes add more.
+  it('shows each write in the very next Table 1 summary and country profile: a cached view is never stale', async () => {
+    const PROFILE = `query Profile($country: String!) { countryProfile(country: $country) { country exports { id name } } }`;
+    const viewerToken = await viewerA.token();
+    const read = async (): Promise<{ economic: number; exports: string[] }> => {
+      const table = await platform.graphql<{ tableOneSummary: Row[] }>(viewerToken, TABLE_ONE);
+      const profile = await platform.graphql<{ countryProfile: { exports: Array<{ id: string }> } }>(viewerToken, PROFILE, { country: 'DK' });
+      expect(table.errors).toBeUndefined();
+      expect(profile.errors).toBeUndefined();
+      return {
+        economic: table.data!.tableOneSummary.find((row) => row.category === 'ECONOMIC_FOUNDATIONS')!.count,
+        exports: profile.data!.countryProfile.exports.map((asset) => asset.id),
+      };
+    };
+    // Twice, so that both views are cached before the write.
+    const before = await read();
+    expect(await read()).toEqual(before);
+
+    const input: AssetInput = { name: 'Offshore cables', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['DK'], ...money(400_000, 'EUR') };
+    const recorded = await platform.graphql<{ recordAsset: Asset }>(await staffA.token(), RECORD, { input });
+    expect(recorded.errors).toBeUndefined();
+    const id = recorded.data!.recordAsset.id;
+    const afterRecord = await read();
+    expect(afterRecord.economic).toBe(before.economic + 1);
+    expect(afterRecord.exports).toEqual([...before.exports, id]);
+
+    const moved = await platform.graphql(await staffA.token(), UPDATE, { id, input: { ...input, countries: ['SE'] } });
+    expect(moved.errors).toBeUndefined();
+    const afterUpdate = await read();
+    expect(afterUpdate.exports).toEqual(before.exports);
+    expect(afterUpdate.economic).toBe(before.economic + 1);
+
+    const removed = await platform.graphql(await adminA.token(), REMOVE, { id });
+    expect(removed.errors).toBeUndefined();
+    expect((await read()).economic).toBe(before.economic);
+  });
 });

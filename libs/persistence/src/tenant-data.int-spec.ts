@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Connection, Schema } from 'mongoose';
 import { openMongoConnection } from './mongo-connection';
-import { eraseTenantData, exportTenantData } from './tenant-data';
+import { eraseTenantData, excludeFromExport, exportTenantData } from './tenant-data';
 
 /**
  * Export and erasure over every tenant model of a connection, against the
@@ -17,6 +17,7 @@ describe('exportTenantData and eraseTenantData', () => {
     connection.model('Note', new Schema({ jurisdictionId: String, text: String, _outbox: [Schema.Types.Mixed] }, { collection: 'notes', versionKey: false }));
     connection.model('Tally', new Schema({ jurisdictionId: String, count: Number }, { collection: 'tallies', versionKey: false }));
     connection.model('Catalogue', new Schema({ label: String }, { collection: 'catalogue', versionKey: false }));
+    connection.model('Stamp', excludeFromExport(new Schema({ jurisdictionId: String, stamp: String }, { collection: 'stamps', versionKey: false })));
     await connection.collection('notes').insertMany([
       { jurisdictionId: 'rostock', text: 'first', _outbox: [{ pending: true }] },
       { jurisdictionId: 'riga', text: 'not ours' },
@@ -24,6 +25,7 @@ describe('exportTenantData and eraseTenantData', () => {
     ]);
     await connection.collection('tallies').insertMany([{ jurisdictionId: 'rostock', count: 3 }]);
     await connection.collection('catalogue').insertMany([{ label: 'shared by the platform, mentions rostock' }]);
+    await connection.collection('stamps').insertMany([{ jurisdictionId: 'rostock', stamp: 'bookkeeping' }]);
   });
 
   afterAll(async () => {
@@ -31,7 +33,7 @@ describe('exportTenantData and eraseTenantData', () => {
     await connection?.close();
   });
 
-  it('exports the jurisdiction’s records of every tenant model, in order, without store ids or undelivered events', async () => {
+  it('exports the jurisdiction’s records of every tenant model, in order, without store ids, undelivered events or bookkeeping', async () => {
     expect(await exportTenantData(connection, 'rostock')).toEqual({
       notes: [
         { jurisdictionId: 'rostock', text: 'first' },
@@ -43,10 +45,11 @@ describe('exportTenantData and eraseTenantData', () => {
   });
 
   it('erases them everywhere and nothing else, and can be repeated', async () => {
-    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 2, tallies: 1 });
+    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 2, stamps: 1, tallies: 1 });
     expect(await connection.collection('notes').find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ jurisdictionId: 'riga', text: 'not ours' }]);
     expect(await connection.collection('tallies').countDocuments()).toBe(0);
     expect(await connection.collection('catalogue').countDocuments()).toBe(1);
-    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 0, tallies: 0 });
+    expect(await connection.collection('stamps').countDocuments()).toBe(0);
+    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 0, stamps: 0, tallies: 0 });
   });
 });

@@ -1,4 +1,18 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
+
+const NOT_EXPORTED = new WeakSet<Schema>();
+
+/**
+ * Marks a tenant schema as bookkeeping rather than the jurisdiction's data
+ * (the version stamp a cache checks): erased with the jurisdiction like any
+ * tenant record, but left out of its export, so that a stamp moved by a
+ * write that changed nothing does not change what the export holds (nor its
+ * digest, which offboarding compares).
+ */
+export function excludeFromExport<S extends Schema>(schema: S): S {
+  NOT_EXPORTED.add(schema);
+  return schema;
+}
 
 /**
  * Everything a service holds for one jurisdiction, found by the rule every
@@ -20,6 +34,7 @@ const PLUMBING_FIELDS = ['_id', '_outbox'];
 export async function exportTenantData(connection: Connection, jurisdictionId: string): Promise<Record<string, Record<string, unknown>[]>> {
   const result: Record<string, Record<string, unknown>[]> = {};
   for (const model of tenantModels(connection)) {
+    if (NOT_EXPORTED.has(model.schema)) continue;
     const rows = (await model.find({ jurisdictionId }).sort({ _id: 1 }).lean().exec()) as Record<string, unknown>[];
     if (rows.length === 0) continue;
     result[model.collection.collectionName] = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !PLUMBING_FIELDS.includes(key))));

@@ -8,6 +8,7 @@ import { PartnersModule } from './partners/partners.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { EngagementsModule } from './engagements/engagements.module';
 import { ViewsModule } from './views/views.module';
+import { ViewCacheModule } from './views/view-cache.module';
 import { HistoryModule } from './history/history.module';
 import { PartnerMergeModule } from './partners/partner-merge.module';
 import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot(coreOptionsFrom('registry', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction, TOPICS.registryRelationship, TOPICS.registryEngagement, TOPICS.registryAsset])),
         OutboxModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
+        ViewCacheModule.forRoot({ maxAgeMs: config.VIEW_CACHE_MAX_AGE_MS, maxRecords: config.VIEW_CACHE_MAX_RECORDS }),
         jurisdictions,
         PartnersModule,
         relationships,

@@ -6,14 +6,24 @@ import { MONGO_CONNECTION } from '@entente/service-runtime';
 import type { HistoryEntry } from '../history/change-history';
 import { Change, OutboxRepository } from '../outbox/outbox-repository';
 import type { AssetCategory } from './asset-catalogue';
-import { ASSET_MODEL, AssetRecord, AssetSchema } from './asset.schema';
-import type { SummarisedAsset } from '../views/table-one';
+import { ASSET_MODEL, ASSET_VIEW_FIELDS, AssetRecord, AssetSchema, AssetView } from './asset.schema';
+import type { AssetTally } from '../views/table-one';
 
 /** The fields a person changes; the rest (ids, who and when) the repository keeps. */
 export type AssetContent = Pick<
   AssetRecord,
   'name' | 'description' | 'category' | 'type' | 'countries' | 'sectors' | 'magnitude' | 'sourceOrganisation' | 'asOf' | 'confidentiality'
 >;
+
+const ASSET_VIEW_PROJECTION = { _id: 0, ...Object.fromEntries(ASSET_VIEW_FIELDS.map((field) => [field, 1])) };
+
+interface TallyRow {
+  /** A missing unit or currency may be left out of the key rather than null. */
+  _id: { category: AssetCategory; type: string; unit?: string | null; currency?: string | null };
+  count: number;
+  /** A number, or a bson Long when a sum of whole numbers outgrows 53 bits. */
+  total: number;
+}
 
 const ASSET_HISTORY_FIELDS = ['name', 'description', 'category', 'type', 'countries', 'sectors', 'magnitude', 'sourceOrganisation', 'asOf', 'confidentiality'] as const;
 
@@ -64,14 +74,39 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
     return this.page(tenantQuery<AssetRecord>(scope, category ? { removedAt: null, category } : { removedAt: null }), args);
   }
 
-  /** The jurisdiction's assets that name a country (for its country profile). */
-  naming(scope: TenantScope, country: string): Promise<AssetRecord[]> {
-    return this.model.find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null })).sort({ _id: 1 }).lean<AssetRecord[]>().exec();
+  /** The jurisdiction's live assets that name a country (for its country profile), oldest first, as the API shows them. */
+  naming(scope: TenantScope, country: string): Promise<AssetView[]> {
+    return this.model
+      .find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }), ASSET_VIEW_PROJECTION)
+      .sort({ _id: 1 })
+      .lean<AssetView[]>()
+      .exec();
   }
 
-  /** What the Table 1 summary reads of every live asset: three fields each, not whole documents. */
-  async summarised(scope: TenantScope): Promise<SummarisedAsset[]> {
-    const query = tenantQuery<AssetRecord>(scope, { removedAt: null });
-    return this.model.find(query, { _id: 0, category: 1, type: 1, magnitude: 1 }).lean<SummarisedAsset[]>().exec();
+  /**
+   * What the Table 1 summary reads: the live assets counted and their figures
+   * summed by the database, per category, type, unit and currency — a few
+   * dozen rows instead of one per asset.
+   */
+  async tallies(scope: TenantScope): Promise<AssetTally[]> {
+    const rows = await this.model
+      .aggregate<TallyRow>([
+        { $match: tenantQuery<AssetRecord>(scope, { removedAt: null }) },
+        {
+          $group: {
+            _id: { category: '$category', type: '$type', unit: '$magnitude.unit', currency: '$magnitude.currency' },
+            count: { $sum: 1 },
+            total: { $sum: '$magnitude.value' },
+          },
+        },
+      ])
+      .exec();
+    return rows.map(({ _id: { category, type, unit, currency }, count, total }) => ({
+      category,
+      type,
+      figure: unit == null ? null : { unit, currency: currency ?? null },
+      count,
+      total: Number(total),
+    }));
   }
 }

@@ -4,7 +4,7 @@ import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from
 import { TableOneRow } from '../views/table-one.model';
 import { AssetInput } from './dtos/asset.input';
 import { Asset, AssetCategoryValue, AssetConnection, AssetTypeValue, ConfidentialityValue } from './asset.model';
-import type { AssetRecord } from './asset.schema';
+import type { AssetView } from './asset.schema';
 import { AssetService } from './asset.service';
 
 @Resolver(() => Asset)
@@ -54,7 +54,7 @@ export class AssetResolver {
   }
 }
 
-export function toAsset(record: AssetRecord): Asset {
+export function toAsset(record: AssetView): Asset {
   return {
     id: record.assetId,
     name: record.name,

@@ -30,6 +30,25 @@ export interface AssetRecord {
   removedBy: string | null;
 }
 
+/** The fields the API shows of an asset (toAsset): what views read, and all they read. */
+export const ASSET_VIEW_FIELDS = [
+  'assetId',
+  'name',
+  'description',
+  'category',
+  'type',
+  'countries',
+  'sectors',
+  'magnitude',
+  'sourceOrganisation',
+  'asOf',
+  'confidentiality',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof AssetRecord>;
+
+export type AssetView = Pick<AssetRecord, (typeof ASSET_VIEW_FIELDS)[number]>;
+
 export const ASSET_MODEL = 'Asset';
 
 const MagnitudeSchema = new Schema<Magnitude>(

@@ -4,6 +4,7 @@ import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1, createEvent } from '@e
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Page, PageArgs } from '@entente/persistence';
+import { CachedViews } from '../views/cached-views';
 import { summariseTableOne, TableOneRow } from '../views/table-one';
 import type { AssetCategory } from './asset-catalogue';
 import { assetRemovedPayload, assetStatePayload } from './asset-event-payload';
@@ -19,6 +20,7 @@ export class AssetService {
     private readonly assets: AssetRepository,
     private readonly relationships: RelationshipRepository,
     private readonly outbox: OutboxKicker,
+    private readonly views: CachedViews,
   ) {}
 
   /**
@@ -96,10 +98,15 @@ export class AssetService {
     return this.assets.list({ jurisdictionId: identity.jurisdictionId }, args, category);
   }
 
-  /** The Table 1 summary of the caller's jurisdiction: its assets, and its relationships for the relationships row. */
+  /**
+   * The Table 1 summary of the caller's jurisdiction: its assets, and its
+   * relationships for the relationships row; cached until the next write.
+   */
   async tableOne(identity: Identity): Promise<TableOneRow[]> {
     const scope = { jurisdictionId: identity.jurisdictionId };
-    const [assets, relationships] = await Promise.all([this.assets.summarised(scope), this.relationships.summarised(scope)]);
-    return summariseTableOne(assets, relationships);
+    return this.views.read(scope, 'table-one', async () => {
+      const [assets, relationships] = await Promise.all([this.assets.tallies(scope), this.relationships.tallies(scope)]);
+      return summariseTableOne(assets, relationships);
+    });
   }
 }

@@ -8,6 +8,8 @@ import { EngagementsModule } from '../engagements/engagements.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PartnersModule } from '../partners/partners.module';
 import { RelationshipsModule } from '../relationships/relationships.module';
+import { DEFAULT_VIEW_CACHE, ViewCacheSettings } from '../views/view-cache';
+import { ViewCacheModule } from '../views/view-cache.module';
 import { ViewsModule } from '../views/views.module';
 
 /** The relay is off in benchmarks (see openRegistryContext); anything published anyway goes nowhere. */
@@ -35,7 +37,7 @@ class RegistryBenchModule {}
  * that seeding is not slowed by publishing; emptyOutboxes then leaves the
  * documents as a relay would.
  */
-export async function openRegistryContext(options: { mongoUrl: string; database: string }): Promise<INestApplicationContext> {
+export async function openRegistryContext(options: { mongoUrl: string; database: string; viewCache?: ViewCacheSettings }): Promise<INestApplicationContext> {
   const relationships = RelationshipsModule.forRoot({ dormancyMonths: 12 });
   const engagements = EngagementsModule.forRoot(relationships);
   const assets = AssetsModule.forRoot(relationships);
@@ -45,6 +47,7 @@ export async function openRegistryContext(options: { mongoUrl: string; database:
       DatabaseModule.forRoot({ url: options.mongoUrl, database: options.database }),
       DiscardingPublisherModule.forRoot(),
       OutboxModule.forRoot({ enabled: false, intervalMs: 200 }),
+      ViewCacheModule.forRoot(options.viewCache ?? DEFAULT_VIEW_CACHE),
       PartnersModule,
       relationships,
       engagements,

@@ -1,9 +1,10 @@
-import type { UpdateQuery } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { buildOutboxEntry, OutboxEntry, pushOutbox, withOutbox } from '@entente/messaging';
 import { Stored, TenantOwned, TenantQuery, TenantRepository } from '@entente/persistence';
 import { Actor, diffFields, HistoryEntry, historyEntry } from '../history/change-history';
 import { HISTORY_FIELD } from '../history/history.plugin';
+import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
 
 /** Who made a change, and what to call it in the record's history. */
 export interface Change {
@@ -21,9 +22,23 @@ export type RecordUpdate<T> = UpdateQuery<T> & { $set: Partial<T>; $push?: Recor
  * field from what to what, when) go in the same single-document write, so they
  * commit together without multi-document transactions. Each subclass names the
  * fields its history tracks (ids, who/when stamps and derived values are not).
+ *
+ * Every write of a subclass — these two, updateAll, and the base's insert,
+ * updateOne and deleteAll, which subclasses also call directly (an engagement
+ * moving a relationship's last engagement, a merge deleting the merged
+ * partner, a partner's new name copied onto its relationships) — runs
+ * between two bumps of the jurisdiction's inventory version, so a cached view
+ * never outlives a change it does not show (see CachedViews). A subclass must
+ * write only through these methods.
  */
 export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepository<T> {
   protected abstract readonly historyFields: readonly (keyof T & string)[];
+  private readonly versions: InventoryVersionRepository;
+
+  protected constructor(model: Model<T>) {
+    super(model);
+    this.versions = new InventoryVersionRepository(model.db);
+  }
 
   protected insertWithEvents(record: T, events: readonly EventEnvelope[], change: Change): Promise<T & Stored> {
     const entry = historyEntry(change.actor, change.action, diffFields<T>(null, record, this.historyFields), change.at);
@@ -42,6 +57,23 @@ export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepo
     const entry = historyEntry(change.actor, change.action, diffFields<T>(before, update.$set, this.historyFields), change.at);
     const withHistory = { ...update, $push: { ...(update.$push ?? {}), [HISTORY_FIELD]: entry } };
     return this.updateOne(query, pushOutbox(withHistory, outboxEntriesOf(query.jurisdictionId, events)) as UpdateQuery<T>);
+  }
+
+  protected override insert(record: T, extra?: Record<string, unknown>): Promise<T & Stored> {
+    return this.versions.around(record, () => super.insert(record, extra));
+  }
+
+  protected override updateOne(query: TenantQuery<T>, update: UpdateQuery<T>): Promise<(T & Stored) | null> {
+    return this.versions.around(query, () => super.updateOne(query, update));
+  }
+
+  protected override deleteAll(query: TenantQuery<T>): Promise<number> {
+    return this.versions.around(query, () => super.deleteAll(query));
+  }
+
+  /** Updates every record `query` matches, for derived values (no history, no events); how many changed. */
+  protected updateAll(query: TenantQuery<T>, update: UpdateQuery<T>): Promise<number> {
+    return this.versions.around(query, async () => (await this.model.updateMany(query, update).exec()).modifiedCount);
   }
 
   /** The history of the record `query` matches, oldest first; null when there is no such record. */

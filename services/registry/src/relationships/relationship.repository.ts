@@ -5,7 +5,8 @@ import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolv
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import type { HistoryEntry } from '../history/change-history';
 import { Change, OutboxRepository } from '../outbox/outbox-repository';
-import type { RelationshipStatus } from './relationship.rules';
+import type { RelationshipTally } from '../views/table-one';
+import type { RelationshipStatus, RelationshipType } from './relationship.rules';
 import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChange } from './relationship.schema';
 
 /** More active relationships than this in one jurisdiction is beyond what the dormancy scan is sized for. */
@@ -94,12 +95,15 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
     return this.page(tenantQuery<RelationshipRecord>(scope, status ? { status } : {}), args);
   }
 
-  /** Just what the Table 1 summary counts: each relationship's type and status. */
-  summarised(scope: TenantScope): Promise<Array<Pick<RelationshipRecord, 'type' | 'status'>>> {
-    return this.model
-      .find(tenantQuery<RelationshipRecord>(scope), { _id: 0, type: 1, status: 1 })
-      .lean<Array<Pick<RelationshipRecord, 'type' | 'status'>>>()
+  /** Just what the Table 1 summary counts: the relationships per type and status, counted by the database. */
+  async tallies(scope: TenantScope): Promise<RelationshipTally[]> {
+    const rows = await this.model
+      .aggregate<{ _id: { type: RelationshipType; status: RelationshipStatus }; count: number }>([
+        { $match: tenantQuery<RelationshipRecord>(scope) },
+        { $group: { _id: { type: '$type', status: '$status' }, count: { $sum: 1 } } },
+      ])
       .exec();
+    return rows.map(({ _id: { type, status }, count }) => ({ type, status, count }));
   }
 
   /** The relationships with any of these partners: what logging an engagement may move forward. */
@@ -112,11 +116,8 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
    * keep them for lists and events. Derived data, so no history entry: the
    * partner's own history says what changed. Safe to repeat.
    */
-  async refreshPartner(scope: TenantScope, partner: { partnerId: string; name: string; country: string | null }): Promise<number> {
-    const result = await this.model
-      .updateMany(tenantQuery<RelationshipRecord>(scope, { partnerId: partner.partnerId }), { $set: { partnerName: partner.name, partnerCountry: partner.country } })
-      .exec();
-    return result.modifiedCount;
+  refreshPartner(scope: TenantScope, partner: { partnerId: string; name: string; country: string | null }): Promise<number> {
+    return this.updateAll(tenantQuery<RelationshipRecord>(scope, { partnerId: partner.partnerId }), { $set: { partnerName: partner.name, partnerCountry: partner.country } });
   }
 
   /** Moves the last engagement forward only: a concurrent later engagement is never overwritten. */

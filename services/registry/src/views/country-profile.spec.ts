@@ -15,9 +15,9 @@ const assets = [
   asset('a8', 'key-industry', []),
 ];
 const partners = [
-  { id: 'p1', name: 'Aarhus', country: 'DK' },
-  { id: 'p2', name: 'Gdańsk', country: 'PL' },
-  { id: 'p3', name: 'Embassy of Denmark', country: 'DK' },
+  { partnerId: 'p1', name: 'Aarhus', country: 'DK' },
+  { partnerId: 'p2', name: 'Gdańsk', country: 'PL' },
+  { partnerId: 'p3', name: 'Embassy of Denmark', country: 'DK' },
 ];
 const relationships = [
   { id: 'r1', partnerId: 'p1' },
@@ -49,7 +49,7 @@ describe('buildCountryProfile', () => {
   });
 
   it('gives the partners in the country and the relationships with them', () => {
-    expect(ids(profile.partners)).toEqual(['p1', 'p3']);
+    expect(profile.partners.map((p) => p.partnerId)).toEqual(['p1', 'p3']);
     expect(ids(profile.relationships)).toEqual(['r1', 'r3']);
   });
 

@@ -9,7 +9,7 @@ export interface ProfiledAsset {
 }
 
 export interface ProfiledPartner {
-  id: string;
+  partnerId: string;
   /** Null while unknown: such a partner is in no country's profile. */
   country: string | null;
 }
@@ -100,7 +100,7 @@ export function buildCountryProfile<
   for (const partner of sources.partners) {
     if (partner.country !== code) continue;
     profile.partners.push(partner);
-    partnerIds.add(partner.id);
+    partnerIds.add(partner.partnerId);
   }
   for (const relationship of sources.relationships) {
     if (partnerIds.has(relationship.partnerId)) profile.relationships.push(relationship);

@@ -1,5 +1,45 @@
-import { ASSET_TYPES, categoryOfAssetType } from '../assets/asset-catalogue';
-import { SummarisedAsset, SummarisedRelationship, summariseTableOne, TableOneRow } from './table-one';
+import { ASSET_TYPES, AssetCategory, categoryOfAssetType } from '../assets/asset-catalogue';
+import type { Magnitude } from '../assets/asset.rules';
+import type { RelationshipStatus, RelationshipType } from '../relationships/relationship.rules';
+import { AssetTally, RelationshipTally, summariseTableOne, TableOneRow } from './table-one';
+
+interface SummarisedAsset {
+  category: AssetCategory;
+  type: string;
+  magnitude: Magnitude | null;
+}
+
+interface SummarisedRelationship {
+  type: RelationshipType;
+  status: RelationshipStatus;
+}
+
+/** What the database's grouping (AssetRepository.tallies) makes of these assets. */
+function tallyAssets(assets: SummarisedAsset[]): AssetTally[] {
+  const groups = new Map<string, AssetTally>();
+  for (const { category, type, magnitude } of assets) {
+    const key = JSON.stringify([category, type, magnitude?.unit ?? null, magnitude?.currency ?? null]);
+    const group = groups.get(key) ?? { category, type, figure: magnitude ? { unit: magnitude.unit, currency: magnitude.currency } : null, count: 0, total: 0 };
+    group.count += 1;
+    group.total += magnitude?.value ?? 0;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** What RelationshipRepository.tallies makes of these relationships. */
+function tallyRelationships(relationships: SummarisedRelationship[]): RelationshipTally[] {
+  const groups = new Map<string, RelationshipTally>();
+  for (const { type, status } of relationships) {
+    const group = groups.get(`${type}/${status}`) ?? { type, status, count: 0 };
+    group.count += 1;
+    groups.set(`${type}/${status}`, group);
+  }
+  return [...groups.values()];
+}
+
+const summarise = (assets: SummarisedAsset[], relationships: SummarisedRelationship[]): TableOneRow[] =>
+  summariseTableOne(tallyAssets(assets), tallyRelationships(relationships));
 
 function row(rows: TableOneRow[], category: string): TableOneRow {
   const found = rows.find((r) => r.category === category);
@@ -33,7 +73,7 @@ const relationships: SummarisedRelationship[] = [
 ];
 
 describe('summariseTableOne', () => {
-  const rows = summariseTableOne(assets, relationships);
+  const rows = summarise(assets, relationships);
 
   it('has the five categories in catalogue order', () => {
     expect(rows.map((r) => r.category)).toEqual([
@@ -113,8 +153,24 @@ describe('summariseTableOne', () => {
     ]);
   });
 
+  it('adds up groups of the same type and figure however the database splits them', () => {
+    const jobsGroup = (count: number, total: number): AssetTally => ({ category: 'economic-foundations', type: 'key-industry', figure: { unit: 'jobs', currency: null }, count, total });
+    const rows = summariseTableOne([jobsGroup(2, 300), jobsGroup(1, 50), { ...jobsGroup(4, 0), figure: null }], [
+      { type: 'mou', status: 'active', count: 2 },
+      { type: 'mou', status: 'active', count: 1 },
+    ]);
+    const economic = row(rows, 'economic-foundations');
+    expect(economic.count).toBe(7);
+    expect(economic.keyFigures).toEqual([{ unit: 'jobs', currency: null, total: 350, assets: 3 }]);
+    expect(economic.byType.find((t) => t.type === 'key-industry')).toEqual({ type: 'key-industry', count: 7, keyFigures: [{ unit: 'jobs', currency: null, total: 350, assets: 3 }] });
+    const ties = row(rows, 'existing-international-relationships');
+    expect(ties.count).toBe(3);
+    expect(ties.byStatus.find((s) => s.status === 'active')?.count).toBe(3);
+    expect(ties.byType.find((t) => t.type === 'mou')?.count).toBe(3);
+  });
+
   it('is all zeros for an empty inventory', () => {
-    const empty = summariseTableOne([], []);
+    const empty = summarise([], []);
     expect(empty.map((r) => r.count)).toEqual([0, 0, 0, 0, 0]);
     expect(empty.every((r) => r.keyFigures.length === 0)).toBe(true);
   });
@@ -125,7 +181,7 @@ describe('summariseTableOne', () => {
       const type = ASSET_TYPES[i % ASSET_TYPES.length] as (typeof ASSET_TYPES)[number];
       return { category: categoryOfAssetType(type), type, magnitude: i % 2 === 0 ? jobs(i) : null };
     });
-    const summary = summariseTableOne(many, []);
+    const summary = summarise(many, []);
     const typeCounts = summary.flatMap((r) => (r.category === 'existing-international-relationships' ? [] : r.byType.map((t) => t.count)));
     // 10,000 = 14 × 714 + 4: the first four types get one more.
     expect(typeCounts).toEqual([715, 715, 715, 715, 714, 714, 714, 714, 714, 714, 714, 714, 714, 714]);

@@ -1,17 +1,27 @@
 import { ASSET_CATEGORIES, AssetCategory, assetTypesOf } from '../assets/asset-catalogue';
-import { Magnitude } from '../assets/asset.rules';
 import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES, RelationshipStatus, RelationshipType } from '../relationships/relationship.rules';
 
-/** What the summary reads of an asset; stored records carry more and are accepted as they are. */
-export interface SummarisedAsset {
+/**
+ * A group of the jurisdiction's live assets, counted and summed by the
+ * database: same category, type and figure unit and currency. Table 1 is
+ * built from these rather than from every asset, so a read moves a few dozen
+ * rows, not one per asset.
+ */
+export interface AssetTally {
   category: AssetCategory;
   type: string;
-  magnitude: Magnitude | null;
+  /** The unit and currency of the group's figures; null for the assets recorded without one. */
+  figure: { unit: string; currency: string | null } | null;
+  count: number;
+  /** The sum of the group's figure values (0 without a figure). */
+  total: number;
 }
 
-export interface SummarisedRelationship {
+/** The jurisdiction's relationships of one type and status. */
+export interface RelationshipTally {
   type: RelationshipType;
   status: RelationshipStatus;
+  count: number;
 }
 
 /** The sum of the figures that share a unit and currency; `assets` says how many figures went into it. */
@@ -52,14 +62,14 @@ const RELATIONSHIPS_ROW: AssetCategory = 'existing-international-relationships';
 class FigureTotals {
   private readonly totals = new Map<string, KeyFigure>();
 
-  add(magnitude: Magnitude): void {
-    const key = `${magnitude.unit}\u0000${magnitude.currency ?? ''}`;
+  add(unit: string, currency: string | null, total: number, assets: number): void {
+    const key = `${unit}\u0000${currency ?? ''}`;
     const figure = this.totals.get(key);
     if (figure) {
-      figure.total += magnitude.value;
-      figure.assets += 1;
+      figure.total += total;
+      figure.assets += assets;
     } else {
-      this.totals.set(key, { unit: magnitude.unit, currency: magnitude.currency, total: magnitude.value, assets: 1 });
+      this.totals.set(key, { unit, currency, total, assets });
     }
   }
 
@@ -79,39 +89,39 @@ interface TypeTally {
 /**
  * The Table 1 summary: every category in catalogue order, every type listed
  * even at zero (an empty cell is information: nobody has recorded any yet),
- * in one pass over assets and one over relationships.
+ * in one pass over the asset tallies and one over the relationship tallies.
  */
-export function summariseTableOne(assets: Iterable<SummarisedAsset>, relationships: Iterable<SummarisedRelationship>): TableOneRow[] {
+export function summariseTableOne(assets: Iterable<AssetTally>, relationships: Iterable<RelationshipTally>): TableOneRow[] {
   const categories = new Map<AssetCategory, { count: number; figures: FigureTotals; types: Map<string, TypeTally> }>();
   for (const category of ASSET_CATEGORIES) {
     const types = new Map<string, TypeTally>(assetTypesOf(category).map((type) => [type, { count: 0, figures: new FigureTotals() }]));
     categories.set(category, { count: 0, figures: new FigureTotals(), types });
   }
 
-  for (const asset of assets) {
-    const row = categories.get(asset.category);
+  for (const group of assets) {
+    const row = categories.get(group.category);
     // Stored records were validated on the way in; a category unknown here would be data from a newer catalogue.
     if (!row) continue;
-    row.count += 1;
-    let tally = row.types.get(asset.type);
+    row.count += group.count;
+    let tally = row.types.get(group.type);
     if (!tally) {
       tally = { count: 0, figures: new FigureTotals() };
-      row.types.set(asset.type, tally);
+      row.types.set(group.type, tally);
     }
-    tally.count += 1;
-    if (asset.magnitude) {
-      row.figures.add(asset.magnitude);
-      tally.figures.add(asset.magnitude);
+    tally.count += group.count;
+    if (group.figure) {
+      row.figures.add(group.figure.unit, group.figure.currency, group.total, group.count);
+      tally.figures.add(group.figure.unit, group.figure.currency, group.total, group.count);
     }
   }
 
   const relationshipTypes = new Map<string, number>(RELATIONSHIP_TYPES.map((type) => [type, 0]));
   const statuses = new Map<RelationshipStatus, number>(RELATIONSHIP_STATUSES.map((status) => [status, 0]));
   let relationshipCount = 0;
-  for (const relationship of relationships) {
-    relationshipCount += 1;
-    relationshipTypes.set(relationship.type, (relationshipTypes.get(relationship.type) ?? 0) + 1);
-    statuses.set(relationship.status, (statuses.get(relationship.status) ?? 0) + 1);
+  for (const group of relationships) {
+    relationshipCount += group.count;
+    relationshipTypes.set(group.type, (relationshipTypes.get(group.type) ?? 0) + group.count);
+    statuses.set(group.status, (statuses.get(group.status) ?? 0) + group.count);
   }
 
   return ASSET_CATEGORIES.map((category): TableOneRow => {

@@ -1,0 +1,17 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
+import { CachedViews, VIEW_CACHE } from './cached-views';
+import { ViewCache, ViewCacheSettings } from './view-cache';
+
+/** One view cache per process, for every view (Table 1 in assets, the country profile in views). */
+@Global()
+@Module({})
+export class ViewCacheModule {
+  static forRoot(settings: ViewCacheSettings): DynamicModule {
+    return {
+      module: ViewCacheModule,
+      providers: [{ provide: VIEW_CACHE, useValue: new ViewCache(settings) }, InventoryVersionRepository, CachedViews],
+      exports: [CachedViews],
+    };
+  }
+}
