@@ -2,11 +2,13 @@ import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import type { Identity } from '@entente/auth';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
+import type { RecordAssetInput } from '../assets/asset.rules';
 import { AssetService } from '../assets/asset.service';
 import { EngagementService } from '../engagements/engagement.service';
 import { PartnerService } from '../partners/partner.service';
 import { RelationshipService } from '../relationships/relationship.service';
-import { CountryProfileService } from '../views/country-profile.service';
+import { CountryProfileRecords, CountryProfileService } from '../views/country-profile.service';
+import type { TableOneRow } from '../views/table-one';
 import { emptyOutboxes, openRegistryContext } from './bench-context';
 import { progress, requiredEnv, runBenchProcess } from './bench-process';
 import { BUSIEST_COUNTRY, InventorySeed } from './inventory-seed';
@@ -26,9 +28,19 @@ export interface ViewsMeasurement {
   noise: InventorySize[];
   seedSeconds: number;
   warmUpRuns: number;
-  /** Milliseconds per timed call, in call order. */
-  tableOneMs: number[];
-  countryProfileMs: number[];
+  /**
+   * Milliseconds per timed call, in call order. Cold: each call is the first
+   * read after a real write (an asset recorded, untimed), so the cache cannot
+   * answer it. Warm: repeated calls with no write between them.
+   */
+  tableOneColdMs: number[];
+  tableOneWarmMs: number[];
+  countryProfileColdMs: number[];
+  countryProfileWarmMs: number[];
+  /** Milliseconds per write made before each timed cold call (recordAsset, including its two inventory-version bumps). */
+  writeMs: number[];
+  /** Assets the cold runs recorded (warm-up included): the inventory grows by one per cold read. */
+  writes: number;
   profileCountry: string;
   /** How much the profile of that country holds: it grows with the inventory. */
   profileSize: { assets: number; partners: number; relationships: number; engagements: number };
@@ -74,21 +86,71 @@ async function seedJurisdiction(services: Services, identity: Identity, size: In
   await inParallel(size.engagements, () => services.engagements.log(identity, seed.engagement(partnerIds)));
 }
 
-async function timed(runs: number, call: () => Promise<unknown>): Promise<number[]> {
+async function timed<T>(runs: number, call: () => Promise<T>, check: (result: T) => void = () => undefined): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    await call();
+    const result = await call();
     samples.push(performance.now() - started);
+    check(result);
   }
   return samples;
+}
+
+/** The write before each cold read: an export to the profiled country, so it changes both views. */
+function benchWrite(i: number): RecordAssetInput {
+  return {
+    name: `Bench write ${i + 1}`,
+    category: 'economic-foundations',
+    type: 'export-sector',
+    countries: [BUSIEST_COUNTRY],
+    magnitude: { value: 1_000, unit: 'money', currency: 'EUR' },
+    asOf: '2025-06-30',
+  };
+}
+
+function assetsCounted(rows: TableOneRow[]): number {
+  return rows.filter((row) => row.category !== 'existing-international-relationships').reduce((sum, row) => sum + row.count, 0);
+}
+
+function profileAssets(profile: CountryProfileRecords): number {
+  return profile.exports.length + profile.fdiInbound.length + profile.fdiOutbound.length + profile.culturalConnections.length + profile.otherAssets.length;
+}
+
+/**
+ * Times `read` as the first read after a real write, `runs` times (after the
+ * warm-up): the write is not timed, the read is, and each read must show the
+ * write (`count` one more than before) or the benchmark fails — a stale
+ * cache would be caught here.
+ */
+async function timedAfterWrites<T>(
+  runs: number,
+  write: () => Promise<number>,
+  read: () => Promise<T>,
+  count: (result: T) => number,
+): Promise<{ readMs: number[]; writeMs: number[] }> {
+  const readMs: number[] = [];
+  const writeMs: number[] = [];
+  let expected = count(await read());
+  for (let i = 0; i < WARM_UP_RUNS + runs; i += 1) {
+    writeMs.push(await write());
+    expected += 1;
+    const started = performance.now();
+    const result = await read();
+    const elapsed = performance.now() - started;
+    if (count(result) !== expected) throw new Error(`a read right after a write counted ${count(result)}, not ${expected}: the view was stale`);
+    if (i >= WARM_UP_RUNS) readMs.push(elapsed);
+  }
+  return { readMs, writeMs: writeMs.slice(WARM_UP_RUNS) };
 }
 
 /**
  * Benchmark B: the Table 1 summary and the country profile of a jurisdiction
  * with 10,000 assets, called the way their resolvers call them, against the
  * MongoDB-wire server with two other jurisdictions' inventories in the same
- * collections.
+ * collections. Each view is timed cold (every read right after a write, so
+ * the view cache cannot answer and the read does all its work) and warm
+ * (repeated reads the cache answers).
  */
 async function measure(): Promise<ViewsMeasurement> {
   const context = await openRegistryContext({ mongoUrl: requiredEnv('MONGO_URL'), database: requiredEnv('BENCH_DATABASE') });
@@ -112,15 +174,29 @@ async function measure(): Promise<ViewsMeasurement> {
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     progress(`views: seeding took ${seedSeconds.toFixed(1)} s`);
 
-    const summary = await services.assets.tableOne(target);
-    const counted = summary.filter((row) => row.category !== 'existing-international-relationships').reduce((sum, row) => sum + row.count, 0);
+    const counted = assetsCounted(await services.assets.tableOne(target));
     if (counted !== TARGET.assets) throw new Error(`the Table 1 summary counts ${counted} assets, not the ${TARGET.assets} seeded`);
     const profile = await profiles.profile(target, BUSIEST_COUNTRY);
 
-    await timed(WARM_UP_RUNS, () => services.assets.tableOne(target));
-    const tableOneMs = await timed(TIMED_RUNS, () => services.assets.tableOne(target));
-    await timed(WARM_UP_RUNS, () => profiles.profile(target, BUSIEST_COUNTRY));
-    const countryProfileMs = await timed(TIMED_RUNS, () => profiles.profile(target, BUSIEST_COUNTRY));
+    let writes = 0;
+    const write = async (): Promise<number> => {
+      const started = performance.now();
+      await services.assets.record(target, benchWrite(writes++));
+      return performance.now() - started;
+    };
+    const tableOne = () => services.assets.tableOne(target);
+    const countryProfile = () => profiles.profile(target, BUSIEST_COUNTRY);
+
+    const tableOneCold = await timedAfterWrites(TIMED_RUNS, write, tableOne, assetsCounted);
+    const unchanged = assetsCounted(await tableOne());
+    await timed(WARM_UP_RUNS, tableOne);
+    const tableOneWarmMs = await timed(TIMED_RUNS, tableOne, (rows) => {
+      if (assetsCounted(rows) !== unchanged) throw new Error('a repeated Table 1 read changed without a write');
+    });
+    progress(`views: Table 1 timed (${writes} writes so far)`);
+    const profileCold = await timedAfterWrites(TIMED_RUNS, write, countryProfile, profileAssets);
+    await timed(WARM_UP_RUNS, countryProfile);
+    const countryProfileWarmMs = await timed(TIMED_RUNS, countryProfile);
 
     return {
       benchmark: 'views',
@@ -128,11 +204,15 @@ async function measure(): Promise<ViewsMeasurement> {
       noise: NOISE,
       seedSeconds,
       warmUpRuns: WARM_UP_RUNS,
-      tableOneMs,
-      countryProfileMs,
+      tableOneColdMs: tableOneCold.readMs,
+      tableOneWarmMs,
+      countryProfileColdMs: profileCold.readMs,
+      countryProfileWarmMs,
+      writeMs: [...tableOneCold.writeMs, ...profileCold.writeMs],
+      writes,
       profileCountry: BUSIEST_COUNTRY,
       profileSize: {
-        assets: profile.exports.length + profile.fdiInbound.length + profile.fdiOutbound.length + profile.culturalConnections.length + profile.otherAssets.length,
+        assets: profileAssets(profile),
         partners: profile.partners.length,
         relationships: profile.relationships.length,
         engagements: profile.engagements.length,
