@@ -24,8 +24,11 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], sett
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
   if (missing.length > 0) {
+    // Not kafkajs' own waitForLeaders: on a fresh broker its metadata check can be
+    // answered "This server does not host this topic-partition", which it does not
+    // retry, and the service fails to boot. The loop below retries that.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: settings.numPartitions ?? 3,
@@ -34,8 +37,7 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], sett
     });
   }
   // Another service may have created some of them a moment ago (createTopics then
-  // returns without waiting): subscribing before their partitions have leaders
-  // fails with "This server does not host this topic-partition".
+  // returns false at once): subscribing before their partitions have leaders fails too.
   await waitForLeaders(admin, wanted, settings.leaderTimeoutMs ?? 30_000);
   return missing;
 }
