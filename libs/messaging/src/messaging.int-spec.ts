@@ -13,6 +13,7 @@ import mongoose, { type Connection, Schema } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+import { ensureTopics, topicsToProvision } from './kafka/topic-provisioner';
 import { HEADERS, type MessageHeaders, decodeHeaders } from './headers/message-headers';
 import { KafkaMessageBus } from './message-bus';
 import type { MessagingLogger } from './messaging-logger';
@@ -132,6 +133,22 @@ describe('ensureTopics', () => {
     await admin.disconnect();
     expect(topics).toEqual(expect.arrayContaining([PoisonCase.topic, deadLetterTopicOf(PoisonCase.topic)]));
     expect(await bus.ensureTopics([PoisonCase])).toEqual([]);
+  });
+
+  it('returns only when every partition has a leader, even when several services create the same topics at once', async () => {
+    const kafka = new Kafka({ clientId: `race-${run}`, brokers, logLevel: logLevel.NOTHING });
+    const admins = [kafka.admin(), kafka.admin(), kafka.admin()];
+    await Promise.all(admins.map((admin) => admin.connect()));
+    try {
+      const topics = [`race-a-${run}`, `race-b-${run}`];
+      const created = await Promise.all(admins.map((admin) => ensureTopics(admin, topics)));
+      // All three found the topics missing and asked for them; none failed, and all waited for the leaders.
+      for (const missing of created) expect([...missing].sort()).toEqual(topicsToProvision(topics).sort());
+      const { topics: metadata } = await admins[0]!.fetchTopicMetadata({ topics: topicsToProvision(topics) });
+      expect(metadata.every((topic) => topic.partitions.length === 3 && topic.partitions.every((partition) => partition.leader >= 0))).toBe(true);
+    } finally {
+      await Promise.all(admins.map((admin) => admin.disconnect()));
+    }
   });
 });
 
