@@ -142,8 +142,9 @@ describe('ensureTopics', () => {
     try {
       const topics = [`race-a-${run}`, `race-b-${run}`];
       const created = await Promise.all(admins.map((admin) => ensureTopics(admin, topics)));
-      // All three found the topics missing and asked for them; none failed, and all waited for the leaders.
-      for (const missing of created) expect([...missing].sort()).toEqual(topicsToProvision(topics).sort());
+      // Whichever of them found topics missing asked for them; none failed, and all waited for the leaders.
+      for (const missing of created) expect(topicsToProvision(topics)).toEqual(expect.arrayContaining(missing));
+      expect(created.some((missing) => missing.length > 0)).toBe(true);
       const { topics: metadata } = await admins[0]!.fetchTopicMetadata({ topics: topicsToProvision(topics) });
       expect(metadata.every((topic) => topic.partitions.length === 3 && topic.partitions.every((partition) => partition.leader >= 0))).toBe(true);
     } finally {
