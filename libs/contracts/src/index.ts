@@ -5,6 +5,7 @@ export * from './envelope/invalid-event.error';
 export * from './event-catalog';
 export * from './topics';
 export * from './reference/iso-country-codes';
+export * from './reference/iso-currency-codes';
 export * from './reference/partner-kinds';
 export * from './reference/wikidata-id';
 export * from './reference/jurisdiction-levels';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope/event-definition';
 import { isIsoCountryCode } from '../reference/iso-country-codes';
+import { isIsoCurrencyCode } from '../reference/iso-currency-codes';
 import { JURISDICTION_ID_PATTERN, JURISDICTION_LEVELS, JURISDICTION_STATUSES } from '../reference/jurisdiction-levels';
 import { TOPICS } from '../topics';
 
@@ -23,7 +24,7 @@ export const jurisdictionProfileSchema = z
     /** IANA time zone, e.g. Europe/Berlin. */
     timeZone: z.string().min(1).max(64),
     /** ISO 4217 currency code. */
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().refine((code): boolean => isIsoCurrencyCode(code), 'must be an ISO 4217 code such as EUR'),
     /** First day of the fiscal year, `MM-DD`. */
     fiscalYearStart: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
     /** BCP 47 language tags, e.g. de, en-NZ, mi. */

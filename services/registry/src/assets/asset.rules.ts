@@ -1,4 +1,4 @@
-import { ASSET_CONFIDENTIALITY_LEVELS, isIsoCountryCode } from '@entente/contracts';
+import { ASSET_CONFIDENTIALITY_LEVELS, isIsoCountryCode, isIsoCurrencyCode } from '@entente/contracts';
 import {
   ASSET_CATEGORIES,
   ASSET_TYPES,
@@ -10,7 +10,7 @@ import {
   isAssetCategory,
   isAssetType,
 } from './asset-catalogue';
-import { Problems, isIsoCurrencyCode, latestToday, readChoice, readCurrency, readIsoDate, readNonNegativeNumber, readText } from './field-checks';
+import { Problems, latestToday, readChoice, readCurrency, readIsoDate, readNonNegativeNumber, readText } from '../common/field-checks';
 
 export const ASSET_NAME_MAX_LENGTH = 200;
 export const ASSET_DESCRIPTION_MAX_LENGTH = 2000;

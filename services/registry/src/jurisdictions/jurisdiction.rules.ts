@@ -7,7 +7,7 @@ import {
 } from '@entente/contracts';
 import type { PlatformRole } from '@entente/auth';
 import { ValidationError } from '@entente/errors';
-import { Problems, readChoice, readCurrency, readText } from '../assets/field-checks';
+import { Problems, readChoice, readCurrency, readText } from '../common/field-checks';
 
 /** The profile a jurisdiction keeps on the platform (everything but its id and status). */
 export interface JurisdictionProfile {

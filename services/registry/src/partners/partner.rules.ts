@@ -1,5 +1,5 @@
 import { isIsoCountryCode, isWikidataId, PARTNER_FIELD_NAMES, PARTNER_KINDS, PartnerKind } from '@entente/contracts';
-import { Problems, readText } from '../assets/field-checks';
+import { Problems, readText } from '../common/field-checks';
 
 export const PARTNER_NAME_MAX_LENGTH = 200;
 export const PARTNER_MAX_CONTACTS = 20;

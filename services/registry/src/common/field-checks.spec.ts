@@ -1,8 +1,8 @@
 import { ValidationError } from '@entente/errors';
 import { parseEngagement } from '../engagements/engagement.rules';
 import { parseRelationship } from '../relationships/relationship.rules';
-import { parseRecordAsset } from './asset.rules';
-import { addCalendarMonths, isIsoCurrencyCode, isIsoDate, latestToday, Problems, readIdList } from './field-checks';
+import { parseRecordAsset } from '../assets/asset.rules';
+import { addCalendarMonths, isIsoDate, latestToday, Problems, readIdList } from './field-checks';
 
 describe('isIsoDate', () => {
   it.each(['2024-02-29', '2025-12-31', '0001-01-01'])('accepts %p', (date) => expect(isIsoDate(date)).toBe(true));
@@ -27,13 +27,6 @@ describe('latestToday', () => {
   it('is tomorrow in UTC once it is tomorrow at UTC+14', () => {
     expect(latestToday(new Date('2025-06-15T09:59:59Z'))).toBe('2025-06-15');
     expect(latestToday(new Date('2025-06-15T10:00:00Z'))).toBe('2025-06-16');
-  });
-});
-
-describe('isIsoCurrencyCode', () => {
-  it('knows current codes in upper case only', () => {
-    expect(['EUR', 'USD', 'NZD', 'JPY'].every(isIsoCurrencyCode)).toBe(true);
-    expect(['eur', 'EURO', 'XXX', 'XAU', ''].some(isIsoCurrencyCode)).toBe(false);
   });
 });
 
