@@ -5,7 +5,9 @@ import { eventually, startTestPlatform, TestPlatform } from '../support';
 /**
  * The registry dies by SIGKILL between its MongoDB write and the Kafka
  * publish, and again between the publish and clearing its outbox. After each
- * restart the network service has counted every partner exactly once.
+ * restart the network service has counted every partner exactly once. And
+ * when it dies after storing an engagement but before moving its
+ * relationships' last engagement, the event finishes that after the restart.
  */
 describe('registry crash around the outbox', () => {
   let platform: TestPlatform;
@@ -75,4 +77,43 @@ describe('registry crash around the outbox', () => {
     expect(await counts()).toEqual(value);
     expect(value).toEqual({ partners: 2, ties: { DK: 1, LV: 1 } });
   });
+
+  it('moves a relationship’s last engagement forward after a SIGKILL between the engagement and that update', async () => {
+    const token = await staff.token();
+    const partners = await platform.graphql<{ partners: { nodes: Array<{ id: string; name: string }> } }>(token, `{ partners(first: 10) { nodes { id name } } }`);
+    const aarhus = partners.data?.partners.nodes.find((p) => p.name === 'Aarhus')?.id;
+    expect(aarhus).toEqual(expect.any(String));
+    const established = await platform.graphql<{ establishRelationship: { id: string } }>(
+      token,
+      `mutation($p: ID!) { establishRelationship(input: { partnerId: $p, type: SISTER_CITY, status: ACTIVE, since: "1964-01-01" }) { id } }`,
+      { p: aarhus },
+    );
+    const relationshipId = established.data?.establishRelationship.id as string;
+    expect(relationshipId).toEqual(expect.any(String));
+
+    // The engagement and its event are stored; the relay is off, so nothing is published yet.
+    await platform.kill('registry');
+    await platform.start('registry', { OUTBOX_RELAY_ENABLED: 'false' });
+    const today = new Date().toISOString().slice(0, 10);
+    const logged = await platform.graphql(await staff.token(), `mutation($p: [ID!]!, $d: String!) { logEngagement(input: { date: $d, type: VIRTUAL_MEETING, partnerIds: $p, purpose: "Harbour partnership" }) { id } }`, {
+      p: [aarhus],
+      d: today,
+    });
+    expect(logged.errors).toBeUndefined();
+    // As if the process had died before its second write: the relationship never moved.
+    await registryDb.collection('relationships').updateOne({ relationshipId }, { $set: { lastEngagementAt: null } });
+    await platform.kill('registry', 'SIGKILL');
+
+    await platform.start('registry');
+    const lastEngagement = async () => {
+      const response = await platform.graphql<{ relationships: { nodes: Array<{ id: string; lastEngagementAt: string | null }> } }>(
+        await staff.token(),
+        `{ relationships(first: 10) { nodes { id lastEngagementAt } } }`,
+      );
+      return response.data?.relationships.nodes.find((r) => r.id === relationshipId)?.lastEngagementAt ?? null;
+    };
+    // The killed consumer's group membership has to time out first, hence the long wait.
+    const { value } = await eventually(lastEngagement, (date) => date === today, 90_000);
+    expect(value).toBe(today);
+  }, 150_000);
 });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PartnersModule } from '../partners/partners.module';
+import { EngagementLoggedController } from './engagement-logged.controller';
 import { PartnerChangesController } from './partner-changes.controller';
 import { RelationshipRepository } from './relationship.repository';
 import { RelationshipResolver } from './relationship.resolver';
@@ -11,7 +12,7 @@ export class RelationshipsModule {
     return {
       module: RelationshipsModule,
       imports: [PartnersModule],
-      controllers: [PartnerChangesController],
+      controllers: [PartnerChangesController, EngagementLoggedController],
       providers: [
         { provide: DORMANCY_MONTHS, useValue: options.dormancyMonths },
         RelationshipRepository,
