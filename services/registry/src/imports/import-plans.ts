@@ -13,7 +13,8 @@ import {
 } from './csv-import';
 import { deterministicId } from './import-job.rules';
 import type { ImportStep, PartnerStep, RelationshipStep } from './import-step';
-import { normalisePartnerName, TwinningImportPlan } from './twinning-import-plan';
+import { normalisePartnerName } from '../partners/partner-duplicates';
+import type { TwinningImportPlan } from './twinning-import-plan';
 
 /**
  * From a validated input to the steps a job applies, decided once while the

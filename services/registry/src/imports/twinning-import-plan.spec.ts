@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { ExistingPartner, normalisePartnerName, planTwinningImport, TwinningImportInput, TwinningImportPlan } from './twinning-import-plan';
+import { ExistingPartner, planTwinningImport, TwinningImportInput, TwinningImportPlan } from './twinning-import-plan';
 import { readNames, readRelations, tiesOf } from './wikidata-twinning';
 
 const DATA = join(__dirname, '../../../../../shared/data/wikidata-twinning');
@@ -157,17 +157,5 @@ describe('planTwinningImport', () => {
     });
     expect(plan.partnersToCreate.map((p) => p.wikidataId)).toEqual(['Q1794', 'Q4024']);
     expect(plan.skipped).toEqual([]);
-  });
-});
-
-describe('normalisePartnerName', () => {
-  it.each([
-    ['Göteborg', 'goteborg'],
-    ['  Frankfurt   am Main ', 'frankfurt am main'],
-    ['Saint-Étienne', 'saint etienne'],
-    ['Kraków', 'krakow'],
-    ['北京市', '北京市'],
-  ])('%p → %p', (name, expected) => {
-    expect(normalisePartnerName(name)).toBe(expected);
   });
 });

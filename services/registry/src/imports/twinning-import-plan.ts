@@ -1,6 +1,7 @@
 import { isIsoCountryCode } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
 import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partner.rules';
+import { normalisePartnerName } from '../partners/partner-duplicates';
 
 /**
  * What importing twinning ties would do to one jurisdiction, computed without
@@ -87,19 +88,6 @@ export interface TwinningImportInput {
   readonly partnersWithRelationship: ReadonlySet<string>;
   /** ISO 3166-1 alpha-2 country of each counterpart, where known. */
   readonly countries?: ReadonlyMap<string, string>;
-}
-
-/**
- * Case, accents, punctuation and spacing vary between sources ("Göteborg",
- * "Goteborg", "GÖTEBORG"); they do not make a different place.
- */
-export function normalisePartnerName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function nameCountryKey(name: string, country: string): string {
