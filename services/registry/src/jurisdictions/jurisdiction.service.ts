@@ -173,11 +173,7 @@ export class JurisdictionService {
     if (!identity.roles.includes('platform-admin') && !identity.roles.includes('jurisdiction-admin')) {
       throw new ForbiddenError('Only a jurisdiction-admin or a platform-admin can export a jurisdiction');
     }
-    const [registry, users] = await Promise.all([
-      exportTenantData(this.connection, jurisdiction.jurisdictionId),
-      this.directory.listByJurisdiction(jurisdiction.jurisdictionId),
-    ]);
-    return buildArchive({ jurisdictionId: jurisdiction.jurisdictionId, exportedAt: new Date(), services: { registry }, users });
+    return this.archiveOf(jurisdiction.jurisdictionId);
   }
 
   /**
@@ -192,7 +188,7 @@ export class JurisdictionService {
     const jurisdictionId = parseJurisdictionId(id);
     const current = await this.get(identity, jurisdictionId);
     if (current.status === 'offboarded') throw new ConflictError(`${jurisdictionId} is already offboarded; its data is being deleted`);
-    const archive = await this.export(identity, jurisdictionId);
+    const archive = await this.archiveOf(jurisdictionId);
     if (archive.digest !== archiveDigest.trim().toLowerCase()) {
       throw new ConflictError('The jurisdiction’s data changed since that export (or the digest is not from it); export again and offboard with the new digest');
     }
@@ -202,6 +198,11 @@ export class JurisdictionService {
     if (!saved) throw new ConflictError('Someone else changed the jurisdiction’s status just now; export again and retry');
     this.outbox.kick();
     return saved;
+  }
+
+  private async archiveOf(jurisdictionId: string): Promise<JurisdictionArchive> {
+    const [registry, users] = await Promise.all([exportTenantData(this.connection, jurisdictionId), this.directory.listByJurisdiction(jurisdictionId)]);
+    return buildArchive({ jurisdictionId, exportedAt: new Date(), services: { registry }, users });
   }
 
   private async saveSuspendedUsers(identity: Identity, current: JurisdictionRecord, userIds: string[]): Promise<JurisdictionRecord> {
