@@ -10,6 +10,11 @@ export const PLATFORM_ROLES = [
 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
+/** Every role of a jurisdiction that may read its records. */
+export const READER_ROLES = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const satisfies readonly PlatformRole[];
+/** The roles of a jurisdiction that record and change its records (jurisdiction-admin also merges and deletes). */
+export const WRITER_ROLES = ['staff', 'jurisdiction-admin'] as const satisfies readonly PlatformRole[];
+
 export function isPlatformRole(value: unknown): value is PlatformRole {
   return typeof value === 'string' && (PLATFORM_ROLES as readonly string[]).includes(value);
 }

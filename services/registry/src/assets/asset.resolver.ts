@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { TableOneRow } from '../views/table-one.model';
 import { AssetInput } from './dtos/asset.input';
 import { Asset, AssetCategoryValue, AssetConnection, AssetTypeValue, ConfidentialityValue } from './asset.model';
@@ -13,13 +13,13 @@ export class AssetResolver {
   constructor(private readonly assetService: AssetService) {}
 
   @Mutation(() => Asset, { description: 'Records an asset in your jurisdiction’s Table 1 inventory.' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async recordAsset(@CurrentIdentity() identity: Identity, @Args('input') input: AssetInput): Promise<Asset> {
     return toAsset(await this.assetService.record(identity, input));
   }
 
   @Mutation(() => Asset, { description: 'Replaces the content of one of your jurisdiction’s assets (the same checks as recordAsset).' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async updateAsset(
     @CurrentIdentity() identity: Identity,
     @Args('id', { type: () => ID }) id: string,
@@ -35,7 +35,7 @@ export class AssetResolver {
   }
 
   @Query(() => AssetConnection, { description: 'Your jurisdiction’s assets, oldest first, optionally of one category.' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Roles(...READER_ROLES)
   async assets(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -47,7 +47,7 @@ export class AssetResolver {
   }
 
   @Query(() => [TableOneRow], { description: 'Table 1 of your jurisdiction: counts and key figures per category and type.' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Roles(...READER_ROLES)
   async tableOneSummary(@CurrentIdentity() identity: Identity): Promise<TableOneRow[]> {
     const rows = await this.assetService.tableOne(identity);
     return rows.map((row) => ({ ...row, category: row.category as AssetCategoryValue }));

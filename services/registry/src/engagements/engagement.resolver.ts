@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { LogEngagementInput } from './dtos/log-engagement.input';
 import { Engagement, EngagementConnection, EngagementTypeValue } from './engagement.model';
 import type { EngagementRecord } from './engagement.schema';
@@ -12,13 +12,13 @@ export class EngagementResolver {
   constructor(private readonly engagementService: EngagementService) {}
 
   @Mutation(() => Engagement, { description: 'Logs an engagement with partners of your jurisdiction; moves their relationships’ last engagement forward.' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async logEngagement(@CurrentIdentity() identity: Identity, @Args('input') input: LogEngagementInput): Promise<Engagement> {
     return toEngagement(await this.engagementService.log(identity, input));
   }
 
   @Query(() => EngagementConnection, { description: 'Your jurisdiction’s engagements, in the order they were logged.' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Roles(...READER_ROLES)
   async engagements(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
 import type { HistoryEntry as StoredEntry, HistoryValue } from './change-history';
 import { HistoryEntry, RecordHistory, RecordTypeValue } from './history.model';
 import { HistoryService } from './history.service';
@@ -11,7 +11,7 @@ export class HistoryResolver {
   constructor(private readonly history: HistoryService) {}
 
   @Query(() => RecordHistory, { description: 'Who changed what, when, of one partner, asset, relationship or engagement of your jurisdiction.' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Roles(...READER_ROLES)
   async recordHistory(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<RecordHistory> {
     const { recordType, entries } = await this.history.of(identity, id);
     return { id, recordType: recordType as RecordTypeValue, entries: [...entries].reverse().map(toHistoryEntry) };

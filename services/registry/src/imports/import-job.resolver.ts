@@ -1,13 +1,11 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { ImportJob, ImportJobConnection, ImportJobKindValue, ImportJobStatusValue, TwinningCatalogue } from './import-job.model';
 import type { ImportJobRecord } from './import-job.schema';
 import { ImportJobService } from './import-job.service';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
 
-const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
-const IMPORTERS = ['staff', 'jurisdiction-admin'] as const;
 const STARTED = 'Starts the import and answers at once with its job; poll importJob(id) until it has succeeded or failed.';
 
 @Resolver(() => ImportJob)
@@ -19,13 +17,13 @@ export class ImportJobResolver {
   ) {}
 
   @Mutation(() => ImportJob, { description: `Partners from CSV (name, kind, country, optional wikidataId). ${STARTED}` })
-  @Roles(...IMPORTERS)
+  @Roles(...WRITER_ROLES)
   async importPartnersCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCsv(identity, 'partners-csv', csv));
   }
 
   @Mutation(() => ImportJob, { description: `Assets from CSV (name, category, type, …; lists separated by ";"). ${STARTED}` })
-  @Roles(...IMPORTERS)
+  @Roles(...WRITER_ROLES)
   async importAssetsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCsv(identity, 'assets-csv', csv));
   }
@@ -33,7 +31,7 @@ export class ImportJobResolver {
   @Mutation(() => ImportJob, {
     description: `Relationships from CSV (type, and the partner by partnerId, partnerWikidataId, or partnerName with partnerCountry). ${STARTED}`,
   })
-  @Roles(...IMPORTERS)
+  @Roles(...WRITER_ROLES)
   async importRelationshipsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCsv(identity, 'relationships-csv', csv));
   }
@@ -41,7 +39,7 @@ export class ImportJobResolver {
   @Mutation(() => ImportJob, {
     description: `Partners and prospective sister-city relationships for the ties of a Wikidata id in the platform's twinning catalogue. ${STARTED}`,
   })
-  @Roles(...IMPORTERS)
+  @Roles(...WRITER_ROLES)
   async importTwinningTies(
     @CurrentIdentity() identity: Identity,
     @Args('wikidataId', { type: () => String, nullable: true, description: 'Defaults to your jurisdiction’s own Wikidata id' }) wikidataId?: string | null,
@@ -50,7 +48,7 @@ export class ImportJobResolver {
   }
 
   @Mutation(() => ImportJob, { description: `One city's Special:EntityData JSON: its P190 ties with their start and end times. ${STARTED}` })
-  @Roles(...IMPORTERS)
+  @Roles(...WRITER_ROLES)
   async importWikidataEntity(@CurrentIdentity() identity: Identity, @Args('json') json: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startWikidataEntity(identity, json));
   }
@@ -62,13 +60,13 @@ export class ImportJobResolver {
   }
 
   @Query(() => ImportJob, { description: 'One of your jurisdiction’s import jobs: status, progress, report and counts.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async importJob(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<ImportJob> {
     return toImportJob(await this.imports.get(identity, id));
   }
 
   @Query(() => ImportJobConnection, { description: 'Your jurisdiction’s import jobs, oldest first.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async importJobs(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -79,7 +77,7 @@ export class ImportJobResolver {
   }
 
   @Query(() => TwinningCatalogue, { nullable: true, description: 'The twinning catalogue in use, or null before a platform-admin has loaded one.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async twinningCatalogue(): Promise<TwinningCatalogue | null> {
     const current = await this.catalogue.current();
     return current && { loadedAt: current.loadedAt, places: current.qidCount, ties: current.tieCount, directedEdges: current.directedEdgeCount };

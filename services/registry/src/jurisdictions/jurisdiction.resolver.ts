@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
 import { InviteUserInput, JurisdictionProfileInput, OnboardJurisdictionInput } from './dtos/jurisdiction.input';
 import {
   Invitation,
@@ -18,8 +18,6 @@ import { InvitedUser, JurisdictionService } from './jurisdiction.service';
 import { UserAdminService } from './users/user-admin.service';
 import type { DirectoryUser } from './users/user-directory.port';
 
-const MEMBERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
-
 @Resolver(() => Jurisdiction)
 @UseGuards(AuthenticatedGuard, RolesGuard)
 export class JurisdictionResolver {
@@ -36,7 +34,7 @@ export class JurisdictionResolver {
   }
 
   @Query(() => Jurisdiction, { description: 'Your jurisdiction’s profile; platform-admins may name any jurisdiction.' })
-  @Roles(...MEMBERS)
+  @Roles(...READER_ROLES)
   async jurisdiction(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID, nullable: true }) id?: string): Promise<Jurisdiction> {
     return toJurisdiction(await this.service.get(identity, id));
   }

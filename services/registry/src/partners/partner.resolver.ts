@@ -1,13 +1,11 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { RegisterPartnerInput } from './dtos/register-partner.input';
 import { UpdatePartnerInput } from './dtos/update-partner.input';
 import { DuplicateReasonValue, LikelyDuplicate, Partner, PartnerConnection, PartnerDuplicateGroup, PartnerKindValue } from './partner.model';
 import type { PartnerRecord } from './partner.schema';
 import { PartnerService } from './partner.service';
-
-const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
 
 /** The GraphQL partner keeps its stored record alongside, for the fields resolved on demand. */
 type ResolvedPartner = Partner & { record?: PartnerRecord };
@@ -20,13 +18,13 @@ export class PartnerResolver {
   @Mutation(() => Partner, {
     description: 'Registers a foreign counterpart for your jurisdiction. A likely duplicate is registered too; its likelyDuplicates names the partners it resembles.',
   })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async registerPartner(@CurrentIdentity() identity: Identity, @Args('input') input: RegisterPartnerInput): Promise<Partner> {
     return toPartner(await this.partnerService.register(identity, input));
   }
 
   @Mutation(() => Partner, { description: 'Changes the fields given of one of your partners (null clears an optional one).' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async updatePartner(
     @CurrentIdentity() identity: Identity,
     @Args('id', { type: () => ID }) id: string,
@@ -36,7 +34,7 @@ export class PartnerResolver {
   }
 
   @Query(() => PartnerConnection, { description: 'Your jurisdiction’s partners, oldest first; needsCountry: only those whose country is unknown.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async partners(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -48,7 +46,7 @@ export class PartnerResolver {
   }
 
   @Query(() => [PartnerDuplicateGroup], { description: 'Groups of your partners that look like one counterpart, with the reason.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async partnerDuplicates(@CurrentIdentity() identity: Identity): Promise<PartnerDuplicateGroup[]> {
     const groups = await this.partnerService.duplicateGroups(identity);
     return groups.map((group) => ({ reason: group.reason as DuplicateReasonValue, key: group.key, partners: group.partners.map(toPartner) }));

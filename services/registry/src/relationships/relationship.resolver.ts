@@ -1,13 +1,11 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import type { Page } from '@entente/persistence';
 import { EstablishRelationshipInput } from './dtos/establish-relationship.input';
 import { Relationship, RelationshipConnection, RelationshipStatusValue, RelationshipTypeValue } from './relationship.model';
 import type { RelationshipRecord } from './relationship.schema';
 import { RelationshipService } from './relationship.service';
-
-const READERS = ['viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator'] as const;
 
 @Resolver(() => Relationship)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -15,13 +13,13 @@ export class RelationshipResolver {
   constructor(private readonly relationshipService: RelationshipService) {}
 
   @Mutation(() => Relationship, { description: 'Records a tie between your jurisdiction and one of its partners.' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async establishRelationship(@CurrentIdentity() identity: Identity, @Args('input') input: EstablishRelationshipInput): Promise<Relationship> {
     return toRelationship(await this.relationshipService.establish(identity, input));
   }
 
   @Mutation(() => Relationship, { description: 'Moves a relationship along the allowed status transitions.' })
-  @Roles('staff', 'jurisdiction-admin')
+  @Roles(...WRITER_ROLES)
   async changeRelationshipStatus(
     @CurrentIdentity() identity: Identity,
     @Args('id', { type: () => ID }) id: string,
@@ -32,7 +30,7 @@ export class RelationshipResolver {
   }
 
   @Query(() => RelationshipConnection, { description: 'Your jurisdiction’s relationships, oldest first, optionally of one status.' })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async relationships(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -45,7 +43,7 @@ export class RelationshipResolver {
   @Query(() => RelationshipConnection, {
     description: 'Active relationships with no engagement (nor a since date) within the configured number of months, oldest first.',
   })
-  @Roles(...READERS)
+  @Roles(...READER_ROLES)
   async dormantRelationships(
     @CurrentIdentity() identity: Identity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
+import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
 import { toAsset } from '../assets/asset.resolver';
 import { toEngagement } from '../engagements/engagement.resolver';
 import { toPartner } from '../partners/partner.resolver';
@@ -14,7 +14,7 @@ export class CountryProfileResolver {
   constructor(private readonly profiles: CountryProfileService) {}
 
   @Query(() => CountryProfile, { description: 'Everything tying your jurisdiction to one country (ISO 3166-1 alpha-2).' })
-  @Roles('viewer', 'staff', 'executive', 'jurisdiction-admin', 'regional-coordinator')
+  @Roles(...READER_ROLES)
   async countryProfile(@CurrentIdentity() identity: Identity, @Args('country') country: string): Promise<CountryProfile> {
     const profile = await this.profiles.profile(identity, country);
     return {
