@@ -356,7 +356,8 @@ describe('registry input fuzzing through the gateway', () => {
   function categoryMutations(category: Category, actor: Actor): Mutation[] {
     if (category.startsWith('ref:')) {
       const kind = category.slice(4) as RefKind;
-      const ownOfAnotherKind = kind === 'partner' ? fixture.assets.update : fixture.partners.update;
+      // A record is any partner, asset, relationship or engagement, so its "other kind" is an import job.
+      const ownOfAnotherKind = kind === 'partner' ? fixture.assets.update : kind === 'record' ? fixture.importJob : fixture.partners.update;
       return [
         { name: 'random-uuid', value: random.uuid(), mustReject: true },
         { name: 'unknown-id', value: 'no-such-id', mustReject: true },
