@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
 import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
@@ -8,6 +9,9 @@ import { Change, OutboxRepository } from '../outbox/outbox-repository';
 import type { AssetCategory } from './asset-catalogue';
 import { ASSET_MODEL, ASSET_VIEW_FIELDS, AssetRecord, AssetSchema, AssetView } from './asset.schema';
 import type { AssetTally } from '../views/table-one';
+import { HISTORY_FIELD } from '../history/history.plugin';
+import type { TalliedWrite } from '../inventory-version/inventory-version.repository';
+import { TalliedAsset, tallyIncrements } from './asset-tallies';
 
 /** The fields a person changes; the rest (ids, who and when) the repository keeps. */
 export type AssetContent = Pick<
@@ -37,7 +41,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
 
   /** Stores the asset, its events and its first history entry in one single-document write. */
   create(asset: AssetRecord, events: EventEnvelope[], change: Change): Promise<AssetRecord> {
-    return this.insertWithEvents(asset, events, change);
+    return this.insertWithEvents(asset, events, change, tallied(asset.assetId, null, asset));
   }
 
   /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
@@ -52,17 +56,33 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    */
   async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventEnvelope[]): Promise<AssetRecord | null> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: before.assetId, removedAt: null, updatedAt: before.updatedAt });
-    return this.updateWithEvents(query, before, { $set: { ...content, updatedBy: change.actor.userId, updatedAt: change.at } }, events, change);
+    const $set = { ...content, updatedBy: change.actor.userId, updatedAt: change.at };
+    return this.updateWithEvents(query, before, { $set }, events, change, tallied(before.assetId, before, content));
   }
 
   /**
    * Marks a live asset removed and appends its events, in one write. The
-   * category and type the events name must still be the asset's, so a
-   * concurrent update cannot make the removal event describe another state.
+   * asset must still be as read (its updatedAt has not moved), so a
+   * concurrent update can make neither the removal event nor the tallies
+   * describe another state: false then, as when it is gone.
    */
   async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventEnvelope[]): Promise<boolean> {
-    const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, category: asset.category, type: asset.type, removedAt: null });
-    return (await this.updateWithEvents(query, asset, { $set: { removedAt: change.at, removedBy: change.actor.userId } }, events, change)) !== null;
+    const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, updatedAt: asset.updatedAt, removedAt: null });
+    const $set = { removedAt: change.at, removedBy: change.actor.userId };
+    return (await this.updateWithEvents(query, asset, { $set }, events, change, tallied(asset.assetId, asset, null))) !== null;
+  }
+
+  /**
+   * Whether the asset write `writeId` happened: its id is in the asset's
+   * history. Read by the unique key (jurisdiction, asset id), the one lookup
+   * the local MongoDB-wire server answers from an index.
+   */
+  async hasWrite(scope: TenantScope, assetId: string, writeId: string): Promise<boolean> {
+    const found = await this.model
+      .findOne(tenantQuery<AssetRecord>(scope, { assetId }), { _id: 0, [`${HISTORY_FIELD}.writeId`]: 1 })
+      .lean<{ [HISTORY_FIELD]?: Array<{ writeId?: string }> }>()
+      .exec();
+    return (found?.[HISTORY_FIELD] ?? []).some((entry) => entry.writeId === writeId);
   }
 
   /** The asset's history, removed or not (who removed it is part of it); null for an id not of this jurisdiction. */
@@ -109,4 +129,8 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
       total: Number(total),
     }));
   }
+}
+
+function tallied(assetId: string, before: TalliedAsset | null, after: TalliedAsset | null): TalliedWrite {
+  return { writeId: randomUUID(), assetId, increments: tallyIncrements(before, after) };
 }

@@ -12,12 +12,14 @@ import { OutboxKicker } from '../outbox/outbox-kicker';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { parseRecordAsset, RecordAssetInput } from './asset.rules';
 import { AssetRepository } from './asset.repository';
+import { TableOneTallies } from './table-one-tallies';
 import type { AssetRecord } from './asset.schema';
 
 @Injectable()
 export class AssetService {
   constructor(
     private readonly assets: AssetRepository,
+    private readonly tallies: TableOneTallies,
     private readonly relationships: RelationshipRepository,
     private readonly outbox: OutboxKicker,
     private readonly views: CachedViews,
@@ -88,8 +90,11 @@ export class AssetService {
       aggregateId: assetId,
       payload: assetRemovedPayload(asset),
     });
-    // False only when the asset was removed or re-categorised since the read: it is not the asset that was found.
-    if (!(await this.assets.markRemoved(scope, asset, { actor: identity, action: 'removed', at: new Date() }, [event]))) throw new NotFoundError('Asset', assetId);
+    if (!(await this.assets.markRemoved(scope, asset, { actor: identity, action: 'removed', at: new Date() }, [event]))) {
+      // Changed or removed since the read: the asset removed would not be the one found.
+      if (await this.assets.find(scope, assetId)) throw new ConflictError(`asset ${assetId} was changed meanwhile; reload it and try again`);
+      throw new NotFoundError('Asset', assetId);
+    }
     this.outbox.kick();
     return true;
   }
@@ -99,13 +104,14 @@ export class AssetService {
   }
 
   /**
-   * The Table 1 summary of the caller's jurisdiction: its assets, and its
-   * relationships for the relationships row; cached until the next write.
+   * The Table 1 summary of the caller's jurisdiction: its assets' kept
+   * tallies (TableOneTallies), and its relationships counted for the
+   * relationships row; cached until the next write.
    */
   async tableOne(identity: Identity): Promise<TableOneRow[]> {
     const scope = { jurisdictionId: identity.jurisdictionId };
     return this.views.read(scope, 'table-one', async () => {
-      const [assets, relationships] = await Promise.all([this.assets.tallies(scope), this.relationships.tallies(scope)]);
+      const [assets, relationships] = await Promise.all([this.tallies.current(scope), this.relationships.tallies(scope)]);
       return summariseTableOne(assets, relationships);
     });
   }

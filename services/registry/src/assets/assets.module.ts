@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
 import { AssetRepository } from './asset.repository';
 import { AssetResolver } from './asset.resolver';
 import { AssetService } from './asset.service';
+import { TableOneTallies } from './table-one-tallies';
 
 /** Table 1 counts relationships too: it takes the app's relationships module. */
 @Module({})
 export class AssetsModule {
   static forRoot(relationships: DynamicModule): DynamicModule {
-    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, AssetService, AssetResolver], exports: [AssetRepository, AssetService] };
+    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, InventoryVersionRepository, TableOneTallies, AssetService, AssetResolver], exports: [AssetRepository, AssetService] };
   }
 }

@@ -24,6 +24,8 @@ export interface HistoryEntry {
   /** What happened, e.g. created, updated, status-changed, merged, removed. */
   action: string;
   changes: FieldChange[];
+  /** Internal: the id of an asset write that keeps the Table 1 tallies (never shown). */
+  writeId?: string;
 }
 
 export interface Actor {

@@ -19,6 +19,7 @@ const HistoryEntrySchema = new Schema(
     byName: { type: String, required: true },
     action: { type: String, required: true },
     changes: { type: [FieldChangeSchema], default: [] },
+    writeId: { type: String, default: undefined },
   },
   { _id: false },
 );

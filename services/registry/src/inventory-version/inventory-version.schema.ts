@@ -1,5 +1,18 @@
 import { Schema } from 'mongoose';
 import { excludeFromExport } from '@entente/persistence';
+import type { TallyCells, TallyIncrement } from '../assets/asset-tallies';
+
+/**
+ * An asset write under way, or one whose end nobody saw: its tally
+ * increments are applied when it is known to have happened (its id is in the
+ * asset's history) and dropped when it is known not to have.
+ */
+export interface PendingWrite {
+  writeId: string;
+  assetId: string;
+  at: Date;
+  increments: TallyIncrement[];
+}
 
 /**
  * Which state of a jurisdiction's inventory the views may trust a cached
@@ -21,6 +34,14 @@ export interface InventoryVersionRecord {
   /** How many bumps so far (two per write), for people reading the collection. */
   bumps: number;
   changedAt: Date;
+  /**
+   * The Table 1 tallies of the live assets (see asset-tallies), trusted only
+   * while `tableOneBuiltAt` is set: they were counted from scratch then and
+   * every asset write since has added its increments (or is in `pending`).
+   */
+  tableOne?: TallyCells;
+  tableOneBuiltAt?: Date | null;
+  pending?: PendingWrite[];
 }
 
 export const INVENTORY_VERSION_MODEL = 'InventoryVersion';
@@ -32,8 +53,24 @@ export const InventoryVersionSchema = excludeFromExport(
       stamp: { type: String, required: true },
       bumps: { type: Number, required: true },
       changedAt: { type: Date, required: true },
+      tableOne: { type: Schema.Types.Mixed, default: undefined },
+      tableOneBuiltAt: { type: Date, default: undefined },
+      pending: {
+        type: [
+          new Schema<PendingWrite>(
+            {
+              writeId: { type: String, required: true },
+              assetId: { type: String, required: true },
+              at: { type: Date, required: true },
+              increments: { type: [new Schema<TallyIncrement>({ key: String, n: Number, sum: Number }, { _id: false })], default: [] },
+            },
+            { _id: false },
+          ),
+        ],
+        default: undefined,
+      },
     },
-    { collection: 'inventory_versions', versionKey: false },
+    { collection: 'inventory_versions', versionKey: false, minimize: false },
   ),
 );
 

@@ -4,7 +4,7 @@ import { buildOutboxEntry, OutboxEntry, pushOutbox, withOutbox } from '@entente/
 import { Stored, TenantOwned, TenantQuery, TenantRepository } from '@entente/persistence';
 import { Actor, diffFields, HistoryEntry, historyEntry } from '../history/change-history';
 import { HISTORY_FIELD } from '../history/history.plugin';
-import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
+import { InventoryVersionRepository, TalliedWrite } from '../inventory-version/inventory-version.repository';
 
 /** Who made a change, and what to call it in the record's history. */
 export interface Change {
@@ -40,9 +40,16 @@ export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepo
     this.versions = new InventoryVersionRepository(model.db);
   }
 
-  protected insertWithEvents(record: T, events: readonly EventEnvelope[], change: Change): Promise<T & Stored> {
-    const entry = historyEntry(change.actor, change.action, diffFields<T>(null, record, this.historyFields), change.at);
-    return this.insert(record, { ...withOutbox({}, outboxEntriesOf(record.jurisdictionId, events)), [HISTORY_FIELD]: [entry] });
+  /**
+   * `tallied` (asset writes) keeps the Table 1 tallies with the write: its
+   * write id goes into the history entry, which is how readers tell that the
+   * write happened (see InventoryVersionRepository.aroundTallied).
+   */
+  protected async insertWithEvents(record: T, events: readonly EventEnvelope[], change: Change, tallied?: TalliedWrite): Promise<T & Stored> {
+    const entry = withWriteId(historyEntry(change.actor, change.action, diffFields<T>(null, record, this.historyFields), change.at), tallied);
+    const extra = { ...withOutbox({}, outboxEntriesOf(record.jurisdictionId, events)), [HISTORY_FIELD]: [entry] };
+    if (!tallied) return this.insert(record, extra);
+    return (await this.versions.aroundTallied(record, tallied, () => super.insert(record, extra))) as T & Stored;
   }
 
   /**
@@ -53,10 +60,19 @@ export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepo
    * changed value itself): a concurrent change then makes this answer null
    * instead of recording a history that never happened.
    */
-  protected updateWithEvents(query: TenantQuery<T>, before: T, update: RecordUpdate<T>, events: readonly EventEnvelope[], change: Change): Promise<(T & Stored) | null> {
-    const entry = historyEntry(change.actor, change.action, diffFields<T>(before, update.$set, this.historyFields), change.at);
+  protected updateWithEvents(
+    query: TenantQuery<T>,
+    before: T,
+    update: RecordUpdate<T>,
+    events: readonly EventEnvelope[],
+    change: Change,
+    tallied?: TalliedWrite,
+  ): Promise<(T & Stored) | null> {
+    const entry = withWriteId(historyEntry(change.actor, change.action, diffFields<T>(before, update.$set, this.historyFields), change.at), tallied);
     const withHistory = { ...update, $push: { ...(update.$push ?? {}), [HISTORY_FIELD]: entry } };
-    return this.updateOne(query, pushOutbox(withHistory, outboxEntriesOf(query.jurisdictionId, events)) as UpdateQuery<T>);
+    const full = pushOutbox(withHistory, outboxEntriesOf(query.jurisdictionId, events)) as UpdateQuery<T>;
+    if (!tallied) return this.updateOne(query, full);
+    return this.versions.aroundTallied(query, tallied, () => super.updateOne(query, full));
   }
 
   protected override insert(record: T, extra?: Record<string, unknown>): Promise<T & Stored> {
@@ -81,6 +97,10 @@ export abstract class OutboxRepository<T extends TenantOwned> extends TenantRepo
     const found = await this.model.findOne(query).select(`+${HISTORY_FIELD}`).lean<{ [HISTORY_FIELD]?: HistoryEntry[] }>().exec();
     return found ? (found[HISTORY_FIELD] ?? []) : null;
   }
+}
+
+function withWriteId(entry: HistoryEntry, tallied: TalliedWrite | undefined): HistoryEntry {
+  return tallied ? { ...entry, writeId: tallied.writeId } : entry;
 }
 
 function outboxEntriesOf(jurisdictionId: string, events: readonly EventEnvelope[]): OutboxEntry[] {
