@@ -406,16 +406,16 @@ describe('registry assets through the gateway', () => {
 
   // After the events test: it counts every asset event of A, and these writes add more.
   it('shows each write in the very next Table 1 summary and country profile: a cached view is never stale', async () => {
-    const PROFILE = `query Profile($country: String!) { countryProfile(country: $country) { country exports { id name } } }`;
+    const PROFILE = `query Profile($country: String!) { countryProfile(country: $country, first: 100) { country exports { assets { id name } } } }`;
     const viewerToken = await viewerA.token();
     const read = async (): Promise<{ economic: number; exports: string[] }> => {
       const table = await platform.graphql<{ tableOneSummary: Row[] }>(viewerToken, TABLE_ONE);
-      const profile = await platform.graphql<{ countryProfile: { exports: Array<{ id: string }> } }>(viewerToken, PROFILE, { country: 'DK' });
+      const profile = await platform.graphql<{ countryProfile: { exports: { assets: Array<{ id: string }> } } }>(viewerToken, PROFILE, { country: 'DK' });
       expect(table.errors).toBeUndefined();
       expect(profile.errors).toBeUndefined();
       return {
         economic: table.data!.tableOneSummary.find((row) => row.category === 'ECONOMIC_FOUNDATIONS')!.count,
-        exports: profile.data!.countryProfile.exports.map((asset) => asset.id),
+        exports: profile.data!.countryProfile.exports.assets.map((asset) => asset.id),
       };
     };
     // Twice, so that both views are cached before the write.
@@ -439,5 +439,73 @@ describe('registry assets through the gateway', () => {
     const removed = await platform.graphql(await adminA.token(), REMOVE, { id });
     expect(removed.errors).toBeUndefined();
     expect((await read()).economic).toBe(before.economic);
+  });
+
+  it('shows each section of a country profile counted and summed, its first assets listed, and the rest a page at a time', async () => {
+    type Section = { count: number; keyFigures: Array<{ unit: string; currency: string | null; total: number; assets: number }>; assets: Array<{ id: string }>; hasMore: boolean; endCursor: string | null };
+    const SECTION = `count keyFigures { unit currency total assets } assets { id } hasMore endCursor`;
+    const PROFILE = `query($first: Int) { countryProfile(country: "nz", first: $first) { country exports { ${SECTION} } culturalConnections { ${SECTION} } otherAssets { ${SECTION} } } }`;
+    const PAGE = `query($after: String, $first: Int) { countryProfileAssets(country: "NZ", section: EXPORTS, first: $first, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const staff = await staffA.token();
+    const recordedIds: string[] = [];
+    for (let i = 0; i < 13; i += 1) {
+      const input: AssetInput = { name: `Dairy exports ${i + 1}`, category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['NZ'], ...money(1_000 * (i + 1), i % 2 === 0 ? 'NZD' : 'EUR') };
+      const recorded = await platform.graphql<{ recordAsset: { id: string } }>(staff, RECORD, { input });
+      expect(recorded.errors).toBeUndefined();
+      recordedIds.push(recorded.data!.recordAsset.id);
+    }
+    const diaspora = await platform.graphql<{ recordAsset: { id: string } }>(staff, RECORD, {
+      input: { name: 'New Zealanders in town', category: 'CULTURAL_AND_COMMUNITY_CONNECTIONS', type: 'DIASPORA_COMMUNITY', countries: ['NZ', 'AU'], ...figure(350, 'people') },
+    });
+    expect(diaspora.errors).toBeUndefined();
+
+    const read = async (first?: number) => {
+      const response = await platform.graphql<{ countryProfile: { country: string; exports: Section; culturalConnections: Section; otherAssets: Section } }>(await viewerA.token(), PROFILE, { first });
+      expect(response.errors).toBeUndefined();
+      return response.data!.countryProfile;
+    };
+    const profile = await read();
+    expect(profile.country).toBe('NZ');
+    // 1+3+…+13 thousand NZD and 2+4+…+12 thousand EUR, never added together.
+    expect(profile.exports).toMatchObject({
+      count: 13,
+      keyFigures: [
+        { unit: 'money', currency: 'EUR', total: 42_000, assets: 6 },
+        { unit: 'money', currency: 'NZD', total: 49_000, assets: 7 },
+      ],
+      hasMore: true,
+    });
+    expect(profile.exports.assets.map((asset) => asset.id)).toEqual(recordedIds.slice(0, 10));
+    expect(profile.culturalConnections).toMatchObject({ count: 1, keyFigures: [{ unit: 'people', currency: null, total: 350, assets: 1 }], assets: [{ id: diaspora.data!.recordAsset.id }], hasMore: false });
+    expect(profile.otherAssets).toMatchObject({ count: 0, keyFigures: [], assets: [], hasMore: false, endCursor: null });
+
+    // The rest of the section from where the profile stopped.
+    const rest = await platform.graphql<{ countryProfileAssets: { totalCount: number; nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } } }>(await viewerA.token(), PAGE, { after: profile.exports.endCursor });
+    expect(rest.errors).toBeUndefined();
+    expect(rest.data!.countryProfileAssets).toMatchObject({ totalCount: 13, pageInfo: { hasNextPage: false } });
+    expect(rest.data!.countryProfileAssets.nodes.map((asset) => asset.id)).toEqual(recordedIds.slice(10));
+    expect((await read(2)).exports.assets.map((asset) => asset.id)).toEqual(recordedIds.slice(0, 2));
+    expect((await read(30)).exports.assets.map((asset) => asset.id)).toEqual(recordedIds);
+
+    // Removing one of the first ten moves the eleventh up; moving one to Australia takes it out of New Zealand's profile.
+    expect((await platform.graphql(await adminA.token(), REMOVE, { id: recordedIds[3] })).errors).toBeUndefined();
+    const moved: AssetInput = { name: 'Dairy exports 1', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['AU'], ...money(1_000, 'NZD') };
+    expect((await platform.graphql(staff, UPDATE, { id: recordedIds[0], input: moved })).errors).toBeUndefined();
+    const after = await read();
+    const left = recordedIds.filter((_, i) => i !== 3 && i !== 0);
+    expect(after.exports).toMatchObject({ count: 11, hasMore: true });
+    expect(after.exports.assets.map((asset) => asset.id)).toEqual(left.slice(0, 10));
+    expect(after.exports.keyFigures).toEqual([
+      { unit: 'money', currency: 'EUR', total: 38_000, assets: 5 },
+      { unit: 'money', currency: 'NZD', total: 48_000, assets: 6 },
+    ]);
+
+    // Bad arguments are refused naming the field.
+    const badFirst = await platform.graphql(await viewerA.token(), PROFILE, { first: 0 });
+    expect(badFirst.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(badFirst.errors?.[0]?.extensions?.['field']).toBe('first');
+    const badCursor = await platform.graphql(await viewerA.token(), PAGE, { after: 'not-a-cursor' });
+    expect(badCursor.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(badCursor.errors?.[0]?.extensions?.['field']).toBe('after');
   });
 });

@@ -231,13 +231,15 @@ describe('registry relationships and engagements through the gateway', () => {
     const exportAsset = { name: 'Wind turbines to Denmark', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['DK'], confidentiality: 'PUBLIC' };
     ok(await platform.graphql(token, `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`, { input: exportAsset }));
     ok(await platform.graphql(token, `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`, { input: { ...exportAsset, name: 'Machinery to Finland', countries: ['FI'] } }));
-    type Profile = { countryProfile: { country: string; exports: Array<{ name: string }>; partners: Array<{ name: string }>; relationships: Array<{ partnerName: string }>; engagements: Array<{ partnerIds: string[] }> } };
-    const PROFILE = `query($country: String!) { countryProfile(country: $country) { country exports { name } partners { name } relationships { partnerName } engagements { partnerIds } } }`;
+    type Profile = {
+      countryProfile: { country: string; exports: { count: number; assets: Array<{ name: string }> }; partners: Array<{ name: string }>; relationships: Array<{ partnerName: string }>; engagements: Array<{ partnerIds: string[] }> };
+    };
+    const PROFILE = `query($country: String!) { countryProfile(country: $country) { country exports { count assets { name } } partners { name } relationships { partnerName } engagements { partnerIds } } }`;
     const profile = ok(await platform.graphql<Profile>(await viewerA.token(), PROFILE, { country: 'dk' })).countryProfile;
     const all = ok(await platform.graphql<RelList>(token, LIST, { first: 100 })).relationships.nodes;
     const logged = ok(await platform.graphql<{ engagements: { nodes: Array<{ partnerIds: string[] }> } }>(token, ENGAGEMENTS, { first: 100 })).engagements.nodes;
     expect(profile.country).toBe('DK');
-    expect(profile.exports.map((asset) => asset.name)).toEqual(['Wind turbines to Denmark']);
+    expect(profile.exports).toEqual({ count: 1, assets: [{ name: 'Wind turbines to Denmark' }] });
     expect(profile.partners.map((partner) => partner.name)).toEqual(['Aarhus']);
     expect(profile.relationships).toHaveLength(all.filter((r) => r.partnerName === 'Aarhus').length);
     expect(profile.relationships.length).toBeGreaterThan(0);
@@ -246,7 +248,7 @@ describe('registry relationships and engagements through the gateway', () => {
     const bad = await platform.graphql(token, PROFILE, { country: 'Denmark' });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
     const other = ok(await platform.graphql<Profile>(await staffB.token(), PROFILE, { country: 'DK' })).countryProfile;
-    expect(other).toEqual({ country: 'DK', exports: [], partners: [], relationships: [], engagements: [] });
+    expect(other).toEqual({ country: 'DK', exports: { count: 0, assets: [] }, partners: [], relationships: [], engagements: [] });
   });
 
   it('shows another jurisdiction nothing and lets it change nothing of A', async () => {

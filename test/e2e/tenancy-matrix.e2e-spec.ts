@@ -45,7 +45,11 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     partnerDuplicates: { query: `{ partnerDuplicates { reason partners { id name } } }`, expect: 'own' },
     assets: { query: `{ assets { totalCount nodes { id name } } }`, expect: 'own' },
     tableOneSummary: { query: `{ tableOneSummary { category count byType { type count } } }`, expect: 'own' },
-    countryProfile: { query: `{ countryProfile(country: "DK") { country partners { id name } relationships { id } engagements { id } } }`, expect: 'own' },
+    countryProfile: {
+      query: `{ countryProfile(country: "DK") { country exports { count keyFigures { total } assets { id name } endCursor } partners { id name } relationships { id } engagements { id } } }`,
+      expect: 'own',
+    },
+    countryProfileAssets: { query: `{ countryProfileAssets(country: "DK", section: EXPORTS) { totalCount nodes { id name } } }`, expect: 'own' },
     relationships: { query: `{ relationships { totalCount nodes { id partnerName } } }`, expect: 'own' },
     dormantRelationships: { query: `{ dormantRelationships { totalCount nodes { id partnerName } } }`, expect: 'own' },
     engagements: { query: `{ engagements { totalCount nodes { id purpose } } }`, expect: 'own' },

@@ -1,20 +1,34 @@
-import type { AssetTally } from '../views/table-one';
-import type { AssetCategory } from './asset-catalogue';
+import type { AssetTally, KeyFigure } from '../views/table-one';
+import type { AssetCategory, AssetType } from './asset-catalogue';
 import type { Magnitude } from './asset.rules';
+import { PROFILE_SECTIONS, ProfileSection, profileSectionOf } from './profile-sections';
 
 /**
- * The Table 1 tallies kept up to date write by write, so the summary is read
- * from one small document instead of being counted from every asset. An
- * asset adds one to the cell of its category, type, unit and currency and
- * its figure to that cell's sum; a write moves the asset from the cell of its
- * state before to the cell of its state after.
+ * The tallies of a jurisdiction's live assets, kept up to date write by write
+ * in its inventory version document, so that the views read one small
+ * document instead of counting every asset:
+ *
+ * - `tableOne.<cell>`: Table 1, a cell per category, type, unit and currency;
+ * - `countries.<CC>.cells.<cell>`: each country's profile, a cell per
+ *   profile section, unit and currency (kept for the countries whose
+ *   profile has been read: `builtCountries`);
+ * - `countries.<CC>.heads.<section>`: the first HEAD_SIZE assets of each
+ *   profile section (in stored order), its first page.
+ *
+ * A cell holds how many assets and the sum of their figures. A write moves
+ * the asset from the cells and heads of its state before to those of its
+ * state after (TallyChanges); the version document applies them atomically.
  */
 
-/** What of an asset its tally depends on. */
+/** What of an asset its tallies depend on. */
 export interface TalliedAsset {
+  assetId: string;
+  /** The stored document's _id as hex: the order of every list of assets, and of the heads. */
+  oid: string;
   category: AssetCategory;
-  type: string;
+  type: AssetType;
   magnitude: Pick<Magnitude, 'value' | 'unit' | 'currency'> | null;
+  countries: readonly string[];
 }
 
 /** One cell: how many live assets, and the sum of their figures (0 without a figure). */
@@ -23,70 +37,177 @@ export interface TallyCell {
   sum: number;
 }
 
-/** The cells by key (see cellKey); a key may hold n 0 once its last asset is gone. */
+/** Cells by key; a key may hold n 0 once its last asset is gone. */
 export type TallyCells = Record<string, TallyCell>;
 
-/** A change to one cell, as a write applies it. */
+/** A change to one cell; `key` is the cell's full path in the version document. */
 export interface TallyIncrement {
   key: string;
   n: number;
   sum: number;
 }
 
-/**
- * A cell's key: category, type, unit and currency, each URI-encoded with its
- * dots too, joined by ':' (which encoding never leaves in a part). Keys are
- * field names in the stored document, where a dot would mean a path and a
- * leading '$' an operator; a unit is free text, so it must be encoded.
- */
-export function cellKey(asset: TalliedAsset): string {
-  const figure = asset.magnitude;
-  return [asset.category, asset.type, figure?.unit ?? '', figure?.currency ?? ''].map(encodePart).join(':');
+/** An asset in a head: its id, and its _id as hex for the order. */
+export interface HeadEntry {
+  id: string;
+  oid: string;
 }
 
-function encodePart(part: string): string {
-  return encodeURIComponent(part).replace(/\./g, '%2E');
+/** A change to one head (`head` is its full path): an asset joins it, or leaves it. */
+export interface HeadChange {
+  head: string;
+  add?: HeadEntry;
+  remove?: string;
+}
+
+/** Everything one asset write changes in the tallies. */
+export interface TallyChanges {
+  increments: TallyIncrement[];
+  heads: HeadChange[];
+}
+
+/** One country's part of the tallies. */
+export interface CountryTallies {
+  cells: TallyCells;
+  heads: Partial<Record<ProfileSection, HeadEntry[]>>;
+  /**
+   * Set when an asset left a head: the head may no longer hold its section's
+   * first assets (the next one was cut off when the head was full), so the
+   * next reader counts the country again.
+   */
+  dirty?: boolean;
+}
+
+/** How many assets each profile section's head keeps: the largest first page it can answer. */
+export const HEAD_SIZE = 10;
+
+export const TABLE_ONE_PATH = 'tableOne';
+
+export function countryPath(country: string): string {
+  return `countries.${country}`;
 }
 
 /**
- * What a write changes in the tallies: the asset leaves its cell before
- * (null when the write creates it) and joins its cell after (null when the
- * write removes it). A write that changes nothing tallied changes nothing.
+ * A cell's key: its parts URI-encoded, dots too, joined by ':' (which
+ * encoding never leaves in a part). Keys are field names in the stored
+ * document, where a dot would mean a path and a leading '$' an operator; a
+ * unit is free text, so it must be encoded.
  */
-export function tallyIncrements(before: TalliedAsset | null, after: TalliedAsset | null): TallyIncrement[] {
+function cellKeyOf(parts: readonly string[]): string {
+  return parts.map((part) => encodeURIComponent(part).replace(/\./g, '%2E')).join(':');
+}
+
+function decodeCellKey(key: string): string[] {
+  return key.split(':').map(decodeURIComponent);
+}
+
+type Figure = TalliedAsset['magnitude'];
+
+export function tableOneCellKey(asset: { category: string; type: string; magnitude: Figure }): string {
+  return cellKeyOf([asset.category, asset.type, asset.magnitude?.unit ?? '', asset.magnitude?.currency ?? '']);
+}
+
+export function countryCellKey(section: ProfileSection, magnitude: Figure): string {
+  return cellKeyOf([section, magnitude?.unit ?? '', magnitude?.currency ?? '']);
+}
+
+/** The (country, section) places an asset is listed in: one per country it names. */
+function placesOf(asset: TalliedAsset): Map<string, { country: string; section: ProfileSection }> {
+  const section = profileSectionOf(asset.type);
+  return new Map([...new Set(asset.countries)].map((country) => [`${country}\u0000${section}`, { country, section }]));
+}
+
+/**
+ * What a write changes: the asset leaves the cells and heads of its state
+ * before (null when the write creates it) and joins those of its state after
+ * (null when the write removes it). Whatever it leaves and joins again is
+ * left alone, so a write that changes nothing tallied changes nothing.
+ */
+export function tallyChanges(before: TalliedAsset | null, after: TalliedAsset | null): TallyChanges {
   const byKey = new Map<string, TallyIncrement>();
-  const add = (asset: TalliedAsset, sign: 1 | -1): void => {
-    const key = cellKey(asset);
+  const add = (key: string, sign: 1 | -1, asset: TalliedAsset): void => {
     const increment = byKey.get(key) ?? { key, n: 0, sum: 0 };
     increment.n += sign;
     increment.sum += sign * (asset.magnitude?.value ?? 0);
     byKey.set(key, increment);
   };
-  if (before) add(before, -1);
-  if (after) add(after, 1);
-  return [...byKey.values()].filter((increment) => increment.n !== 0 || increment.sum !== 0);
+  const count = (asset: TalliedAsset, sign: 1 | -1): void => {
+    add(`${TABLE_ONE_PATH}.${tableOneCellKey(asset)}`, sign, asset);
+    for (const { country, section } of placesOf(asset).values()) add(`${countryPath(country)}.cells.${countryCellKey(section, asset.magnitude)}`, sign, asset);
+  };
+  if (before) count(before, -1);
+  if (after) count(after, 1);
+
+  const left = before ? placesOf(before) : new Map<string, { country: string; section: ProfileSection }>();
+  const joined = after ? placesOf(after) : new Map<string, { country: string; section: ProfileSection }>();
+  const heads: HeadChange[] = [];
+  for (const [place, { country, section }] of left) {
+    if (!joined.has(place)) heads.push({ head: `${countryPath(country)}.heads.${section}`, remove: (before as TalliedAsset).assetId });
+  }
+  for (const [place, { country, section }] of joined) {
+    if (!left.has(place)) heads.push({ head: `${countryPath(country)}.heads.${section}`, add: { id: (after as TalliedAsset).assetId, oid: (after as TalliedAsset).oid } });
+  }
+  return { increments: [...byKey.values()].filter((increment) => increment.n !== 0 || increment.sum !== 0), heads };
 }
 
-/** The cells with the increments applied, as a new object. */
-export function applyIncrements(cells: TallyCells, increments: readonly TallyIncrement[]): TallyCells {
+/** The cells under `path` (e.g. 'tableOne') with the increments under it applied, as a new object. */
+export function applyIncrements(cells: TallyCells, increments: readonly TallyIncrement[], path: string): TallyCells {
+  const prefix = `${path}.`;
   const next: TallyCells = {};
   for (const [key, cell] of Object.entries(cells)) next[key] = { ...cell };
   for (const { key, n, sum } of increments) {
-    const cell = (next[key] ??= { n: 0, sum: 0 });
+    if (!key.startsWith(prefix)) continue;
+    const cell = (next[key.slice(prefix.length)] ??= { n: 0, sum: 0 });
     cell.n += n;
     cell.sum += sum;
   }
   return next;
 }
 
-/** The cells of a count made from scratch (the database's grouping of the live assets). */
-export function cellsOf(tallies: readonly AssetTally[]): TallyCells {
+/** Adds an entry to a head as the version document does: kept in stored order, at most HEAD_SIZE. */
+export function pushToHead(head: readonly HeadEntry[], entry: HeadEntry): HeadEntry[] {
+  return [...head.filter((kept) => kept.id !== entry.id), entry].sort((a, b) => (a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0)).slice(0, HEAD_SIZE);
+}
+
+/** A country's tallies with the changes under `countries.<CC>` applied, as a new object. */
+export function applyCountryChanges(tallies: CountryTallies, write: TallyChanges, country: string): CountryTallies {
+  const prefix = `${countryPath(country)}.heads.`;
+  const heads: CountryTallies['heads'] = { ...tallies.heads };
+  let dirty = tallies.dirty === true;
+  for (const change of write.heads) {
+    if (!change.head.startsWith(prefix)) continue;
+    const section = change.head.slice(prefix.length) as ProfileSection;
+    let head = heads[section] ?? [];
+    if (change.remove !== undefined) {
+      head = head.filter((entry) => entry.id !== change.remove);
+      dirty = true;
+    }
+    if (change.add) head = pushToHead(head, change.add);
+    heads[section] = head;
+  }
+  return { cells: applyIncrements(tallies.cells, write.increments, `${countryPath(country)}.cells`), heads, dirty };
+}
+
+/** Table 1 cells from a count made from scratch (the database's grouping of the live assets). */
+export function tableOneCellsOf(tallies: readonly AssetTally[]): TallyCells {
   const cells: TallyCells = {};
   for (const tally of tallies) {
-    const key = cellKey({ category: tally.category, type: tally.type, magnitude: tally.figure ? { value: tally.total, ...tally.figure } : null });
+    const key = tableOneCellKey({ category: tally.category, type: tally.type, magnitude: tally.figure ? { value: tally.total, ...tally.figure } : null });
     const cell = (cells[key] ??= { n: 0, sum: 0 });
     cell.n += tally.count;
     cell.sum += tally.total;
+  }
+  return cells;
+}
+
+/** A country's cells from a count made from scratch of the live assets naming it, grouped by type and figure. */
+export function countryCellsOf(groups: readonly { type: AssetType; figure: { unit: string; currency: string | null } | null; count: number; total: number }[]): TallyCells {
+  const cells: TallyCells = {};
+  for (const group of groups) {
+    const key = countryCellKey(profileSectionOf(group.type), group.figure ? { value: group.total, ...group.figure } : null);
+    const cell = (cells[key] ??= { n: 0, sum: 0 });
+    cell.n += group.count;
+    cell.sum += group.total;
   }
   return cells;
 }
@@ -101,7 +222,7 @@ export function talliesOf(cells: TallyCells): AssetTally[] {
   const tallies: AssetTally[] = [];
   for (const [key, cell] of Object.entries(cells)) {
     if (cell.n <= 0) continue;
-    const [category, type, unit, currency] = key.split(':').map(decodeURIComponent) as [string, string, string, string];
+    const [category, type, unit, currency] = decodeCellKey(key) as [string, string, string, string];
     tallies.push({
       category: category as AssetCategory,
       type,
@@ -113,6 +234,30 @@ export function talliesOf(cells: TallyCells): AssetTally[] {
   return tallies;
 }
 
+/** Per profile section: how many assets, and their figures summed by unit and currency (ordered as Table 1 orders them). */
+export function sectionSummariesOf(cells: TallyCells): Record<ProfileSection, { count: number; keyFigures: KeyFigure[] }> {
+  const summaries = Object.fromEntries(PROFILE_SECTIONS.map((section) => [section, { count: 0, keyFigures: [] as KeyFigure[] }])) as Record<
+    ProfileSection,
+    { count: number; keyFigures: KeyFigure[] }
+  >;
+  for (const [key, cell] of Object.entries(cells)) {
+    if (cell.n <= 0) continue;
+    const [section, unit, currency] = decodeCellKey(key) as [ProfileSection, string, string];
+    const summary = summaries[section];
+    if (!summary) continue;
+    summary.count += cell.n;
+    if (unit !== '') summary.keyFigures.push({ unit, currency: currency === '' ? null : currency, total: roundSum(cell.sum), assets: cell.n });
+  }
+  for (const summary of Object.values(summaries)) {
+    summary.keyFigures.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.currency ?? '', b.currency ?? ''));
+  }
+  return summaries;
+}
+
 export function roundSum(sum: number): number {
   return sum === 0 ? 0 : Number(sum.toPrecision(15));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

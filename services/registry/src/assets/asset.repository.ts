@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import { Connection, Types } from 'mongoose';
 import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import type { HistoryEntry } from '../history/change-history';
 import { Change, OutboxRepository } from '../outbox/outbox-repository';
-import type { AssetCategory } from './asset-catalogue';
+import type { AssetCategory, AssetType } from './asset-catalogue';
 import { ASSET_MODEL, ASSET_VIEW_FIELDS, AssetRecord, AssetSchema, AssetView } from './asset.schema';
 import type { AssetTally } from '../views/table-one';
 import { HISTORY_FIELD } from '../history/history.plugin';
 import type { TalliedWrite } from '../inventory-version/inventory-version.repository';
-import { TalliedAsset, tallyIncrements } from './asset-tallies';
+import { HeadEntry, TalliedAsset, tallyChanges } from './asset-tallies';
+import { ProfileSection, profileSectionOf } from './profile-sections';
 
 /** The fields a person changes; the rest (ids, who and when) the repository keeps. */
 export type AssetContent = Pick<
@@ -41,7 +42,9 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
 
   /** Stores the asset, its events and its first history entry in one single-document write. */
   create(asset: AssetRecord, events: EventEnvelope[], change: Change): Promise<AssetRecord> {
-    return this.insertWithEvents(asset, events, change, tallied(asset.assetId, null, asset));
+    // The _id is chosen here: it is the asset's place in the profile's heads.
+    const stored = { ...asset, _id: new Types.ObjectId() };
+    return this.insertWithEvents(stored, events, change, tallied(null, talliedOf(stored)));
   }
 
   /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
@@ -57,7 +60,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
   async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventEnvelope[]): Promise<AssetRecord | null> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: before.assetId, removedAt: null, updatedAt: before.updatedAt });
     const $set = { ...content, updatedBy: change.actor.userId, updatedAt: change.at };
-    return this.updateWithEvents(query, before, { $set }, events, change, tallied(before.assetId, before, content));
+    return this.updateWithEvents(query, before, { $set }, events, change, tallied(talliedOf(before), talliedOf({ ...before, ...content })));
   }
 
   /**
@@ -69,7 +72,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
   async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventEnvelope[]): Promise<boolean> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, updatedAt: asset.updatedAt, removedAt: null });
     const $set = { removedAt: change.at, removedBy: change.actor.userId };
-    return (await this.updateWithEvents(query, asset, { $set }, events, change, tallied(asset.assetId, asset, null))) !== null;
+    return (await this.updateWithEvents(query, asset, { $set }, events, change, tallied(talliedOf(asset), null))) !== null;
   }
 
   /**
@@ -94,13 +97,55 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
     return this.page(tenantQuery<AssetRecord>(scope, category ? { removedAt: null, category } : { removedAt: null }), args);
   }
 
-  /** The jurisdiction's live assets that name a country (for its country profile), oldest first, as the API shows them. */
-  naming(scope: TenantScope, country: string): Promise<AssetView[]> {
-    return this.model
-      .find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }), ASSET_VIEW_PROJECTION)
-      .sort({ _id: 1 })
-      .lean<AssetView[]>()
+  /**
+   * The live assets naming a country, of the given types, one page at a time
+   * in stored order (a country profile's section).
+   */
+  naming(scope: TenantScope, country: string, types: readonly AssetType[], args: PageArgs): Promise<Page<AssetRecord & Stored>> {
+    return this.page(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null, type: { $in: [...types] } }), args);
+  }
+
+  /**
+   * Live assets by id, as the API shows them, in the order asked: each read
+   * by the unique key (jurisdiction, asset id), which the local MongoDB-wire
+   * server answers from its index (an `$in` it would answer by a scan).
+   */
+  async byIds(scope: TenantScope, assetIds: readonly string[]): Promise<Array<AssetView & Stored>> {
+    const found = await Promise.all(
+      assetIds.map((assetId) =>
+        this.model
+          .findOne(tenantQuery<AssetRecord>(scope, { assetId }), { ...ASSET_VIEW_PROJECTION, _id: 1, removedAt: 1 })
+          .lean<AssetView & Stored & { removedAt: Date | null }>()
+          .exec(),
+      ),
+    );
+    return found.filter((asset): asset is AssetView & Stored & { removedAt: null } => asset !== null && asset.removedAt === null).map(({ removedAt: _removed, ...asset }) => asset);
+  }
+
+  /** The live assets naming a country counted and summed by the database per type, unit and currency (a profile counted from scratch). */
+  async countryGroups(scope: TenantScope, country: string): Promise<Array<{ type: AssetType; figure: { unit: string; currency: string | null } | null; count: number; total: number }>> {
+    const rows = await this.model
+      .aggregate<TallyRow>([
+        { $match: tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }) },
+        { $group: { _id: { category: '$category', type: '$type', unit: '$magnitude.unit', currency: '$magnitude.currency' }, count: { $sum: 1 }, total: { $sum: '$magnitude.value' } } },
+      ])
       .exec();
+    return rows.map(({ _id: { type, unit, currency }, count, total }) => ({ type: type as AssetType, figure: unit == null ? null : { unit, currency: currency ?? null }, count, total: Number(total) }));
+  }
+
+  /** The first `size` live assets naming a country in each profile section, in stored order (a profile counted from scratch). */
+  async countryHeads(scope: TenantScope, country: string, size: number): Promise<Partial<Record<ProfileSection, HeadEntry[]>>> {
+    const rows = await this.model
+      .find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }), { _id: 1, assetId: 1, type: 1 })
+      .sort({ _id: 1 })
+      .lean<Array<{ _id: Types.ObjectId; assetId: string; type: AssetType }>>()
+      .exec();
+    const heads: Partial<Record<ProfileSection, HeadEntry[]>> = {};
+    for (const row of rows) {
+      const head = (heads[profileSectionOf(row.type)] ??= []);
+      if (head.length < size) head.push({ id: row.assetId, oid: row._id.toHexString() });
+    }
+    return heads;
   }
 
   /**
@@ -131,6 +176,13 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
   }
 }
 
-function tallied(assetId: string, before: TalliedAsset | null, after: TalliedAsset | null): TalliedWrite {
-  return { writeId: randomUUID(), assetId, increments: tallyIncrements(before, after) };
+function tallied(before: TalliedAsset | null, after: TalliedAsset | null): TalliedWrite {
+  const assetId = (after ?? before)?.assetId as string;
+  return { writeId: randomUUID(), assetId, ...tallyChanges(before, after) };
+}
+
+/** An asset as its tallies see it; a stored asset always has its _id (find and create give it one). */
+function talliedOf(asset: AssetRecord & { _id?: Types.ObjectId }): TalliedAsset {
+  if (!asset._id) throw new Error(`asset ${asset.assetId} has no _id: tallies need the stored record`);
+  return { assetId: asset.assetId, oid: asset._id.toHexString(), category: asset.category, type: asset.type, magnitude: asset.magnitude, countries: asset.countries };
 }

@@ -12,14 +12,14 @@ import { OutboxKicker } from '../outbox/outbox-kicker';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { parseRecordAsset, RecordAssetInput } from './asset.rules';
 import { AssetRepository } from './asset.repository';
-import { TableOneTallies } from './table-one-tallies';
+import { InventoryTallies } from './inventory-tallies';
 import type { AssetRecord } from './asset.schema';
 
 @Injectable()
 export class AssetService {
   constructor(
     private readonly assets: AssetRepository,
-    private readonly tallies: TableOneTallies,
+    private readonly tallies: InventoryTallies,
     private readonly relationships: RelationshipRepository,
     private readonly outbox: OutboxKicker,
     private readonly views: CachedViews,
@@ -105,13 +105,13 @@ export class AssetService {
 
   /**
    * The Table 1 summary of the caller's jurisdiction: its assets' kept
-   * tallies (TableOneTallies), and its relationships counted for the
+   * tallies (InventoryTallies), and its relationships counted for the
    * relationships row; cached until the next write.
    */
   async tableOne(identity: Identity): Promise<TableOneRow[]> {
     const scope = { jurisdictionId: identity.jurisdictionId };
     return this.views.read(scope, 'table-one', async () => {
-      const [assets, relationships] = await Promise.all([this.tallies.current(scope), this.relationships.tallies(scope)]);
+      const [assets, relationships] = await Promise.all([this.tallies.tableOne(scope), this.relationships.tallies(scope)]);
       return summariseTableOne(assets, relationships);
     });
   }

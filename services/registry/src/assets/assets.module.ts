@@ -3,12 +3,12 @@ import { InventoryVersionRepository } from '../inventory-version/inventory-versi
 import { AssetRepository } from './asset.repository';
 import { AssetResolver } from './asset.resolver';
 import { AssetService } from './asset.service';
-import { TableOneTallies } from './table-one-tallies';
+import { InventoryTallies } from './inventory-tallies';
 
 /** Table 1 counts relationships too: it takes the app's relationships module. */
 @Module({})
 export class AssetsModule {
   static forRoot(relationships: DynamicModule): DynamicModule {
-    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, InventoryVersionRepository, TableOneTallies, AssetService, AssetResolver], exports: [AssetRepository, AssetService] };
+    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, InventoryVersionRepository, InventoryTallies, AssetService, AssetResolver], exports: [AssetRepository, InventoryTallies, AssetService] };
   }
 }

@@ -6,6 +6,7 @@ import type { RecordAssetInput } from '../assets/asset.rules';
 import { AssetService } from '../assets/asset.service';
 import { EngagementService } from '../engagements/engagement.service';
 import { PartnerService } from '../partners/partner.service';
+import { PROFILE_SECTIONS } from '../assets/profile-sections';
 import { RelationshipService } from '../relationships/relationship.service';
 import { CountryProfileRecords, CountryProfileService } from '../views/country-profile.service';
 import type { TableOneRow } from '../views/table-one';
@@ -113,8 +114,9 @@ function assetsCounted(rows: TableOneRow[]): number {
   return rows.filter((row) => row.category !== 'existing-international-relationships').reduce((sum, row) => sum + row.count, 0);
 }
 
+/** The assets the profile counts in its sections (it lists only the first of each). */
 function profileAssets(profile: CountryProfileRecords): number {
-  return profile.exports.length + profile.fdiInbound.length + profile.fdiOutbound.length + profile.culturalConnections.length + profile.otherAssets.length;
+  return PROFILE_SECTIONS.reduce((sum, section) => sum + profile[section].count, 0);
 }
 
 /**

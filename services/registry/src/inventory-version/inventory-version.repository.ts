@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { TallyCells, TallyIncrement } from '../assets/asset-tallies';
+import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, TallyCells, TallyIncrement } from '../assets/asset-tallies';
 import { INVENTORY_VERSION_MODEL, InventoryVersionRecord, InventoryVersionSchema, PendingWrite } from './inventory-version.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -31,19 +31,38 @@ export async function bracketWrite<R>(bump: () => Promise<void>, write: () => Pr
   return result;
 }
 
-/** An asset write whose Table 1 tally increments ride along with it (see aroundTallied). */
+/** An asset write whose tally changes ride along with it (see aroundTallied). */
 export interface TalliedWrite {
   writeId: string;
   assetId: string;
   increments: TallyIncrement[];
+  heads: HeadChange[];
 }
 
-/** What the Table 1 summary reads of the version document. */
-export interface TallyState {
+/** What a view reads of the version document: its part of the tallies, and the writes pending. */
+export interface TallyState<T> {
   stamp: string;
-  /** Null until the tallies have been counted from scratch (or after something made them untrustworthy). */
-  cells: TallyCells | null;
+  /** Null until counted from scratch (or after something made the tallies untrustworthy). */
+  tallies: T | null;
   pending: PendingWrite[];
+  /** The countries whose profile tallies are kept (see builtOnly). */
+  builtCountries: string[];
+}
+
+const NO_PENDING = { $or: [{ pending: { $exists: false } }, { pending: { $size: 0 } }] };
+const UNTRUST = { tableOne: '', tableOneBuiltAt: '', countries: '', builtCountries: '' };
+
+/**
+ * A write's tally changes without those of countries whose profile tallies
+ * are not kept: a country's tallies are kept from the first time its profile
+ * is read, so the document holds only the countries people look at, and its
+ * size (which every update of it costs) stays small. No country starts being
+ * kept while a write is pending (storeCountry waits for none), so the set a
+ * write's first bump saw still holds when it settles.
+ */
+export function builtOnly(write: Pick<TalliedWrite, 'increments' | 'heads'>, builtCountries: readonly string[]): Pick<TalliedWrite, 'increments' | 'heads'> {
+  const kept = (path: string): boolean => !path.startsWith('countries.') || builtCountries.some((country) => path.startsWith(`${countryPath(country)}.`));
+  return { increments: write.increments.filter((increment) => kept(increment.key)), heads: write.heads.filter((change) => kept(change.head)) };
 }
 
 /**
@@ -87,30 +106,31 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
   }
 
   /**
-   * Runs an asset write between two bumps that also keep the Table 1 tallies.
-   * The first bump records the write as pending, with its increments. The
+   * Runs an asset write between two bumps that also keep the tallies of the views.
+   * The first bump records the write as pending, with its tally changes. The
    * write itself must put `tallied.writeId` in the asset's history, in the
    * same single-document write: that is how a reader tells whether a pending
-   * write happened (see AssetTallies). The second bump applies the
-   * increments and retires the marker in one atomic update when the write
+   * write happened (see InventoryTallies). The second bump applies the
+   * changes and retires the marker in one atomic update when the write
    * applied, or retires it alone when the write matched nothing (`write`
    * answered null). When the write failed, whether it applied is unknown:
    * the marker stays for readers to settle from the asset's history.
    */
   async aroundTallied<R>(scope: TenantScope, tallied: TalliedWrite, write: () => Promise<R | null>): Promise<R | null> {
     await this.ensureUniqueIndex();
-    const pending: PendingWrite = { writeId: tallied.writeId, assetId: tallied.assetId, at: new Date(), increments: tallied.increments };
-    await this.upsert(scope, { ...this.newStamp(), $push: { pending } });
+    const pending: PendingWrite = { writeId: tallied.writeId, assetId: tallied.assetId, at: new Date(), increments: tallied.increments, heads: tallied.heads };
+    const builtCountries = await this.markPending(scope, pending);
+    const applied = { ...tallied, ...builtOnly(tallied, builtCountries) };
     let result: R | null;
     try {
       result = await write();
     } catch (error) {
       // A duplicate key is a write that certainly did not apply; any other failure may have.
-      if ((error as { code?: unknown } | null)?.code === DUPLICATE_KEY) await this.settle(scope, tallied.writeId, [], this.newStamp()).catch(() => undefined);
+      if ((error as { code?: unknown } | null)?.code === DUPLICATE_KEY) await this.settle(scope, { ...tallied, increments: [], heads: [] }, this.newStamp()).catch(() => undefined);
       else await this.bump(scope).catch(() => undefined);
       throw error;
     }
-    const settled = await this.settle(scope, tallied.writeId, result === null ? [] : tallied.increments, this.newStamp());
+    const settled = await this.settle(scope, result === null ? { ...tallied, increments: [], heads: [] } : applied, this.newStamp());
     // No marker to settle: a reader settled it already (it saw the write), or gave the write up as
     // lost while it was still under way; in doubt the tallies are counted again.
     if (!settled && result !== null) await this.untrustTallies(scope, this.newStamp());
@@ -119,57 +139,114 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
   }
 
   /** The stamp, the Table 1 tallies and the pending asset writes; null before the jurisdiction's first write. */
-  async tallyState(scope: TenantScope): Promise<TallyState | null> {
+  async tableOneState(scope: TenantScope): Promise<TallyState<TallyCells> | null> {
     const found = await this.model
-      .findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1, tableOne: 1, tableOneBuiltAt: 1, pending: 1 })
-      .lean<Pick<InventoryVersionRecord, 'stamp' | 'tableOne' | 'tableOneBuiltAt' | 'pending'>>()
+      .findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1, tableOne: 1, tableOneBuiltAt: 1, pending: 1, builtCountries: 1 })
+      .lean<Pick<InventoryVersionRecord, 'stamp' | 'tableOne' | 'tableOneBuiltAt' | 'pending' | 'builtCountries'>>()
       .exec();
     if (!found) return null;
-    return { stamp: found.stamp, cells: found.tableOneBuiltAt ? (found.tableOne ?? {}) : null, pending: found.pending ?? [] };
+    return { stamp: found.stamp, tallies: found.tableOneBuiltAt ? (found.tableOne ?? {}) : null, pending: found.pending ?? [], builtCountries: found.builtCountries ?? [] };
+  }
+
+  /** The stamp, one country's profile tallies and the pending asset writes; null before the jurisdiction's first write. */
+  async countryState(scope: TenantScope, country: string): Promise<TallyState<CountryTallies> | null> {
+    const found = await this.model
+      .findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1, pending: 1, builtCountries: 1, [countryPath(country)]: 1 })
+      .lean<Pick<InventoryVersionRecord, 'stamp' | 'countries' | 'pending' | 'builtCountries'>>()
+      .exec();
+    if (!found) return null;
+    const builtCountries = found.builtCountries ?? [];
+    const kept = found.countries?.[country];
+    const tallies = kept?.builtAt && builtCountries.includes(country) ? { cells: kept.cells ?? {}, heads: kept.heads ?? {}, dirty: kept.dirty === true } : null;
+    return { stamp: found.stamp, tallies, pending: found.pending ?? [], builtCountries };
   }
 
   /**
-   * Retires a pending write's marker and applies `increments` in the same
-   * atomic update; false when the marker was already gone (someone else
+   * Retires a pending write's marker and applies its tally changes in the
+   * same atomic update; false when the marker was already gone (someone else
    * settled it). `extra` may carry a new stamp.
    */
-  async settle(scope: TenantScope, writeId: string, increments: readonly TallyIncrement[], extra: Record<string, unknown> = {}): Promise<boolean> {
-    const inc: Record<string, number> = {};
-    for (const { key, n, sum } of increments) {
-      inc[`tableOne.${key}.n`] = (inc[`tableOne.${key}.n`] ?? 0) + n;
-      inc[`tableOne.${key}.sum`] = (inc[`tableOne.${key}.sum`] ?? 0) + sum;
+  async settle(scope: TenantScope, write: Pick<TalliedWrite, 'writeId' | 'increments' | 'heads'>, extra: Record<string, unknown> = {}): Promise<boolean> {
+    const inc: Record<string, number> = { ...((extra['$inc'] as Record<string, number> | undefined) ?? {}) };
+    for (const { key, n, sum } of write.increments) {
+      inc[`${key}.n`] = (inc[`${key}.n`] ?? 0) + n;
+      inc[`${key}.sum`] = (inc[`${key}.sum`] ?? 0) + sum;
     }
-    const update: Record<string, unknown> = { ...extra, $pull: { pending: { writeId } } };
-    if (Object.keys(inc).length > 0) update['$inc'] = { ...inc, ...((extra['$inc'] as Record<string, number> | undefined) ?? {}) };
-    const result = await this.model.collection.updateOne(rawQuery(scope, { 'pending.writeId': writeId }), update);
+    const push: Record<string, unknown> = {};
+    const pull: Record<string, unknown> = { pending: { writeId: write.writeId } };
+    const set: Record<string, unknown> = { ...((extra['$set'] as Record<string, unknown> | undefined) ?? {}) };
+    for (const change of write.heads) {
+      // One write never both adds to and removes from the same head (tallyChanges leaves such a pair out).
+      if (change.add) push[change.head] = { $each: [change.add], $sort: { oid: 1 }, $slice: HEAD_SIZE };
+      if (change.remove !== undefined) {
+        pull[change.head] = { id: change.remove };
+        set[`${headOwner(change.head)}.dirty`] = true;
+      }
+    }
+    const update: Record<string, unknown> = { ...extra, $pull: pull };
+    if (Object.keys(set).length > 0) update['$set'] = set;
+    if (Object.keys(inc).length > 0) update['$inc'] = inc;
+    if (Object.keys(push).length > 0) update['$push'] = push;
+    const result = await this.model.collection.updateOne(rawQuery(scope, { 'pending.writeId': write.writeId }), update);
     return result.matchedCount > 0;
   }
 
   /**
    * Gives up a pending write that never showed in its asset's history: the
-   * marker goes and the tallies are no longer trusted, so the next reader
-   * counts them again. Only while the marker is still there (atomic).
+   * marker goes and no tallies are trusted any more, so readers count them
+   * again. Only while the marker is still there (atomic).
    */
   async abandon(scope: TenantScope, writeId: string): Promise<void> {
-    const update: Record<string, unknown> = { $pull: { pending: { writeId } }, $unset: { tableOne: '', tableOneBuiltAt: '' } };
+    const update: Record<string, unknown> = { $pull: { pending: { writeId } }, $unset: UNTRUST };
     await this.model.collection.updateOne(rawQuery(scope, { 'pending.writeId': writeId }), update);
   }
 
   /**
-   * Stores tallies counted from scratch, if nothing was written since the
-   * count began: the stamp is still the one read before counting and no write
-   * is pending (every write bumps the stamp and leaves a marker before it
-   * writes). Otherwise it stores nothing and the next reader counts again.
+   * Stores Table 1 tallies counted from scratch, if nothing was written since
+   * the count began: the stamp is still the one read before counting and no
+   * write is pending (every write bumps the stamp and leaves a marker before
+   * it writes). Otherwise it stores nothing and a later reader counts again.
    */
-  async storeCounted(scope: TenantScope, stampBeforeCount: string, cells: TallyCells): Promise<boolean> {
-    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, $or: [{ pending: { $exists: false } }, { pending: { $size: 0 } }] }), {
+  async storeTableOne(scope: TenantScope, stampBeforeCount: string, cells: TallyCells): Promise<boolean> {
+    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, ...NO_PENDING }), {
       $set: { tableOne: cells, tableOneBuiltAt: new Date() },
     });
     return result.modifiedCount > 0;
   }
 
+  /** Stores one country's profile tallies counted from scratch, under the same condition as storeTableOne. */
+  async storeCountry(scope: TenantScope, stampBeforeCount: string, country: string, tallies: CountryTallies): Promise<boolean> {
+    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, ...NO_PENDING }), {
+      $set: { [countryPath(country)]: { ...tallies, builtAt: new Date() } },
+      $addToSet: { builtCountries: country },
+    });
+    return result.modifiedCount > 0;
+  }
+
   private async untrustTallies(scope: TenantScope, extra: Record<string, unknown>): Promise<void> {
-    await this.model.collection.updateOne(rawQuery(scope), { ...extra, $unset: { tableOne: '', tableOneBuiltAt: '' } });
+    await this.model.collection.updateOne(rawQuery(scope), { ...extra, $unset: UNTRUST });
+  }
+
+  /** The first bump of a tallied write: a new stamp and the write's marker; answers the countries whose tallies are kept. */
+  private async markPending(scope: TenantScope, pending: PendingWrite): Promise<string[]> {
+    const query = rawQuery(scope);
+    const update: Record<string, unknown> = { ...this.newStamp(), $push: { pending } };
+    const run = async (upsert: boolean): Promise<{ builtCountries?: unknown } | null> =>
+      (await this.model.collection.findOneAndUpdate(query, update, {
+        upsert,
+        returnDocument: 'before',
+        projection: { _id: 0, builtCountries: 1 },
+        includeResultMetadata: false,
+      })) as { builtCountries?: unknown } | null;
+    let before: { builtCountries?: unknown } | null;
+    try {
+      before = await run(true);
+    } catch (error) {
+      // Two first writes raced to create the document and the other one won: update it.
+      if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
+      before = await run(false);
+    }
+    return Array.isArray(before?.builtCountries) ? (before.builtCountries as string[]) : [];
   }
 
   private newStamp(): { $set: { stamp: string; changedAt: Date }; $inc: { bumps: number } } {
@@ -186,6 +263,11 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
       await this.model.collection.updateOne(query, update);
     }
   }
+}
+
+/** The country tallies a head belongs to: `countries.DK` of `countries.DK.heads.exports`. */
+function headOwner(head: string): string {
+  return head.slice(0, head.indexOf('.heads.'));
 }
 
 /** A tenant query for the driver's own calls, which the tallies use: mongoose would cast their encoded keys. */

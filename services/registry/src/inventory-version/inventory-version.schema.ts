@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { excludeFromExport } from '@entente/persistence';
-import type { TallyCells, TallyIncrement } from '../assets/asset-tallies';
+import type { CountryTallies, HeadChange, TallyCells, TallyIncrement } from '../assets/asset-tallies';
 
 /**
  * An asset write under way, or one whose end nobody saw: its tally
@@ -12,6 +12,7 @@ export interface PendingWrite {
   assetId: string;
   at: Date;
   increments: TallyIncrement[];
+  heads: HeadChange[];
 }
 
 /**
@@ -41,6 +42,10 @@ export interface InventoryVersionRecord {
    */
   tableOne?: TallyCells;
   tableOneBuiltAt?: Date | null;
+  /** Each country's profile tallies, trusted only while its `builtAt` is set (same rule as Table 1's). */
+  countries?: Record<string, Partial<CountryTallies> & { builtAt?: Date }>;
+  /** The countries whose profile tallies are kept: those whose profile someone has read. */
+  builtCountries?: string[];
   pending?: PendingWrite[];
 }
 
@@ -55,6 +60,8 @@ export const InventoryVersionSchema = excludeFromExport(
       changedAt: { type: Date, required: true },
       tableOne: { type: Schema.Types.Mixed, default: undefined },
       tableOneBuiltAt: { type: Date, default: undefined },
+      countries: { type: Schema.Types.Mixed, default: undefined },
+      builtCountries: { type: [String], default: undefined },
       pending: {
         type: [
           new Schema<PendingWrite>(
@@ -63,6 +70,7 @@ export const InventoryVersionSchema = excludeFromExport(
               assetId: { type: String, required: true },
               at: { type: Date, required: true },
               increments: { type: [new Schema<TallyIncrement>({ key: String, n: Number, sum: Number }, { _id: false })], default: [] },
+              heads: { type: Schema.Types.Mixed, default: [] },
             },
             { _id: false },
           ),

@@ -1,11 +1,16 @@
 import { isIsoCountryCode } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
-import { AssetType, CULTURAL_TIE_ASSET_TYPES } from '../assets/asset-catalogue';
+import type { ProfileSection } from '../assets/profile-sections';
+import type { KeyFigure } from './table-one';
 
-/** What the profile reads of each record; stored records carry more and come back whole. */
-export interface ProfiledAsset {
-  type: AssetType;
-  countries: readonly string[];
+/** One section of assets: how many and their key figures (all of them), and its first page. */
+export interface AssetSection<A> {
+  count: number;
+  keyFigures: KeyFigure[];
+  assets: A[];
+  hasMore: boolean;
+  /** The cursor after the page's last asset, for the section's next page. */
+  endCursor: string | null;
 }
 
 export interface ProfiledPartner {
@@ -25,7 +30,7 @@ export interface ProfiledEngagement {
 }
 
 export interface CountryProfileSources<A, P, R, E> {
-  assets: Iterable<A>;
+  sections: Record<ProfileSection, AssetSection<A>>;
   partners: Iterable<P>;
   relationships: Iterable<R>;
   engagements: Iterable<E>;
@@ -34,19 +39,11 @@ export interface CountryProfileSources<A, P, R, E> {
 /**
  * Everything that ties the jurisdiction to one country: the evidence behind
  * "economic complementarity" and "cultural ties" when choosing priorities.
+ * Each section of assets gives its count and key figures and its first page
+ * (see profileSectionOf for which assets go where).
  */
-export interface CountryProfile<A, P, R, E> {
+export interface CountryProfile<A, P, R, E> extends Record<ProfileSection, AssetSection<A>> {
   country: string;
-  /** Export-sector assets naming the country as a market. */
-  exports: A[];
-  /** Inbound FDI with the country as origin. */
-  fdiInbound: A[];
-  /** Outbound FDI with the country as destination. */
-  fdiOutbound: A[];
-  /** Diaspora communities, immigrant populations and cultural ties. */
-  culturalConnections: A[];
-  /** Any other asset naming the country (a university's partner campus, a key industry's market…). */
-  otherAssets: A[];
   partners: P[];
   /** Relationships with the partners in the country. */
   relationships: R[];
@@ -64,37 +61,17 @@ export function parseProfileCountry(country: string): string {
 }
 
 /**
- * Builds the profile in one pass over each collection: partners first, so
- * relationships and engagements are matched through a set of partner ids
- * rather than a scan per record. The country is accepted in either case.
+ * Builds the profile from its asset sections and one pass over each other
+ * collection: partners first, so relationships and engagements are matched
+ * through a set of partner ids rather than a scan per record. The country is
+ * accepted in either case.
  */
-export function buildCountryProfile<
-  A extends ProfiledAsset,
-  P extends ProfiledPartner,
-  R extends ProfiledRelationship,
-  E extends ProfiledEngagement,
->(country: string, sources: CountryProfileSources<A, P, R, E>): CountryProfile<A, P, R, E> {
+export function buildCountryProfile<A, P extends ProfiledPartner, R extends ProfiledRelationship, E extends ProfiledEngagement>(
+  country: string,
+  sources: CountryProfileSources<A, P, R, E>,
+): CountryProfile<A, P, R, E> {
   const code = parseProfileCountry(country);
-  const profile: CountryProfile<A, P, R, E> = {
-    country: code,
-    exports: [],
-    fdiInbound: [],
-    fdiOutbound: [],
-    culturalConnections: [],
-    otherAssets: [],
-    partners: [],
-    relationships: [],
-    engagements: [],
-  };
-
-  for (const asset of sources.assets) {
-    if (!asset.countries.includes(code)) continue;
-    if (asset.type === 'export-sector') profile.exports.push(asset);
-    else if (asset.type === 'inbound-fdi') profile.fdiInbound.push(asset);
-    else if (asset.type === 'outbound-fdi') profile.fdiOutbound.push(asset);
-    else if (CULTURAL_TIE_ASSET_TYPES.includes(asset.type)) profile.culturalConnections.push(asset);
-    else profile.otherAssets.push(asset);
-  }
+  const profile: CountryProfile<A, P, R, E> = { country: code, ...sources.sections, partners: [], relationships: [], engagements: [] };
 
   const partnerIds = new Set<string>();
   for (const partner of sources.partners) {

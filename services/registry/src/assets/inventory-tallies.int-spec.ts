@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { Connection, Types } from 'mongoose';
 import type { Identity } from '@entente/auth';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
 import { openRegistryContext } from '../bench/bench-context';
 import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
-import { cellsOf, talliesOf, tallyIncrements } from './asset-tallies';
+import { countryCellsOf, HEAD_SIZE, sectionSummariesOf, tableOneCellsOf, TalliedAsset, talliesOf, tallyChanges } from './asset-tallies';
 import { AssetRepository } from './asset.repository';
 import type { RecordAssetInput } from './asset.rules';
 import { AssetService } from './asset.service';
-import { TableOneTallies } from './table-one-tallies';
+import { InventoryTallies } from './inventory-tallies';
+import { PROFILE_SECTIONS } from './profile-sections';
 
 /**
  * The kept Table 1 tallies against the real MongoDB-wire server: after
@@ -33,12 +34,20 @@ describe('Table 1 tallies kept write by write', () => {
     name: `Asset ${i}`,
     category: i % 3 === 0 ? 'economic-foundations' : 'innovation-strengths',
     type: i % 3 === 0 ? 'export-sector' : 'university',
-    countries: ['DK'],
+    countries: i % 2 === 0 ? ['DK'] : i % 5 === 0 ? ['SE'] : ['DK', 'SE'],
     magnitude: i % 2 === 0 ? { value: 100 + i / 10, unit: 'money', currency: i % 4 === 0 ? 'EUR' : 'USD' } : null,
     asOf: '2025-06-30',
   });
   /** What the tallies must read: the live assets counted from scratch by the database. */
-  const countedFromScratch = async (jurisdictionId: string) => talliesOf(cellsOf(await parts(replicaA).repository.tallies({ jurisdictionId })));
+  const countedFromScratch = async (jurisdictionId: string) => talliesOf(tableOneCellsOf(await parts(replicaA).repository.tallies({ jurisdictionId })));
+  const talliedOf = (asset: RecordAssetInput & { assetId: string }): TalliedAsset => ({
+    assetId: asset.assetId,
+    oid: new Types.ObjectId().toHexString(),
+    category: asset.category as TalliedAsset['category'],
+    type: asset.type as TalliedAsset['type'],
+    magnitude: (asset.magnitude as TalliedAsset['magnitude']) ?? null,
+    countries: asset.countries ?? [],
+  });
   const sorted = <T extends { category: string; type: string; figure: { unit: string; currency: string | null } | null }>(tallies: T[]) =>
     [...tallies].sort((a, b) => JSON.stringify([a.category, a.type, a.figure]).localeCompare(JSON.stringify([b.category, b.type, b.figure])));
 
@@ -58,8 +67,10 @@ describe('Table 1 tallies kept write by write', () => {
     const [a, b] = [parts(replicaA), parts(replicaB)];
     // The first read counts from scratch and keeps the count; from then on every write keeps it.
     const first = await a.service.record(identity, input(0));
-    await new TableOneTallies(a.repository, a.versions).current({ jurisdictionId });
-    expect((await a.versions.tallyState({ jurisdictionId }))?.cells).not.toBeNull();
+    await new InventoryTallies(a.repository, a.versions).tableOne({ jurisdictionId });
+    await new InventoryTallies(a.repository, a.versions).country({ jurisdictionId }, 'DK');
+    expect((await a.versions.tableOneState({ jurisdictionId }))?.tallies).not.toBeNull();
+    expect((await a.versions.countryState({ jurisdictionId }, 'DK'))?.tallies).not.toBeNull();
     const recorded = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).service.record(identity, input(i))));
     // Two processes update the same assets at once: one of each pair may lose (CONFLICT), and must change nothing.
     const outcomes = await Promise.allSettled(
@@ -72,41 +83,76 @@ describe('Table 1 tallies kept write by write', () => {
     const expected = sorted(await countedFromScratch(jurisdictionId));
     expect(first.assetId).toBeTruthy();
     expect(expected.reduce((sum, tally) => sum + tally.count, 0)).toBe(61 - removals.filter((outcome) => outcome.status === 'fulfilled').length);
-    const state = await a.versions.tallyState({ jurisdictionId });
-    expect(state?.cells).not.toBeNull();
+    const state = await a.versions.tableOneState({ jurisdictionId });
+    expect(state?.tallies).not.toBeNull();
     expect(state?.pending).toEqual([]);
-    expect(sorted(await new TableOneTallies(a.repository, a.versions).current({ jurisdictionId }))).toEqual(expected);
-    expect(sorted(await new TableOneTallies(b.repository, b.versions).current({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(a.repository, a.versions).tableOne({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(b.repository, b.versions).tableOne({ jurisdictionId }))).toEqual(expected);
+
+    // Denmark's profile tallies were kept through it all; Sweden's, never read, were not kept and are counted now.
+    for (const country of ['DK', 'SE']) {
+      const scope = { jurisdictionId };
+      const counted = sectionSummariesOf(countryCellsOf(await a.repository.countryGroups(scope, country)));
+      const heads = await a.repository.countryHeads(scope, country, HEAD_SIZE);
+      const kept = await new InventoryTallies(b.repository, b.versions).country(scope, country);
+      expect(PROFILE_SECTIONS.map((section) => [kept[section].count, kept[section].keyFigures, kept[section].head])).toEqual(
+        PROFILE_SECTIONS.map((section) => [counted[section].count, counted[section].keyFigures, heads[section] ?? []]),
+      );
+      // Enough assets that a head is full and a section's figures mix currencies: the comparison is not of empty sections.
+      expect(kept.otherAssets.count).toBeGreaterThan(HEAD_SIZE);
+      expect(kept.otherAssets.head).toHaveLength(HEAD_SIZE);
+      expect(kept.exports.count).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps a country\'s profile tallies and first assets through concurrent records and updates, without counting again', async () => {
+    const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
+    const scope = { jurisdictionId };
+    const identity = identityOf(jurisdictionId);
+    const [a, b] = [parts(replicaA), parts(replicaB)];
+    await a.service.record(identity, input(0));
+    await new InventoryTallies(a.repository, a.versions).country(scope, 'DK');
+    const recorded = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).service.record(identity, { ...input(i), countries: ['DK'] })));
+    // New figures, same countries and types: no asset leaves a head, so nothing needs counting again.
+    await Promise.all(recorded.slice(0, 20).map((asset, i) => (i % 2 === 0 ? b : a).service.update(identity, asset.assetId, { ...input(i), countries: ['DK'], magnitude: { value: 7 + i, unit: 'jobs' } })));
+
+    const state = await a.versions.countryState(scope, 'DK');
+    expect(state?.pending).toEqual([]);
+    expect(state?.tallies?.dirty).toBe(false);
+    const counted = sectionSummariesOf(countryCellsOf(await a.repository.countryGroups(scope, 'DK')));
+    expect(sectionSummariesOf(state?.tallies?.cells ?? {})).toEqual(counted);
+    expect(state?.tallies?.heads).toEqual(await a.repository.countryHeads(scope, 'DK', HEAD_SIZE));
+    expect(counted.otherAssets.count + counted.exports.count).toBe(41);
   });
 
   it('counts a write whose writer died after it applied, and settles it once it is old enough', async () => {
     const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
     const { service, repository, versions } = parts(replicaA);
     await service.record(identityOf(jurisdictionId), input(1));
-    await new TableOneTallies(repository, versions).current({ jurisdictionId });
+    await new InventoryTallies(repository, versions).tableOne({ jurisdictionId });
     const assets = replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('assets');
     const lost = { assetId: randomUUID(), ...input(3), magnitude: { value: 250, unit: 'money', currency: 'EUR' } };
     const writeId = randomUUID();
     // The write applies, then the connection drops before its writer hears back: it dies with the marker pending.
     await expect(
-      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: lost.assetId, increments: tallyIncrements(null, lost as never) }, async () => {
+      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: lost.assetId, ...tallyChanges(null, talliedOf(lost)) }, async () => {
         await assets.insertOne({ jurisdictionId, ...lost, removedAt: null, _history: [{ action: 'recorded', writeId }] });
         throw new Error('connection lost');
       }),
     ).rejects.toThrow('connection lost');
-    expect((await versions.tallyState({ jurisdictionId }))?.pending.map((write) => write.writeId)).toEqual([writeId]);
+    expect((await versions.tableOneState({ jurisdictionId }))?.pending.map((write) => write.writeId)).toEqual([writeId]);
 
-    const patient = new TableOneTallies(repository, versions);
+    const patient = new InventoryTallies(repository, versions);
     const expected = sorted(await countedFromScratch(jurisdictionId));
     expect(expected.find((tally) => tally.type === 'export-sector')).toMatchObject({ count: 1, total: 250 });
-    expect(sorted(await patient.current({ jurisdictionId }))).toEqual(expected);
-    expect((await versions.tallyState({ jurisdictionId }))?.pending).toHaveLength(1);
+    expect(sorted(await patient.tableOne({ jurisdictionId }))).toEqual(expected);
+    expect((await versions.tableOneState({ jurisdictionId }))?.pending).toHaveLength(1);
 
-    const settling = new TableOneTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 60_000 });
-    expect(sorted(await settling.current({ jurisdictionId }))).toEqual(expected);
-    const state = await versions.tallyState({ jurisdictionId });
+    const settling = new InventoryTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 60_000 });
+    expect(sorted(await settling.tableOne({ jurisdictionId }))).toEqual(expected);
+    const state = await versions.tableOneState({ jurisdictionId });
     expect(state?.pending).toEqual([]);
-    expect(sorted(talliesOf(state?.cells ?? {}))).toEqual(expected);
+    expect(sorted(talliesOf(state?.tallies ?? {}))).toEqual(expected);
   });
 
   it('leaves out a write that never applied, and once it is given up counts the tallies again', async () => {
@@ -116,23 +162,23 @@ describe('Table 1 tallies kept write by write', () => {
     const never = { assetId: randomUUID(), ...input(3) };
     const writeId = randomUUID();
     await expect(
-      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: never.assetId, increments: tallyIncrements(null, never as never) }, async () => {
+      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: never.assetId, ...tallyChanges(null, talliedOf(never)) }, async () => {
         throw new Error('server selection timed out');
       }),
     ).rejects.toThrow('server selection timed out');
 
     const expected = sorted(await countedFromScratch(jurisdictionId));
-    expect(sorted(await new TableOneTallies(repository, versions).current({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(repository, versions).tableOne({ jurisdictionId }))).toEqual(expected);
 
-    const abandoning = new TableOneTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 0 });
-    expect(sorted(await abandoning.current({ jurisdictionId }))).toEqual(expected);
-    const untrusted = await versions.tallyState({ jurisdictionId });
-    expect(untrusted).toMatchObject({ cells: null, pending: [] });
+    const abandoning = new InventoryTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 0 });
+    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(expected);
+    const untrusted = await versions.tableOneState({ jurisdictionId });
+    expect(untrusted).toMatchObject({ tallies: null, pending: [] });
     // The next read counts from scratch and keeps the count, which later writes then add to.
-    expect(sorted(await abandoning.current({ jurisdictionId }))).toEqual(expected);
-    expect((await versions.tallyState({ jurisdictionId }))?.cells).not.toBeNull();
+    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(expected);
+    expect((await versions.tableOneState({ jurisdictionId }))?.tallies).not.toBeNull();
     await service.record(identityOf(jurisdictionId), input(5));
-    expect(sorted(await abandoning.current({ jurisdictionId }))).toEqual(sorted(await countedFromScratch(jurisdictionId)));
+    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(sorted(await countedFromScratch(jurisdictionId)));
   });
 
   it('counts the assets of a jurisdiction whose tallies were never kept, and keeps them from then on', async () => {
@@ -141,10 +187,10 @@ describe('Table 1 tallies kept write by write', () => {
     for (let i = 0; i < 5; i += 1) await service.record(identityOf(jurisdictionId), input(i));
     // As stored before this registry kept tallies: a version document without them.
     await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').updateOne({ jurisdictionId }, { $unset: { tableOne: '', tableOneBuiltAt: '' } });
-    expect((await versions.tallyState({ jurisdictionId }))?.cells).toBeNull();
+    expect((await versions.tableOneState({ jurisdictionId }))?.tallies).toBeNull();
 
     const expected = sorted(await countedFromScratch(jurisdictionId));
-    expect(sorted(await new TableOneTallies(repository, versions).current({ jurisdictionId }))).toEqual(expected);
-    expect(sorted(talliesOf((await versions.tallyState({ jurisdictionId }))?.cells ?? {}))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(repository, versions).tableOne({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(talliesOf((await versions.tableOneState({ jurisdictionId }))?.tallies ?? {}))).toEqual(expected);
   });
 });
