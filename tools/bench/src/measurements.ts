@@ -32,6 +32,8 @@ export const viewsMeasurement = z.object({
   tableOneWarmMs: z.array(z.number()).min(1),
   countryProfileColdMs: z.array(z.number()).min(1),
   countryProfileWarmMs: z.array(z.number()).min(1),
+  tableOneRecountMs: z.array(z.number()).min(1),
+  countryProfileRecountMs: z.array(z.number()).min(1),
   writeMs: z.array(z.number()).min(1),
   writes: z.number().int(),
   profileCountry: z.string(),

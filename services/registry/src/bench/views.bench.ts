@@ -38,6 +38,14 @@ export interface ViewsMeasurement {
   tableOneWarmMs: number[];
   countryProfileColdMs: number[];
   countryProfileWarmMs: number[];
+  /**
+   * The first read with no tallies kept (after a deploy, or after a write
+   * whose outcome was lost made them untrustworthy): it counts from scratch,
+   * over every asset, and keeps the count. Untimed before each: the tallies
+   * are dropped.
+   */
+  tableOneRecountMs: number[];
+  countryProfileRecountMs: number[];
   /** Milliseconds per write made before each timed cold call (recordAsset, including its two inventory-version bumps). */
   writeMs: number[];
   /** Assets the cold runs recorded (warm-up included): the inventory grows by one per cold read. */
@@ -54,6 +62,8 @@ const NOISE: InventorySize[] = [
 ];
 const WARM_UP_RUNS = 5;
 const TIMED_RUNS = Number(process.env.BENCH_RUNS ?? 50);
+/** Counting from scratch is the rare path: fewer runs. */
+const RECOUNT_RUNS = 10;
 /** Writes in flight while seeding: a busy office's worth of clients, not a bulk load. */
 const CONCURRENCY = 8;
 
@@ -151,8 +161,9 @@ async function timedAfterWrites<T>(
  * with 10,000 assets, called the way their resolvers call them, against the
  * MongoDB-wire server with two other jurisdictions' inventories in the same
  * collections. Each view is timed cold (every read right after a write, so
- * the view cache cannot answer and the read does all its work) and warm
- * (repeated reads the cache answers).
+ * the view cache cannot answer: it reads the kept tallies and lists), warm
+ * (repeated reads the cache answers) and recounted (right after a write with
+ * the kept tallies dropped, so it counts from scratch over every asset).
  */
 async function measure(): Promise<ViewsMeasurement> {
   const context = await openRegistryContext({ mongoUrl: requiredEnv('MONGO_URL'), database: requiredEnv('BENCH_DATABASE') });
@@ -200,6 +211,17 @@ async function measure(): Promise<ViewsMeasurement> {
     await timed(WARM_UP_RUNS, countryProfile);
     const countryProfileWarmMs = await timed(TIMED_RUNS, countryProfile);
 
+    // Each read after the kept tallies are dropped (and after a write, so no cache answers either).
+    const versions = connection.collection('inventory_versions');
+    const dropTallies = async (): Promise<number> => {
+      const writeMs = await write();
+      await versions.updateOne({ jurisdictionId: target.jurisdictionId }, { $unset: { tableOne: '', tableOneBuiltAt: '', countries: '', builtCountries: '' } });
+      return writeMs;
+    };
+    const tableOneRecount = await timedAfterWrites(RECOUNT_RUNS, dropTallies, tableOne, assetsCounted);
+    const profileRecount = await timedAfterWrites(RECOUNT_RUNS, dropTallies, countryProfile, profileAssets);
+    progress(`views: counts from scratch timed (${writes} writes in all)`);
+
     return {
       benchmark: 'views',
       target: TARGET,
@@ -210,6 +232,8 @@ async function measure(): Promise<ViewsMeasurement> {
       tableOneWarmMs,
       countryProfileColdMs: profileCold.readMs,
       countryProfileWarmMs,
+      tableOneRecountMs: tableOneRecount.readMs,
+      countryProfileRecountMs: profileRecount.readMs,
       writeMs: [...tableOneCold.writeMs, ...profileCold.writeMs],
       writes,
       profileCountry: BUSIEST_COUNTRY,
