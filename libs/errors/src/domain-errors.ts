@@ -6,6 +6,20 @@ export abstract class DomainError extends Error {
   abstract readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 }
 
+/** How much of a refused value an error message repeats: enough to recognise it, never a whole payload. */
+export const QUOTED_MAX_LENGTH = 60;
+
+/**
+ * A value a person gave, quoted for an error message: as a JSON string (so
+ * quotes, line breaks and control characters show as escapes) and cut to
+ * QUOTED_MAX_LENGTH characters with an ellipsis.
+ */
+export function quoted(value: unknown): string {
+  const text = String(value);
+  const chars = [...text];
+  return JSON.stringify(chars.length > QUOTED_MAX_LENGTH ? `${chars.slice(0, QUOTED_MAX_LENGTH).join('')}…` : text);
+}
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -29,7 +43,7 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
   constructor(what: string, id: string) {
-    super(`${what} ${id} was not found`);
+    super(`${what} ${[...id].length > QUOTED_MAX_LENGTH ? quoted(id) : id} was not found`);
     this.name = 'NotFoundError';
   }
 }

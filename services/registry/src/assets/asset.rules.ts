@@ -1,3 +1,4 @@
+import { quoted } from '@entente/errors';
 import { ASSET_CONFIDENTIALITY_LEVELS, isIsoCountryCode, isIsoCurrencyCode } from '@entente/contracts';
 import {
   ASSET_CATEGORIES,
@@ -163,7 +164,7 @@ function readCountries(problems: Problems, value: unknown): string[] {
     else
       problems.add(
         `countries[${index}]`,
-        `"${String(item)}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`,
+        `${quoted(item)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`,
       );
   });
   if (countries.size > ASSET_MAX_COUNTRIES) problems.add('countries', `must list at most ${ASSET_MAX_COUNTRIES} (got ${countries.size})`);
@@ -196,7 +197,7 @@ function readMagnitude(problems: Problems, value: RecordAssetInput['magnitude'])
   const rawUnit = readText(problems, 'magnitude.unit', value.unit, { max: MAGNITUDE_UNIT_MAX_LENGTH, required: true, singleLine: true });
   // A currency code typed as the unit ("EUR") is the likeliest slip; say how to write it.
   if (rawUnit !== null && /^[A-Z]{3}$/.test(rawUnit) && isIsoCurrencyCode(rawUnit)) {
-    problems.add('magnitude.unit', `"${rawUnit}" is a currency: write unit "${MONEY_UNIT}" with currency "${rawUnit}"`);
+    problems.add('magnitude.unit', `${quoted(rawUnit)} is a currency: write unit "${MONEY_UNIT}" with currency ${quoted(rawUnit)}`);
     return null;
   }
   const unit = rawUnit?.toLowerCase() ?? null;

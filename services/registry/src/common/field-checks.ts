@@ -1,5 +1,5 @@
 import { isIsoCurrencyCode } from '@entente/contracts';
-import { FieldProblem, ValidationError } from '@entente/errors';
+import { FieldProblem, quoted, ValidationError } from '@entente/errors';
 
 /**
  * Field checks shared by the registry's rules (assets, relationships,
@@ -132,7 +132,7 @@ export function readCurrency(problems: Problems, field: string, value: unknown):
   }
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!isIsoCurrencyCode(code)) {
-    problems.add(field, `"${String(value)}" is not an ISO 4217 currency code; use three letters such as EUR, USD or NZD`);
+    problems.add(field, `${quoted(value)} is not an ISO 4217 currency code; use three letters such as EUR, USD or NZD`);
     return null;
   }
   return code;

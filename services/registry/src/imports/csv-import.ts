@@ -1,5 +1,5 @@
 import { isIsoCountryCode } from '@entente/contracts';
-import { ValidationError } from '@entente/errors';
+import { quoted, ValidationError } from '@entente/errors';
 import { parseRecordAsset, RecordAssetCommand, RecordAssetInput } from '../assets/asset.rules';
 import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partner.rules';
 import { EstablishRelationshipCommand, parseRelationship } from '../relationships/relationship.rules';
@@ -79,9 +79,9 @@ function readHeader(header: CsvRecord, columns: CsvColumns): { names: string[] }
   header.fields.forEach((raw, index) => {
     const name = canonical.get(raw.trim().toLowerCase());
     if (name === undefined) {
-      problems.push({ row: header.row, field: HEADER_FIELD, reason: `unknown column "${raw.trim()}" (column ${index + 1}); ${expected}` });
+      problems.push({ row: header.row, field: HEADER_FIELD, reason: `unknown column ${quoted(raw.trim())} (column ${index + 1}); ${expected}` });
     } else if (seen.has(name)) {
-      problems.push({ row: header.row, field: HEADER_FIELD, reason: `column "${name}" appears twice` });
+      problems.push({ row: header.row, field: HEADER_FIELD, reason: `column ${quoted(name)} appears twice` });
     } else {
       seen.add(name);
     }
@@ -161,7 +161,7 @@ export function parsePartnerCsvRow(values: CsvRow): PartnerCsvRow {
   }
   const wikidataId = (values['wikidataId'] ?? '').trim();
   if (wikidataId !== '' && !isWikidataItemId(wikidataId)) {
-    problems.push({ field: 'wikidataId', message: `"${wikidataId}" is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
+    problems.push({ field: 'wikidataId', message: `${quoted(wikidataId)} is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
   }
   if (problems.length > 0 || partner === undefined) throw new ValidationError(problems);
   return { ...partner, ...(wikidataId !== '' && { wikidataId }) };
@@ -296,7 +296,7 @@ function readPartnerReference(values: CsvRow, problems: Array<{ field: string; m
   const wikidataId = cell(values, 'partnerWikidataId')?.toUpperCase() ?? null;
   if (wikidataId !== null) {
     if (isWikidataItemId(wikidataId)) return { by: 'partnerWikidataId', wikidataId };
-    problems.push({ field: 'partnerWikidataId', message: `"${wikidataId}" is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
+    problems.push({ field: 'partnerWikidataId', message: `${quoted(wikidataId)} is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
     return undefined;
   }
   const name = cell(values, 'partnerName');
@@ -308,7 +308,7 @@ function readPartnerReference(values: CsvRow, problems: Array<{ field: string; m
   if (name === null) problems.push({ field: 'partnerName', message: 'is required with partnerCountry' });
   if (country === null) problems.push({ field: 'partnerCountry', message: 'is required with partnerName (ISO 3166-1 alpha-2, such as DK)' });
   else if (!isIsoCountryCode(country)) {
-    problems.push({ field: 'partnerCountry', message: `"${country}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US` });
+    problems.push({ field: 'partnerCountry', message: `${quoted(country)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US` });
   }
   return name !== null && country !== null && isIsoCountryCode(country) ? { by: 'partnerName', name, country } : undefined;
 }

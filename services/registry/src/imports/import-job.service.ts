@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@entente/auth';
-import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
+import { ConflictError, NotFoundError, quoted, ValidationError } from '@entente/errors';
 import type { Page, PageArgs, Stored } from '@entente/persistence';
 import { JurisdictionRepository } from '../jurisdictions/jurisdiction.repository';
 import { ImportJobKind, progressOf } from './import-job.rules';
@@ -64,7 +64,7 @@ export class ImportJobService {
     if (qid === '') {
       throw ValidationError.forField('wikidataId', 'your jurisdiction has no Wikidata id in its profile: give the Wikidata id whose ties to import, e.g. Q2861 for Rostock');
     }
-    if (!isWikidataItemId(qid)) throw ValidationError.forField('wikidataId', `"${wikidataId}" is not a Wikidata item id (Q followed by digits, e.g. Q2861)`);
+    if (!isWikidataItemId(qid)) throw ValidationError.forField('wikidataId', `${quoted(wikidataId)} is not a Wikidata item id (Q followed by digits, e.g. Q2861)`);
     if (!(await this.catalogue.current())) {
       throw new ConflictError('the twinning catalogue has not been loaded yet; a platform-admin loads it (loadTwinningCatalogue or npm run cli -- import twinning-catalogue)');
     }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@entente/errors';
+import { quoted, ValidationError } from '@entente/errors';
 import { parseRelationship } from '../relationships/relationship.rules';
 import {
   ImportValidation,
@@ -115,8 +115,8 @@ function resolvePartner(reference: RelationshipCsvRow['partner'], partners: read
       const found = partners.filter((p) => p.country !== null && nameKey(p.name, p.country) === key);
       if (found.length === 1) return { partner: found[0] as KnownPartner };
       return found.length === 0
-        ? { field: 'partnerName', reason: `no partner "${reference.name}" in ${reference.country} in your jurisdiction; register or import the partner first` }
-        : { field: 'partnerName', reason: `${found.length} partners are called "${reference.name}" in ${reference.country} (${found.map((p) => p.partnerId).join(', ')}); use partnerId` };
+        ? { field: 'partnerName', reason: `no partner ${quoted(reference.name)} in ${reference.country} in your jurisdiction; register or import the partner first` }
+        : { field: 'partnerName', reason: `${found.length} partners are called ${quoted(reference.name)} in ${reference.country} (${found.map((p) => p.partnerId).join(', ')}); use partnerId` };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@entente/errors';
+import { quoted, ValidationError } from '@entente/errors';
 import { isWikidataItemId } from './wikidata-twinning';
 
 /**
@@ -145,7 +145,7 @@ export function parseWikidataEntity(document: unknown, options: ParseEntityOptio
   if (!isObject(entity)) throw ValidationError.forField(`entities.${key}`, 'is missing');
   // Special:EntityData follows redirects, so the entity's own id is the truth.
   const qid = typeof entity['id'] === 'string' ? entity['id'] : key;
-  if (!isWikidataItemId(qid)) throw ValidationError.forField(`entities.${key}.id`, `"${qid}" is not a Wikidata item id`);
+  if (!isWikidataItemId(qid)) throw ValidationError.forField(`entities.${key}.id`, `${quoted(qid)} is not a Wikidata item id`);
 
   const claims = isObject(entity['claims']) ? entity['claims'] : {};
   const ties: EntityTie[] = [];

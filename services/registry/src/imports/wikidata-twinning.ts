@@ -1,3 +1,4 @@
+import { quoted } from '@entente/errors';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { isWikidataId } from '@entente/contracts';
@@ -70,7 +71,7 @@ export function parseRelationLine(rawText: string, line: number): TwinningEdge |
   }
   const [from, to] = fields.map((f) => f.trim()) as [string, string];
   for (const qid of [from, to]) {
-    if (!isWikidataItemId(qid)) return { line, reason: `"${qid}" is not a Wikidata item id (Q followed by digits)` };
+    if (!isWikidataItemId(qid)) return { line, reason: `${quoted(qid)} is not a Wikidata item id (Q followed by digits)` };
   }
   // A place twinned with itself is a data error, and would become a partner equal to the jurisdiction.
   if (from === to) return { line, reason: `${from} is tied to itself` };
@@ -117,7 +118,7 @@ export function parseNameLine(rawText: string, line: number): { qid: string; lab
   if (tab < 0) return { line, reason: 'expected a Wikidata id, a tab and a label' };
   const qid = text.slice(0, tab).trim();
   const label = text.slice(tab + 1).replace(/\s+/g, ' ').trim();
-  if (!isWikidataItemId(qid)) return { line, reason: `"${qid}" is not a Wikidata item id (Q followed by digits)` };
+  if (!isWikidataItemId(qid)) return { line, reason: `${quoted(qid)} is not a Wikidata item id (Q followed by digits)` };
   if (label.length === 0) return { line, reason: `${qid} has an empty label` };
   return { qid, label };
 }

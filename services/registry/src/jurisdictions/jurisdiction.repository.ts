@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, JurisdictionStatus } from '@entente/contracts';
-import { ConflictError } from '@entente/errors';
+import { ConflictError, quoted } from '@entente/errors';
 import { encodeCursor, Page, PageArgs, resolvePageArgs, Stored, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { Change, OutboxRepository, RecordUpdate } from '../outbox/outbox-repository';
@@ -25,7 +25,7 @@ export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord>
       return await this.insertWithEvents(record, events, change);
     } catch (error) {
       if ((error as { code?: unknown }).code === DUPLICATE_KEY) {
-        throw new ConflictError(`A jurisdiction with the id "${record.jurisdictionId}" already exists; choose another id`);
+        throw new ConflictError(`A jurisdiction with the id ${quoted(record.jurisdictionId)} already exists; choose another id`);
       }
       throw error;
     }

@@ -6,7 +6,7 @@ import {
   type JurisdictionStatus,
 } from '@entente/contracts';
 import type { PlatformRole } from '@entente/auth';
-import { ValidationError } from '@entente/errors';
+import { quoted, ValidationError } from '@entente/errors';
 import { Problems, readChoice, readCurrency, readText } from '../common/field-checks';
 
 /** The profile a jurisdiction keeps on the platform (everything but its id and status). */
@@ -56,7 +56,7 @@ function readJurisdictionId(problems: Problems, field: string, value: unknown): 
   }
   const id = value.trim();
   if (RESERVED_IDS.has(id)) {
-    problems.add(field, `"${id}" is reserved for the platform; choose the jurisdiction's own name`);
+    problems.add(field, `${quoted(id)} is reserved for the platform; choose the jurisdiction's own name`);
     return null;
   }
   return id;
@@ -120,7 +120,7 @@ function readCountry(problems: Problems, value: unknown): string | null {
   }
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!isIsoCountryCode(code)) {
-    problems.add('country', `"${String(value)}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
+    problems.add('country', `${quoted(value)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
     return null;
   }
   return code;
@@ -130,7 +130,7 @@ function readSubdivision(problems: Problems, value: unknown, country: string | n
   if (value === undefined || value === null || value === '') return null;
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) {
-    problems.add('subdivision', `"${String(value)}" is not an ISO 3166-2 subdivision code; use the country code, a dash and up to three letters or digits, such as DE-MV or US-MD`);
+    problems.add('subdivision', `${quoted(value)} is not an ISO 3166-2 subdivision code; use the country code, a dash and up to three letters or digits, such as DE-MV or US-MD`);
     return null;
   }
   if (country !== null && !code.startsWith(`${country}-`)) {
@@ -144,7 +144,7 @@ export function readWikidataId(problems: Problems, value: unknown, field = 'wiki
   if (value === undefined || value === null || value === '') return null;
   const id = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^Q[1-9]\d{0,11}$/.test(id)) {
-    problems.add(field, `"${String(value)}" is not a Wikidata item id; it looks like Q2861`);
+    problems.add(field, `${quoted(value)} is not a Wikidata item id; it looks like Q2861`);
     return null;
   }
   return id;
@@ -160,7 +160,7 @@ function readTimeZone(problems: Problems, value: unknown): string | null {
     if (zone.length === 0 || zone.length > 64) throw new RangeError('length');
     return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    problems.add('timeZone', `"${String(value)}" is not an IANA time zone; use a name such as Europe/Berlin, Pacific/Auckland or America/New_York`);
+    problems.add('timeZone', `${quoted(value)} is not an IANA time zone; use a name such as Europe/Berlin, Pacific/Auckland or America/New_York`);
     return null;
   }
 }
@@ -177,7 +177,7 @@ function readFiscalYearStart(problems: Problems, value: unknown): string | null 
   const day = match ? Number(match[2]) : 0;
   const lastDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   if (!match || day < 1 || day > lastDay) {
-    problems.add('fiscalYearStart', `"${String(value)}" is not a month and day; use MM-DD such as 01-01, 04-01 or 07-01`);
+    problems.add('fiscalYearStart', `${quoted(value)} is not a month and day; use MM-DD such as 01-01, 04-01 or 07-01`);
     return null;
   }
   return text;
@@ -203,7 +203,7 @@ function readLanguages(problems: Problems, value: unknown): string[] {
       const [canonical] = Intl.getCanonicalLocales(raw.trim());
       if (canonical && !tags.includes(canonical)) tags.push(canonical);
     } catch {
-      problems.add(`languages.${index}`, `"${String(raw)}" is not a BCP 47 language tag; use one such as de, en-NZ or mi`);
+      problems.add(`languages.${index}`, `${quoted(raw)} is not a BCP 47 language tag; use one such as de, en-NZ or mi`);
     }
   }
   return tags;
@@ -273,7 +273,7 @@ export function parseInvitee(input: InviteeInput, prefix = ''): { email: string;
   const problems = new Problems();
   const email = readText(problems, `${prefix}email`, input.email, { max: 254, required: true, singleLine: true });
   if (email !== null && (!INVITEE_EMAIL.test(email) || email.startsWith('.') || email.includes('..') || email.includes('.@'))) {
-    problems.add(`${prefix}email`, `"${email}" is not an email address the sign-in service accepts; use letters, digits, dots, dashes, underscores or + before the @, such as anna.schmidt@rostock.de`);
+    problems.add(`${prefix}email`, `${quoted(email)} is not an email address the sign-in service accepts; use letters, digits, dots, dashes, underscores or + before the @, such as anna.schmidt@rostock.de`);
   }
   const firstName = readPersonName(problems, `${prefix}firstName`, input.firstName);
   const lastName = readPersonName(problems, `${prefix}lastName`, input.lastName);

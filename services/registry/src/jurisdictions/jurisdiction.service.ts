@@ -11,7 +11,7 @@ import {
   JurisdictionUpdatedV1,
 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@entente/errors';
+import { ConflictError, ForbiddenError, NotFoundError, quoted, ValidationError } from '@entente/errors';
 import { exportTenantData, Page, PageArgs } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { Problems, readChoice, readText } from '../common/field-checks';
@@ -70,7 +70,7 @@ export class JurisdictionService {
     let jurisdiction: JurisdictionRecord;
     if (existing) {
       const retryable = existing.status === 'onboarding' && (await this.directory.listByJurisdiction(jurisdictionId)).length === 0;
-      if (!retryable) throw new ConflictError(`A jurisdiction with the id "${jurisdictionId}" already exists; choose another id`);
+      if (!retryable) throw new ConflictError(`A jurisdiction with the id ${quoted(jurisdictionId)} already exists; choose another id`);
       jurisdiction = existing;
     } else {
       const now = new Date();

@@ -1,3 +1,4 @@
+import { quoted } from '@entente/errors';
 import { isIsoCountryCode, isWikidataId, PARTNER_FIELD_NAMES, PARTNER_KINDS, PartnerKind } from '@entente/contracts';
 import { Problems, readText } from '../common/field-checks';
 
@@ -133,7 +134,7 @@ function readCountry(problems: Problems, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!isIsoCountryCode(code)) {
-    problems.add('country', `"${String(value)}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US, or null if unknown`);
+    problems.add('country', `${quoted(value)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US, or null if unknown`);
     return null;
   }
   return code;
@@ -143,7 +144,7 @@ function readWikidataId(problems: Problems, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const id = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!isWikidataId(id)) {
-    problems.add('wikidataId', `"${String(value)}" is not a Wikidata item id; use Q and its number, such as Q25319 for Aarhus`);
+    problems.add('wikidataId', `${quoted(value)} is not a Wikidata item id; use Q and its number, such as Q25319 for Aarhus`);
     return null;
   }
   return id;
@@ -159,7 +160,7 @@ function readWebsite(problems: Problems, value: unknown): string | null {
     url = null;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.') || text.includes(' ')) {
-    problems.add('website', `"${text}" is not a web address; give it with https://, such as https://www.aarhus.dk`);
+    problems.add('website', `${quoted(text)} is not a web address; give it with https://, such as https://www.aarhus.dk`);
     return null;
   }
   return text;
@@ -198,12 +199,12 @@ function readContact(problems: Problems, path: string, value: unknown): PartnerC
   const role = readText(problems, `${path}.role`, contact.role, { max: CONTACT_TEXT_MAX_LENGTH, singleLine: true });
   let email = readText(problems, `${path}.email`, contact.email, { max: CONTACT_EMAIL_MAX_LENGTH, singleLine: true });
   if (email !== null && !isEmailAddress(email)) {
-    problems.add(`${path}.email`, `"${email}" is not an e-mail address such as name@example.org`);
+    problems.add(`${path}.email`, `${quoted(email)} is not an e-mail address such as name@example.org`);
     email = null;
   }
   let phone = readText(problems, `${path}.phone`, contact.phone, { max: CONTACT_PHONE_MAX_LENGTH, singleLine: true });
   if (phone !== null && (!PHONE.test(phone) || (phone.match(/\d/g)?.length ?? 0) < 5)) {
-    problems.add(`${path}.phone`, `"${phone}" is not a phone number; use digits, spaces and a leading + such as +45 89 40 20 00`);
+    problems.add(`${path}.phone`, `${quoted(phone)} is not a phone number; use digits, spaces and a leading + such as +45 89 40 20 00`);
     phone = null;
   }
   const notes = readText(problems, `${path}.notes`, contact.notes, { max: PARTNER_NOTES_MAX_LENGTH });

@@ -1,5 +1,5 @@
 import { isIsoCountryCode } from '@entente/contracts';
-import { ValidationError } from '@entente/errors';
+import { quoted, ValidationError } from '@entente/errors';
 import type { ProfileSection } from '../assets/profile-sections';
 import type { KeyFigure } from './table-one';
 
@@ -55,7 +55,7 @@ export interface CountryProfile<A, P, R, E> extends Record<ProfileSection, Asset
 export function parseProfileCountry(country: string): string {
   const code = country.trim().toUpperCase();
   if (!isIsoCountryCode(code)) {
-    throw ValidationError.forField('country', `"${country}" is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
+    throw ValidationError.forField('country', `${quoted(country)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US`);
   }
   return code;
 }
