@@ -59,12 +59,18 @@ export class PartnerRepository extends OutboxRepository<PartnerRecord> {
     return this.page(tenantQuery<PartnerRecord>(scope, filter.needsCountry ? { country: null, ...LIVE } : LIVE), args);
   }
 
-  /** The partners that could be duplicates of `partner`: those of its Wikidata id or its country. */
-  async duplicateCandidates(scope: TenantScope, partner: DuplicateCandidate): Promise<PartnerRecord[]> {
+  /**
+   * The partners that could be duplicates of any of `partners`: those of
+   * their Wikidata ids or their countries, or of unknown country. One read
+   * for them all.
+   */
+  async duplicateCandidates(scope: TenantScope, partners: readonly DuplicateCandidate[]): Promise<PartnerRecord[]> {
     // A partner of unknown country may resemble a partner of its name in any country (and the other way round).
-    if (!partner.country) return this.findMany(tenantQuery<PartnerRecord>(scope, LIVE), PARTNER_SCAN_LIMIT);
-    const alternatives: Array<Record<string, string | null>> = [{ country: partner.country }, { country: null }];
-    if (partner.wikidataId) alternatives.push({ wikidataId: partner.wikidataId });
+    if (partners.some((partner) => !partner.country)) return this.findMany(tenantQuery<PartnerRecord>(scope, LIVE), PARTNER_SCAN_LIMIT);
+    const countries = [...new Set(partners.map((partner) => partner.country as string))];
+    const wikidataIds = [...new Set(partners.flatMap((partner) => (partner.wikidataId ? [partner.wikidataId] : [])))];
+    const alternatives: Array<Record<string, unknown>> = [{ country: { $in: countries } }, { country: null }];
+    if (wikidataIds.length > 0) alternatives.push({ wikidataId: { $in: wikidataIds } });
     return this.findMany(tenantQuery<PartnerRecord>(scope, { $or: alternatives, ...LIVE }), PARTNER_SCAN_LIMIT);
   }
 

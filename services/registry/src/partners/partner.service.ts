@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Page, PageArgs } from '@entente/persistence';
 import { diffFields } from '../history/change-history';
 import { OutboxKicker } from '../outbox/outbox-kicker';
-import { DuplicateGroup, findDuplicateGroups, LikelyDuplicate, likelyDuplicatesOf } from './partner-duplicates';
+import { KeyedBatcher } from '../common/keyed-batcher';
+import { DuplicateCandidate, DuplicateGroup, findDuplicateGroups, LikelyDuplicate, likelyDuplicatesOf } from './partner-duplicates';
 import { parsePartner, parsePartnerChanges, PARTNER_CONTENT_FIELDS, RegisterPartnerInput, UpdatePartnerInput } from './partner.rules';
 import { PartnerRepository } from './partner.repository';
 import type { PartnerRecord } from './partner.schema';
@@ -18,6 +19,8 @@ export function partnerPublicState(partner: Pick<PartnerRecord, 'partnerId' | 'n
 
 @Injectable()
 export class PartnerService {
+  private readonly duplicates = new KeyedBatcher<PartnerRecord, PartnerMatch[]>((jurisdictionId, partners) => this.likelyDuplicatesOfMany(jurisdictionId, partners));
+
   constructor(
     private readonly partners: PartnerRepository,
     private readonly outbox: OutboxKicker,
@@ -93,12 +96,26 @@ export class PartnerService {
     return groups.map((group) => ({ ...group, partners: group.partnerIds.flatMap((id) => partners.get(id) ?? []) }));
   }
 
-  /** The caller's other partners that look like this one. */
-  async likelyDuplicates(identity: Identity, partner: PartnerRecord): Promise<Array<LikelyDuplicate & { partner: PartnerRecord }>> {
-    const candidate = { partnerId: partner.partnerId, name: partner.name, country: partner.country ?? null, wikidataId: partner.wikidataId ?? null };
-    const others = await this.partners.duplicateCandidates({ jurisdictionId: identity.jurisdictionId }, candidate);
-    const byId = new Map(others.map((other) => [other.partnerId, other]));
-    const normalised = others.map((o) => ({ partnerId: o.partnerId, name: o.name, country: o.country ?? null, wikidataId: o.wikidataId ?? null }));
-    return likelyDuplicatesOf(candidate, normalised).map((match) => ({ ...match, partner: byId.get(match.partnerId) as PartnerRecord }));
+  /**
+   * The caller's other partners that look like this one. A list of partners
+   * asks this of each: the asks of one jurisdiction made together are
+   * answered with one read (see likelyDuplicatesOfMany).
+   */
+  likelyDuplicates(identity: Identity, partner: PartnerRecord): Promise<PartnerMatch[]> {
+    return this.duplicates.load(identity.jurisdictionId, partner);
   }
+
+  private async likelyDuplicatesOfMany(jurisdictionId: string, partners: PartnerRecord[]): Promise<PartnerMatch[][]> {
+    const candidates = partners.map(candidateOf);
+    const others = await this.partners.duplicateCandidates({ jurisdictionId }, candidates);
+    const byId = new Map(others.map((other) => [other.partnerId, other]));
+    const compared = others.map(candidateOf);
+    return candidates.map((candidate) => likelyDuplicatesOf(candidate, compared).map((match) => ({ ...match, partner: byId.get(match.partnerId) as PartnerRecord })));
+  }
+}
+
+export type PartnerMatch = LikelyDuplicate & { partner: PartnerRecord };
+
+function candidateOf(partner: PartnerRecord): DuplicateCandidate {
+  return { partnerId: partner.partnerId, name: partner.name, country: partner.country ?? null, wikidataId: partner.wikidataId ?? null };
 }
