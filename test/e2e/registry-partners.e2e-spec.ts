@@ -150,6 +150,14 @@ describe('registry partners, duplicates, merges and change history through the g
     ids.aarhusDuplicate = sameName.id;
     const groups = ok(await platform.graphql<{ partnerDuplicates: Array<{ reason: string; key: string; partners: Array<{ id: string }> }> }>(await viewerA.token(), DUPLICATES));
     expect(groups.partnerDuplicates).toEqual([{ reason: 'SAME_NAME_AND_COUNTRY', key: 'aarhus (DK)', partners: [{ id: ids.aarhus, name: 'Aarhus' }, { id: sameName.id, name: 'AARHUS.' }] }]);
+
+    // A list asks each partner's likely duplicates at once (answered in one batch): each answer is that partner's own.
+    type Listed = { partners: { nodes: Array<{ id: string; likelyDuplicates: Array<{ reason: string; partner: { id: string } }> }> } };
+    const listed = ok(await platform.graphql<Listed>(await viewerA.token(), `{ partners(first: 100) { nodes { id likelyDuplicates { reason partner { id } } } } }`)).partners.nodes;
+    expect(listed.map((node) => node.id).sort()).toEqual([ids.aarhus, ids.dalian, sameName.id].sort());
+    expect(listed.find((node) => node.id === ids.dalian)?.likelyDuplicates).toEqual([]);
+    expect(listed.find((node) => node.id === ids.aarhus)?.likelyDuplicates).toEqual([{ reason: 'SAME_NAME_AND_COUNTRY', partner: { id: sameName.id } }]);
+    expect(listed.find((node) => node.id === sameName.id)?.likelyDuplicates).toEqual([{ reason: 'SAME_NAME_AND_COUNTRY', partner: { id: ids.aarhus } }]);
   });
 
   it('lets a viewer read but not update or merge, and staff update but not merge', async () => {
