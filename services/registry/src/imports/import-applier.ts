@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, PartnerRegisteredV2 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import type { TenantScope } from '@entente/persistence';
 import { AssetRepository } from '../assets/asset.repository';
 import { AssetService } from '../assets/asset.service';
-import { OutboxKicker } from '../outbox/outbox-kicker';
 import { PartnerRepository } from '../partners/partner.repository';
-import { parsePartner } from '../partners/partner.rules';
-import type { PartnerRecord } from '../partners/partner.schema';
-import { partnerPublicState } from '../partners/partner.service';
+import { PartnerService } from '../partners/partner.service';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { RelationshipService } from '../relationships/relationship.service';
-import type { ImportStep, PartnerStep } from './import-step';
+import type { ImportStep } from './import-step';
 
 const DUPLICATE_KEY = 11000;
 
@@ -31,11 +27,11 @@ function isDuplicateKey(error: unknown): boolean {
 export class ImportApplier {
   constructor(
     private readonly partners: PartnerRepository,
+    private readonly partnerService: PartnerService,
     private readonly assets: AssetRepository,
     private readonly assetService: AssetService,
     private readonly relationships: RelationshipRepository,
     private readonly relationshipService: RelationshipService,
-    private readonly outbox: OutboxKicker,
   ) {}
 
   async apply(actor: Identity, step: ImportStep): Promise<void> {
@@ -50,7 +46,7 @@ export class ImportApplier {
   private async create(actor: Identity, step: ImportStep): Promise<void> {
     switch (step.type) {
       case 'partner':
-        await this.registerPartner(actor, step);
+        await this.partnerService.register(actor, step.partner, { partnerId: step.id, action: 'imported' });
         return;
       case 'asset':
         await this.assetService.record(actor, step.asset, { assetId: step.id });
@@ -59,34 +55,6 @@ export class ImportApplier {
         await this.relationshipService.establish(actor, step.relationship, { relationshipId: step.id });
         return;
     }
-  }
-
-  /**
-   * As PartnerService.register, but under the step's id: register makes a
-   * fresh id, which a job that may run twice cannot use.
-   */
-  private async registerPartner(actor: Identity, step: PartnerStep): Promise<void> {
-    const content = parsePartner(step.partner);
-    const now = new Date();
-    const partner: PartnerRecord = {
-      jurisdictionId: actor.jurisdictionId,
-      partnerId: step.id,
-      ...content,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedBy: actor.userId,
-      updatedAt: now,
-      mergedInto: null,
-      mergedFrom: [],
-    };
-    const event = createEvent(PartnerRegisteredV2, {
-      source: 'registry',
-      jurisdictionId: actor.jurisdictionId,
-      aggregateId: step.id,
-      payload: partnerPublicState(partner),
-    });
-    await this.partners.create(partner, [event], { actor, action: 'imported', at: now });
-    this.outbox.kick();
   }
 
   private async exists(actor: Identity, step: ImportStep): Promise<boolean> {

@@ -31,10 +31,12 @@ export class PartnerService {
    * (registry.partner.registered v2). A likely duplicate is registered all the
    * same: the office may know two partners of one name apart. The answer's
    * likelyDuplicates says which partners it resembles, to merge if they are one.
+   * An import passes the partner's id (`options.partnerId`), so that applying
+   * it twice finds the first, and its own history action.
    */
-  async register(identity: Identity, input: RegisterPartnerInput): Promise<PartnerRecord> {
+  async register(identity: Identity, input: RegisterPartnerInput, options: { partnerId?: string; action?: 'registered' | 'imported' } = {}): Promise<PartnerRecord> {
     const content = parsePartner(input);
-    const partnerId = randomUUID();
+    const partnerId = options.partnerId ?? randomUUID();
     const now = new Date();
     const partner: PartnerRecord = {
       jurisdictionId: identity.jurisdictionId,
@@ -53,7 +55,7 @@ export class PartnerService {
       aggregateId: partnerId,
       payload: partnerPublicState(partner),
     });
-    const saved = await this.partners.create(partner, [event], { actor: identity, action: 'registered', at: now });
+    const saved = await this.partners.create(partner, [event], { actor: identity, action: options.action ?? 'registered', at: now });
     this.outbox.kick();
     return saved;
   }

@@ -3,5 +3,5 @@ import { PartnerRepository } from './partner.repository';
 import { PartnerResolver } from './partner.resolver';
 import { PartnerService } from './partner.service';
 
-@Module({ providers: [PartnerRepository, PartnerService, PartnerResolver], exports: [PartnerRepository] })
+@Module({ providers: [PartnerRepository, PartnerService, PartnerResolver], exports: [PartnerRepository, PartnerService] })
 export class PartnersModule {}
