@@ -138,6 +138,14 @@ describe('registry imports through the gateway', () => {
     expect(new Set(partners.nodes.map((p) => p.wikidataId)).size).toBe(16);
     expect(partners.nodes.every((p) => p.country === null)).toBe(true);
     expect(partners.nodes).toContainEqual(expect.objectContaining({ name: 'Aarhus', wikidataId: 'Q25319' }));
+    // The history says the partner came from an import, and who ran it.
+    const aarhus = partners.nodes.find((p) => p.wikidataId === 'Q25319')!;
+    const history = ok(await platform.graphql<{ recordHistory: { recordType: string; entries: Array<{ action: string; byName: string }> } }>(
+      await staffA.token(),
+      `query($id: ID!) { recordHistory(id: $id) { recordType entries { action byName } } }`,
+      { id: aarhus.id },
+    )).recordHistory;
+    expect(history.entries).toEqual([{ action: 'imported', byName: staffA.username }]);
 
     const relationships = ok(await platform.graphql<{ relationships: { totalCount: number; nodes: Array<{ partnerId: string; type: string; status: string }> } }>(await staffA.token(), RELATIONSHIPS)).relationships;
     expect(relationships.totalCount).toBe(16);
