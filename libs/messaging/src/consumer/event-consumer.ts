@@ -110,7 +110,9 @@ export class EventConsumer {
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     this.deadLetters = new KafkaEventPublisher(this.producer, this.catalog);
-    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    const sessionTimeout = this.options.sessionTimeoutMs ?? CONSUMER_DEFAULTS.sessionTimeoutMs;
+    // kafkajs's default heartbeat (3 s) must stay well inside a short session timeout.
+    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 5)) });
     this.consumer = consumer;
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();

@@ -15,6 +15,12 @@ export interface ConsumerPolicyConfig {
   maxRetryBackoffMs?: number;
   /** Where a brand-new group starts. Default true: events published before the group existed are not lost. */
   fromBeginning?: boolean;
+  /**
+   * How long the group waits for a silent member before giving its partitions
+   * to others (a replica that died, a restarted one rejoining). Default 30 s;
+   * the broker refuses less than its group.min.session.timeout.ms (6 s).
+   */
+  sessionTimeoutMs?: number;
 }
 
 export const CONSUMER_DEFAULTS = {
@@ -22,4 +28,5 @@ export const CONSUMER_DEFAULTS = {
   retryBackoffMs: 200,
   maxRetryBackoffMs: 5_000,
   fromBeginning: true,
+  sessionTimeoutMs: 30_000,
 } as const;

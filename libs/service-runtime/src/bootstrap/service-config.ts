@@ -20,6 +20,13 @@ export function serviceConfigShape(defaults: { port: number; database: string; g
     AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
     AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     KAFKA_MAX_ATTEMPTS: env.positiveInt(5),
+    /** How long the consumer group waits for a replica that went silent (the broker's minimum is 6 s). */
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(6_000, 'must be at least 6000: the Kafka broker refuses shorter session timeouts')
+      .max(300_000, 'must be at most 300000 (five minutes)')
+      .default(30_000),
     /** Replicas of one deployment share the consumer group; a separate deployment (or test run) takes its own. */
     KAFKA_GROUP_ID: z
       .string()

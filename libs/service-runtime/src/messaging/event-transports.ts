@@ -14,6 +14,7 @@ export function eventTransports(name: string, config: BaseServiceConfig): (app: 
       groupId: config.KAFKA_GROUP_ID,
       connection: app.get(MONGO_CONNECTION),
       maxAttempts: config.KAFKA_MAX_ATTEMPTS,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       logger: new JsonLogger(name),
     }),
   ];
