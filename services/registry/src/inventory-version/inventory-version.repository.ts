@@ -229,23 +229,15 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
 
   /** The first bump of a tallied write: a new stamp and the write's marker; answers the countries whose tallies are kept. */
   private async markPending(scope: TenantScope, pending: PendingWrite): Promise<string[]> {
-    const query = rawQuery(scope);
     const update: Record<string, unknown> = { ...this.newStamp(), $push: { pending } };
-    const run = async (upsert: boolean): Promise<{ builtCountries?: unknown } | null> =>
-      (await this.model.collection.findOneAndUpdate(query, update, {
+    const before = (await upsertingOnce((upsert) =>
+      this.model.collection.findOneAndUpdate(rawQuery(scope), update, {
         upsert,
         returnDocument: 'before',
         projection: { _id: 0, builtCountries: 1 },
         includeResultMetadata: false,
-      })) as { builtCountries?: unknown } | null;
-    let before: { builtCountries?: unknown } | null;
-    try {
-      before = await run(true);
-    } catch (error) {
-      // Two first writes raced to create the document and the other one won: update it.
-      if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
-      before = await run(false);
-    }
+      }),
+    )) as { builtCountries?: unknown } | null;
     return Array.isArray(before?.builtCountries) ? (before.builtCountries as string[]) : [];
   }
 
@@ -254,14 +246,21 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
   }
 
   private async upsert(scope: TenantScope, update: Record<string, unknown>): Promise<void> {
-    const query = rawQuery(scope);
-    try {
-      await this.model.collection.updateOne(query, update, { upsert: true });
-    } catch (error) {
-      // Two first writes raced to create the document and the other one won: update it.
-      if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
-      await this.model.collection.updateOne(query, update);
-    }
+    await upsertingOnce((upsert) => this.model.collection.updateOne(rawQuery(scope), update, { upsert }));
+  }
+}
+
+/**
+ * Runs an update that creates the document when it is missing. Two first
+ * writes may race to create it; the one that loses gets a duplicate key (the
+ * unique index) and updates the document the other created.
+ */
+async function upsertingOnce<T>(run: (upsert: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await run(true);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
+    return run(false);
   }
 }
 
