@@ -6,6 +6,8 @@ import {
   CountryTallies,
   HEAD_SIZE,
   HeadEntry,
+  keptCountriesWith,
+  MAX_KEPT_COUNTRIES,
   pushToHead,
   sectionSummariesOf,
   TABLE_ONE_PATH,
@@ -163,5 +165,14 @@ describe('tallies kept write by write', () => {
     expect(kept.heads.map((change) => change.head)).toEqual(['countries.SE.heads.otherAssets']);
     // A country code that starts another's is not taken for it.
     expect(builtOnly(tallyChanges(null, { ...university, countries: ['SEX'] as string[] }), ['SE']).increments).toHaveLength(1);
+  });
+
+  it('keeps at most MAX_KEPT_COUNTRIES countries, dropping the one kept longest, and moves a country kept again to the newest place', () => {
+    expect(keptCountriesWith([], 'DK')).toEqual({ kept: ['DK'], dropped: [] });
+    expect(keptCountriesWith(['DK', 'SE'], 'DK')).toEqual({ kept: ['SE', 'DK'], dropped: [] });
+    expect(keptCountriesWith(['DK', 'SE', 'NO'], 'FI', 3)).toEqual({ kept: ['SE', 'NO', 'FI'], dropped: ['DK'] });
+    const full = Array.from({ length: MAX_KEPT_COUNTRIES }, (_, i) => `C${i}`);
+    expect(keptCountriesWith(full, 'ZZ')).toEqual({ kept: [...full.slice(1), 'ZZ'], dropped: ['C0'] });
+    expect(keptCountriesWith(full, 'C0')).toEqual({ kept: [...full.slice(1), 'C0'], dropped: [] });
   });
 });

@@ -81,6 +81,21 @@ export interface CountryTallies {
 /** How many assets each profile section's head keeps: the largest first page it can answer. */
 export const HEAD_SIZE = 10;
 
+/**
+ * How many countries' profile tallies a jurisdiction keeps at most (about
+ * 5 KB each in the version document, which every write of the jurisdiction
+ * updates): keeping one more drops the one kept longest, which its next
+ * profile read counts again.
+ */
+export const MAX_KEPT_COUNTRIES = 25;
+
+/** The kept countries once `country` is kept too, newest last, and those that no longer fit. */
+export function keptCountriesWith(kept: readonly string[], country: string, max: number = MAX_KEPT_COUNTRIES): { kept: string[]; dropped: string[] } {
+  const next = [...kept.filter((other) => other !== country), country];
+  const excess = Math.max(0, next.length - max);
+  return { kept: next.slice(excess), dropped: next.slice(0, excess) };
+}
+
 export const TABLE_ONE_PATH = 'tableOne';
 
 export function countryPath(country: string): string {

@@ -6,7 +6,7 @@ import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
 import { openRegistryContext } from '../bench/bench-context';
 import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
-import { countryCellsOf, HEAD_SIZE, sectionSummariesOf, tableOneCellsOf, TalliedAsset, talliesOf, tallyChanges } from './asset-tallies';
+import { countryCellsOf, HEAD_SIZE, MAX_KEPT_COUNTRIES, sectionSummariesOf, tableOneCellsOf, TalliedAsset, talliesOf, tallyChanges } from './asset-tallies';
 import { AssetRepository } from './asset.repository';
 import type { RecordAssetInput } from './asset.rules';
 import { AssetService } from './asset.service';
@@ -123,6 +123,29 @@ describe('Table 1 tallies kept write by write', () => {
     expect(sectionSummariesOf(state?.tallies?.cells ?? {})).toEqual(counted);
     expect(state?.tallies?.heads).toEqual(await a.repository.countryHeads(scope, 'DK', HEAD_SIZE));
     expect(counted.otherAssets.count + counted.exports.count).toBe(41);
+  });
+
+  it('keeps at most MAX_KEPT_COUNTRIES countries: reading one more drops the one kept longest, which is counted again when read', async () => {
+    const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
+    const scope = { jurisdictionId };
+    const { service, repository, versions } = parts(replicaA);
+    const countries = ['AD', 'AE', 'AF', 'AG', 'AL', 'AM', 'AO', 'AR', 'AT', 'AU', 'AZ', 'BA', 'BB', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BN', 'BO', 'BR', 'BS', 'BT', 'BW'];
+    expect(countries.length).toBe(MAX_KEPT_COUNTRIES + 1);
+    await service.record(identityOf(jurisdictionId), { ...input(3), countries });
+    const tallies = new InventoryTallies(repository, versions);
+    for (const country of countries) expect((await tallies.country(scope, country)).exports.count).toBe(1);
+
+    const kept = await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').findOne({ jurisdictionId });
+    expect(kept?.['builtCountries']).toEqual(countries.slice(1));
+    expect(Object.keys(kept?.['countries'] ?? {}).sort()).toEqual(countries.slice(1).sort());
+    expect((await versions.countryState(scope, 'AD'))?.tallies).toBeNull();
+
+    // Kept countries still follow writes; the dropped one is counted again and kept, dropping the next.
+    await service.record(identityOf(jurisdictionId), { ...input(3), countries: ['AE', 'AD'] });
+    expect((await versions.countryState(scope, 'AE'))?.tallies?.cells).toEqual(countryCellsOf(await repository.countryGroups(scope, 'AE')));
+    expect((await tallies.country(scope, 'AD')).exports.count).toBe(2);
+    expect((await versions.countryState(scope, 'AD'))?.tallies).not.toBeNull();
+    expect((await versions.countryState(scope, 'AE'))?.tallies).toBeNull();
   });
 
   it('counts a write whose writer died after it applied, and settles it once it is old enough', async () => {

@@ -79,7 +79,7 @@ export class InventoryTallies {
   /** Each profile section of one country: count, key figures and first assets. */
   async country(scope: TenantScope, country: string): Promise<Record<ProfileSection, SectionTally>> {
     const state = await this.versions.countryState(scope, country);
-    const store = (stamp: string, counted: CountryTallies) => this.versions.storeCountry(scope, stamp, country, counted);
+    const store = (stamp: string, counted: CountryTallies) => this.versions.storeCountry(scope, stamp, state?.builtCountries ?? [], country, counted);
     let tallies = await this.kept(scope, state, {
       count: () => this.countCountry(scope, country),
       store,

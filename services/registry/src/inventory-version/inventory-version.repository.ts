@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, TallyCells, TallyIncrement } from '../assets/asset-tallies';
+import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, keptCountriesWith, TallyCells, TallyIncrement } from '../assets/asset-tallies';
 import { INVENTORY_VERSION_MODEL, InventoryVersionRecord, InventoryVersionSchema, PendingWrite } from './inventory-version.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -214,12 +214,18 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
     return result.modifiedCount > 0;
   }
 
-  /** Stores one country's profile tallies counted from scratch, under the same condition as storeTableOne. */
-  async storeCountry(scope: TenantScope, stampBeforeCount: string, country: string, tallies: CountryTallies): Promise<boolean> {
-    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, ...NO_PENDING }), {
-      $set: { [countryPath(country)]: { ...tallies, builtAt: new Date() } },
-      $addToSet: { builtCountries: country },
-    });
+  /**
+   * Stores one country's profile tallies counted from scratch, under the
+   * same condition as storeTableOne, and only if the kept countries are still
+   * those the reader saw (`keptBefore`): the country joins them, and the one
+   * kept longest goes when there are more than MAX_KEPT_COUNTRIES.
+   */
+  async storeCountry(scope: TenantScope, stampBeforeCount: string, keptBefore: readonly string[], country: string, tallies: CountryTallies): Promise<boolean> {
+    const { kept, dropped } = keptCountriesWith(keptBefore, country);
+    const sameKept = keptBefore.length === 0 ? { $or: [{ builtCountries: { $exists: false } }, { builtCountries: { $size: 0 } }] } : { builtCountries: [...keptBefore] };
+    const update: Record<string, unknown> = { $set: { [countryPath(country)]: { ...tallies, builtAt: new Date() }, builtCountries: kept } };
+    if (dropped.length > 0) update['$unset'] = Object.fromEntries(dropped.map((other) => [countryPath(other), '']));
+    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, $and: [NO_PENDING, sameKept] }), update);
     return result.modifiedCount > 0;
   }
 
