@@ -3,3 +3,4 @@ export * from './tenant-repository';
 export * from './page';
 export * from './mongo-connection';
 export * from './tenant-data';
+export * from './duplicate-key';

@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose';
+import { isDuplicateKeyError } from '@entente/persistence';
 
 interface ProcessedEvent {
   consumer: string;
@@ -21,8 +22,6 @@ const processedEventSchema = new Schema<ProcessedEvent>(
 // The unique index is what makes idempotency hold under concurrent redelivery,
 // and unique indexes are honoured by every MongoDB-wire server we run on.
 processedEventSchema.index({ consumer: 1, eventId: 1 }, { unique: true });
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Which events each consumer (group) has already handled. The marker is
@@ -59,7 +58,7 @@ export class ProcessedEventStore {
     try {
       await this.model.create({ consumer, eventId: event.eventId, type: event.type, version: event.version, processedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity } from '@entente/auth';
-import type { TenantScope } from '@entente/persistence';
+import { isDuplicateKeyError, type TenantScope } from '@entente/persistence';
 import { AssetRepository } from '../assets/asset.repository';
 import { AssetService } from '../assets/asset.service';
 import { PartnerRepository } from '../partners/partner.repository';
@@ -8,12 +8,6 @@ import { PartnerService } from '../partners/partner.service';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { RelationshipService } from '../relationships/relationship.service';
 import type { ImportStep } from './import-step';
-
-const DUPLICATE_KEY = 11000;
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === DUPLICATE_KEY;
-}
 
 /**
  * The applying phase of a job, one step at a time, through the same rules,
@@ -38,7 +32,7 @@ export class ImportApplier {
     try {
       await this.create(actor, step);
     } catch (error) {
-      if (isDuplicateKey(error) && (await this.exists(actor, step))) return;
+      if (isDuplicateKeyError(error) && (await this.exists(actor, step))) return;
       throw error;
     }
   }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
+import { isDuplicateKeyError, TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, keptCountriesWith, TallyCells, TallyIncrement } from '../assets/asset-tallies';
 import { INVENTORY_VERSION_MODEL, InventoryVersionRecord, InventoryVersionSchema, PendingWrite } from './inventory-version.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Runs `write` between two bumps of the inventory version. The first retires
@@ -126,7 +124,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
       result = await write();
     } catch (error) {
       // A duplicate key is a write that certainly did not apply; any other failure may have.
-      if ((error as { code?: unknown } | null)?.code === DUPLICATE_KEY) await this.settle(scope, { ...tallied, increments: [], heads: [] }, this.newStamp()).catch(() => undefined);
+      if (isDuplicateKeyError(error)) await this.settle(scope, { ...tallied, increments: [], heads: [] }, this.newStamp()).catch(() => undefined);
       else await this.bump(scope).catch(() => undefined);
       throw error;
     }
@@ -265,7 +263,7 @@ async function upsertingOnce<T>(run: (upsert: boolean) => Promise<T>): Promise<T
   try {
     return await run(true);
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     return run(false);
   }
 }

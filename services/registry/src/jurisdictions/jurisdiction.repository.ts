@@ -2,14 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, JurisdictionStatus } from '@entente/contracts';
 import { ConflictError, quoted } from '@entente/errors';
-import { encodeCursor, Page, PageArgs, resolvePageArgs, Stored, tenantQuery } from '@entente/persistence';
+import { encodeCursor, isDuplicateKeyError, Page, PageArgs, resolvePageArgs, Stored, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { Change, OutboxRepository, RecordUpdate } from '../outbox/outbox-repository';
 import type { HistoryEntry } from '../history/change-history';
 import { PROFILE_FIELDS } from './jurisdiction.rules';
 import { JURISDICTION_MODEL, JurisdictionRecord, JurisdictionSchema } from './jurisdiction.schema';
-
-const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord> {
@@ -24,7 +22,7 @@ export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord>
     try {
       return await this.insertWithEvents(record, events, change);
     } catch (error) {
-      if ((error as { code?: unknown }).code === DUPLICATE_KEY) {
+      if (isDuplicateKeyError(error)) {
         throw new ConflictError(`A jurisdiction with the id ${quoted(record.jurisdictionId)} already exists; choose another id`);
       }
       throw error;
