@@ -1,4 +1,4 @@
-import type { AssetTally, KeyFigure } from '../views/table-one';
+import { AssetTally, FigureTotals, KeyFigure } from '../views/table-one';
 import type { AssetCategory, AssetType } from './asset-catalogue';
 import type { Magnitude } from './asset.rules';
 import { PROFILE_SECTIONS, ProfileSection, profileSectionOf } from './profile-sections';
@@ -205,22 +205,22 @@ export function applyCountryChanges(tallies: CountryTallies, write: TallyChanges
 
 /** Table 1 cells from a count made from scratch (the database's grouping of the live assets). */
 export function tableOneCellsOf(tallies: readonly AssetTally[]): TallyCells {
-  const cells: TallyCells = {};
-  for (const tally of tallies) {
-    const key = tableOneCellKey({ category: tally.category, type: tally.type, magnitude: tally.figure ? { value: tally.total, ...tally.figure } : null });
-    const cell = (cells[key] ??= { n: 0, sum: 0 });
-    cell.n += tally.count;
-    cell.sum += tally.total;
-  }
-  return cells;
+  return cellsOf(tallies, (tally) => tableOneCellKey({ category: tally.category, type: tally.type, magnitude: figureOf(tally) }));
 }
 
-/** A country's cells from a count made from scratch of the live assets naming it, grouped by type and figure. */
-export function countryCellsOf(groups: readonly { type: AssetType; figure: { unit: string; currency: string | null } | null; count: number; total: number }[]): TallyCells {
+/** A country's cells from a count made from scratch of the live assets naming it. */
+export function countryCellsOf(tallies: readonly Pick<AssetTally, 'type' | 'figure' | 'count' | 'total'>[]): TallyCells {
+  return cellsOf(tallies, (tally) => countryCellKey(profileSectionOf(tally.type as AssetType), figureOf(tally)));
+}
+
+function figureOf(tally: Pick<AssetTally, 'figure' | 'total'>): Figure {
+  return tally.figure ? { value: tally.total, ...tally.figure } : null;
+}
+
+function cellsOf<G extends Pick<AssetTally, 'count' | 'total'>>(groups: readonly G[], keyOf: (group: G) => string): TallyCells {
   const cells: TallyCells = {};
   for (const group of groups) {
-    const key = countryCellKey(profileSectionOf(group.type), group.figure ? { value: group.total, ...group.figure } : null);
-    const cell = (cells[key] ??= { n: 0, sum: 0 });
+    const cell = (cells[keyOf(group)] ??= { n: 0, sum: 0 });
     cell.n += group.count;
     cell.sum += group.total;
   }
@@ -251,28 +251,21 @@ export function talliesOf(cells: TallyCells): AssetTally[] {
 
 /** Per profile section: how many assets, and their figures summed by unit and currency (ordered as Table 1 orders them). */
 export function sectionSummariesOf(cells: TallyCells): Record<ProfileSection, { count: number; keyFigures: KeyFigure[] }> {
-  const summaries = Object.fromEntries(PROFILE_SECTIONS.map((section) => [section, { count: 0, keyFigures: [] as KeyFigure[] }])) as Record<
-    ProfileSection,
-    { count: number; keyFigures: KeyFigure[] }
-  >;
+  const sections = new Map(PROFILE_SECTIONS.map((section) => [section, { count: 0, figures: new FigureTotals() }]));
   for (const [key, cell] of Object.entries(cells)) {
     if (cell.n <= 0) continue;
     const [section, unit, currency] = decodeCellKey(key) as [ProfileSection, string, string];
-    const summary = summaries[section];
+    const summary = sections.get(section);
     if (!summary) continue;
     summary.count += cell.n;
-    if (unit !== '') summary.keyFigures.push({ unit, currency: currency === '' ? null : currency, total: roundSum(cell.sum), assets: cell.n });
+    if (unit !== '') summary.figures.add(unit, currency === '' ? null : currency, roundSum(cell.sum), cell.n);
   }
-  for (const summary of Object.values(summaries)) {
-    summary.keyFigures.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.currency ?? '', b.currency ?? ''));
-  }
-  return summaries;
+  return Object.fromEntries([...sections].map(([section, { count, figures }]) => [section, { count, keyFigures: figures.list() }])) as Record<
+    ProfileSection,
+    { count: number; keyFigures: KeyFigure[] }
+  >;
 }
 
 export function roundSum(sum: number): number {
   return sum === 0 ? 0 : Number(sum.toPrecision(15));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

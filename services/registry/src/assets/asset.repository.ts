@@ -122,17 +122,6 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
     return found.filter((asset): asset is AssetView & Stored & { removedAt: null } => asset !== null && asset.removedAt === null).map(({ removedAt: _removed, ...asset }) => asset);
   }
 
-  /** The live assets naming a country counted and summed by the database per type, unit and currency (a profile counted from scratch). */
-  async countryGroups(scope: TenantScope, country: string): Promise<Array<{ type: AssetType; figure: { unit: string; currency: string | null } | null; count: number; total: number }>> {
-    const rows = await this.model
-      .aggregate<TallyRow>([
-        { $match: tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }) },
-        { $group: { _id: { category: '$category', type: '$type', unit: '$magnitude.unit', currency: '$magnitude.currency' }, count: { $sum: 1 }, total: { $sum: '$magnitude.value' } } },
-      ])
-      .exec();
-    return rows.map(({ _id: { type, unit, currency }, count, total }) => ({ type: type as AssetType, figure: unit == null ? null : { unit, currency: currency ?? null }, count, total: Number(total) }));
-  }
-
   /** The first `size` live assets naming a country in each profile section, in stored order (a profile counted from scratch). */
   async countryHeads(scope: TenantScope, country: string, size: number): Promise<Partial<Record<ProfileSection, HeadEntry[]>>> {
     const rows = await this.model
@@ -149,14 +138,15 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
   }
 
   /**
-   * What the Table 1 summary reads: the live assets counted and their figures
-   * summed by the database, per category, type, unit and currency — a few
-   * dozen rows instead of one per asset.
+   * The live assets (those naming `country`, when given) counted and their
+   * figures summed by the database, per category, type, unit and currency —
+   * a few dozen rows instead of one per asset: Table 1, or one country's
+   * profile, counted from scratch.
    */
-  async tallies(scope: TenantScope): Promise<AssetTally[]> {
+  async tallies(scope: TenantScope, country?: string): Promise<AssetTally[]> {
     const rows = await this.model
       .aggregate<TallyRow>([
-        { $match: tenantQuery<AssetRecord>(scope, { removedAt: null }) },
+        { $match: tenantQuery<AssetRecord>(scope, country ? { countries: country, removedAt: null } : { removedAt: null }) },
         {
           $group: {
             _id: { category: '$category', type: '$type', unit: '$magnitude.unit', currency: '$magnitude.currency' },

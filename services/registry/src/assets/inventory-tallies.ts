@@ -125,7 +125,7 @@ export class InventoryTallies {
   }
 
   private async countCountry(scope: TenantScope, country: string): Promise<CountryTallies> {
-    const [groups, heads] = await Promise.all([this.assets.countryGroups(scope, country), this.assets.countryHeads(scope, country, HEAD_SIZE)]);
+    const [groups, heads] = await Promise.all([this.assets.tallies(scope, country), this.assets.countryHeads(scope, country, HEAD_SIZE)]);
     return { cells: countryCellsOf(groups), heads };
   }
 

@@ -59,7 +59,7 @@ export interface TableOneRow {
 const RELATIONSHIPS_ROW: AssetCategory = 'existing-international-relationships';
 
 /** Running totals keyed by unit and currency, so euros never add to dollars nor jobs to people. */
-class FigureTotals {
+export class FigureTotals {
   private readonly totals = new Map<string, KeyFigure>();
 
   add(unit: string, currency: string | null, total: number, assets: number): void {
