@@ -4,3 +4,4 @@ export * from './page';
 export * from './mongo-connection';
 export * from './tenant-data';
 export * from './duplicate-key';
+export * from './keyed-batcher';

@@ -11,7 +11,7 @@ import {
   isAssetCategory,
   isAssetType,
 } from './asset-catalogue';
-import { Problems, latestToday, readChoice, readCurrency, readIsoDate, readNonNegativeNumber, readText } from '../common/field-checks';
+import { Problems, latestToday, readChoice, readCurrency, readIsoDate, readNonNegativeNumber, readText } from '@entente/validation';
 
 export const ASSET_NAME_MAX_LENGTH = 200;
 export const ASSET_DESCRIPTION_MAX_LENGTH = 2000;

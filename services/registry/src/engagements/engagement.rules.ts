@@ -1,5 +1,5 @@
 import { ENGAGEMENT_TYPE_VALUES } from '@entente/contracts';
-import { Problems, latestToday, readChoice, readCurrency, readIdList, readIsoDate, readNonNegativeNumber, readText } from '../common/field-checks';
+import { Problems, latestToday, readChoice, readCurrency, readIdList, readIsoDate, readNonNegativeNumber, readText } from '@entente/validation';
 
 /** The contract's vocabulary (@entente/contracts): a new type is a contract change. */
 export const ENGAGEMENT_TYPES = ENGAGEMENT_TYPE_VALUES;

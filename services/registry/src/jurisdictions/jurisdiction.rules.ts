@@ -7,7 +7,7 @@ import {
 } from '@entente/contracts';
 import type { PlatformRole } from '@entente/auth';
 import { quoted, ValidationError } from '@entente/errors';
-import { Problems, readChoice, readCurrency, readText } from '../common/field-checks';
+import { Problems, readChoice, readCurrency, readText } from '@entente/validation';
 
 /** The profile a jurisdiction keeps on the platform (everything but its id and status). */
 export interface JurisdictionProfile {

@@ -14,7 +14,7 @@ import type { Identity } from '@entente/auth';
 import { ConflictError, ForbiddenError, NotFoundError, quoted, ValidationError } from '@entente/errors';
 import { exportTenantData, Page, PageArgs } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { Problems, readChoice, readText } from '../common/field-checks';
+import { Problems, readChoice, readText } from '@entente/validation';
 import { OutboxKicker } from '../outbox/outbox-kicker';
 import type { Change } from '../outbox/outbox-repository';
 import { buildArchive, JurisdictionArchive } from './jurisdiction-archive';

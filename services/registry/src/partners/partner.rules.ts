@@ -1,6 +1,6 @@
 import { quoted } from '@entente/errors';
 import { isIsoCountryCode, isWikidataId, PARTNER_FIELD_NAMES, PARTNER_KINDS, PartnerKind } from '@entente/contracts';
-import { Problems, readText } from '../common/field-checks';
+import { Problems, readText } from '@entente/validation';
 
 export const PARTNER_NAME_MAX_LENGTH = 200;
 export const PARTNER_MAX_CONTACTS = 20;

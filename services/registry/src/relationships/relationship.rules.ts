@@ -1,6 +1,6 @@
 import { RELATIONSHIP_STATUS_VALUES, RELATIONSHIP_TYPE_VALUES } from '@entente/contracts';
 import { ValidationError } from '@entente/errors';
-import { Problems, addCalendarMonths, readChoice, readIdList, readIsoDate, readText, toIsoDate } from '../common/field-checks';
+import { Problems, addCalendarMonths, readChoice, readIdList, readIsoDate, readText, toIsoDate } from '@entente/validation';
 
 /** The contract's vocabulary (@entente/contracts): a new type or status is a contract change. */
 export const RELATIONSHIP_TYPES = RELATIONSHIP_TYPE_VALUES;

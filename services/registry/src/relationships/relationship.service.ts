@@ -5,7 +5,7 @@ import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import type { Page, PageArgs, Stored } from '@entente/persistence';
 import { OutboxKicker } from '../outbox/outbox-kicker';
-import { Problems, readChoice, readText, toIsoDate } from '../common/field-checks';
+import { Problems, readChoice, readText, toIsoDate } from '@entente/validation';
 import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from './relationship.repository';
 import {

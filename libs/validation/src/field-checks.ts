@@ -2,7 +2,7 @@ import { isIsoCurrencyCode } from '@entente/contracts';
 import { FieldProblem, quoted, ValidationError } from '@entente/errors';
 
 /**
- * Field checks shared by the registry's rules (assets, relationships,
+ * Field checks for every service's input rules (in the registry: assets, relationships,
  * engagements, partners, jurisdictions, imports). Each reader records a
  * problem instead of throwing, so a rule can report every bad field of an
  * input at once.
