@@ -2,7 +2,7 @@ import { type INestApplication, Logger, type LoggerService } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier } from '@entente/auth';
-import { declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/service-runtime';
+import { declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
 import { AppModule } from './app.module';
 import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
 import type { GatewayConfig, SubgraphEndpoint } from './gateway.config';

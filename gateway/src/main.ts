@@ -1,7 +1,7 @@
 import './tracing';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@entente/config';
-import { closeOnSignals } from '@entente/service-runtime';
+import { closeOnSignals } from '@entente/http-edge';
 import { JsonLogger } from '@entente/telemetry';
 import { createGatewayApp } from './gateway.app';
 import { loadGatewayConfig } from './gateway.config';

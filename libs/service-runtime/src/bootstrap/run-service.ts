@@ -2,9 +2,8 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bodyParserErrors, closeOnSignals, declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
 import { JsonLogger } from '@entente/telemetry';
-import { closeOnSignals } from './close-on-signals';
-import { bodyParserErrors, declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from './request-body-limit';
 
 export interface RunServiceOptions {
   name: string;
