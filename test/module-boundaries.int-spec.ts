@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 
-/** The Nx boundaries `npm run lint` enforces: services and the gateway import libs, never each other; libs never import apps. */
+/**
+ * The Nx boundaries `npm run lint` enforces: services and the gateway import libs, never each other; libs never import apps.
+ * Lint passing shows no file breaks them today; this shows the rule still fires on a file that does (a weakened
+ * config would pass lint). It runs Nx and ESLint over the workspace, so it is an integration spec, not a unit one.
+ */
 describe('module boundaries', () => {
   const root = join(__dirname, '..');
   let eslint: ESLint;
