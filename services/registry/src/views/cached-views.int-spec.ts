@@ -22,8 +22,12 @@ import type { TableOneRow } from './table-one';
  */
 describe('cached views (two replicas, one database)', () => {
   const database = `entente_views_${randomUUID().slice(0, 8)}`;
-  const jurisdictionId = `views-${randomUUID().slice(0, 8)}`;
-  const identity: Identity = { userId: 'views-staff', username: 'views-staff', jurisdictionId, roles: ['staff', 'jurisdiction-admin'] };
+  /** Each test's own jurisdiction: what it reads is what it wrote, whichever tests ran before it. */
+  const newJurisdiction = () => {
+    const jurisdictionId = `views-${randomUUID().slice(0, 8)}`;
+    const identity: Identity = { userId: 'views-staff', username: 'views-staff', jurisdictionId, roles: ['staff', 'jurisdiction-admin'] };
+    return { jurisdictionId, identity };
+  };
   // A long maximum age: only the inventory version may make these reads fresh.
   const viewCache = { maxAgeMs: 600_000, maxRecords: 10_000 };
   let replicaA: INestApplicationContext;
@@ -57,6 +61,7 @@ describe('cached views (two replicas, one database)', () => {
   });
 
   it('answers repeated reads without a write from the cache', async () => {
+    const { identity } = newJurisdiction();
     const a = replica(replicaA);
     await a.assets.record(identity, exportToDenmark('Wind turbine parts'));
     const first = await a.assets.tableOne(identity);
@@ -67,6 +72,7 @@ describe('cached views (two replicas, one database)', () => {
   });
 
   it('shows a write made through the other replica in the very next read', async () => {
+    const { identity } = newJurisdiction();
     const a = replica(replicaA);
     const b = replica(replicaB);
     const tableBefore = assetsCounted(await a.assets.tableOne(identity));
@@ -89,6 +95,7 @@ describe('cached views (two replicas, one database)', () => {
   });
 
   it('sees partners, relationships and engagements, including the relationship updates made outside a record write', async () => {
+    const { identity, jurisdictionId } = newJurisdiction();
     const a = replica(replicaA);
     const b = replica(replicaB);
     const partner = await b.partners.register(identity, { name: 'Aarhus', kind: 'city', country: 'DK' });
@@ -116,7 +123,15 @@ describe('cached views (two replicas, one database)', () => {
   });
 
   it('erases the inventory version with the jurisdiction’s records (and exports it not), after which nothing cached is served', async () => {
+    const { identity, jurisdictionId } = newJurisdiction();
     const a = replica(replicaA);
+    // An asset, a partner, a relationship and an engagement, each view read once so that both are cached.
+    await a.assets.record(identity, exportToDenmark('Wind turbine parts'));
+    const partner = await a.partners.register(identity, { name: 'Aarhus', kind: 'city', country: 'DK' });
+    await a.relationships.establish(identity, { partnerId: partner.partnerId, type: 'sister-city', status: 'active', since: '2001-05-01' });
+    await a.engagements.log(identity, { date: '2025-03-01', type: 'inbound-visit', partnerIds: [partner.partnerId], purpose: 'Harbour cooperation' });
+    await a.assets.tableOne(identity);
+    expect((await a.profiles.profile(identity, 'DK')).partners).toHaveLength(1);
     const connection = replicaA.get<Connection>(MONGO_CONNECTION, { strict: false });
     const versions = connection.collection('inventory_versions');
     expect(await versions.countDocuments({ jurisdictionId })).toBe(1);
