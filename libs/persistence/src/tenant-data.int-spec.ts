@@ -10,7 +10,8 @@ import { eraseTenantData, excludeFromExport, exportTenantData } from './tenant-d
 describe('exportTenantData and eraseTenantData', () => {
   let connection: Connection;
 
-  beforeAll(async () => {
+  // Each test its own database with the same records: the erasure test changes them, and the export test must not care whether it ran first.
+  beforeEach(async () => {
     const url = process.env.MONGO_URL;
     if (!url) throw new Error('MONGO_URL is not set: run through the integration project, whose global setup starts the server');
     connection = await openMongoConnection({ url, database: `tenant_data_${randomBytes(4).toString('hex')}` });
@@ -28,7 +29,7 @@ describe('exportTenantData and eraseTenantData', () => {
     await connection.collection('stamps').insertMany([{ jurisdictionId: 'rostock', stamp: 'bookkeeping' }]);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await connection?.dropDatabase();
     await connection?.close();
   });
