@@ -176,6 +176,33 @@ export function buildBaseline(
   return variables;
 }
 
+/**
+ * A value GraphQL's own coercion refuses for `type`, whatever the rules say:
+ * text where an input object, enum, number or boolean is expected, an object
+ * where text or an id is. A list takes it as its single item.
+ */
+export function wrongTypeValue(type: GraphQLInputType): unknown {
+  const named = getNamedType(type);
+  if (isInputObjectType(named)) return 'not an object';
+  if (isEnumType(named)) return 'NOT_A_VALUE';
+  switch (named.name) {
+    case 'Int':
+    case 'Float':
+      return 'not a number';
+    case 'Boolean':
+      return 'not a boolean';
+    default:
+      return { not: 'text' };
+  }
+}
+
+/** An input object with every field of `type` set to a value of the wrong type: one coercion error per field. */
+export function everyFieldWrong(type: GraphQLInputType): Record<string, unknown> {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) throw new Error(`${named.name} is not an input object type`);
+  return Object.fromEntries(Object.values(named.getFields()).map((field) => [field.name, wrongTypeValue(field.type)]));
+}
+
 export const ABSENT = Symbol('absent');
 
 /** A copy of `root` with the value at `path` replaced (ABSENT removes it). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { createGatewayRuntime, type GatewayRuntime, Logger as HiveLogger } from '@graphql-hive/gateway-runtime';
+import { CORRELATION_HEADER, correlationIdFor } from '../edge/correlation';
 import { errorMaskingPlugin } from '../edge/error-masking.plugin';
 import { traceContextPlugin, traceHeadersFor } from '../edge/trace-context.plugin';
 import { GATEWAY_CONFIG, SUBGRAPHS } from '../gateway.tokens';
@@ -50,6 +51,7 @@ export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
         fromClientToSubgraphs: ({ request }) => ({
           authorization: request.headers.get('authorization'),
           ...traceHeadersFor(request),
+          [CORRELATION_HEADER]: correlationIdFor(request),
         }),
       },
       plugins: () => [traceContextPlugin(), errorMaskingPlugin()],

@@ -17,3 +17,4 @@ export * from './outbox/fault-injection';
 export * from './nest/kafka-event.context';
 export * from './nest/kafka-event.server';
 export * from './nest/on-event.decorator';
+export * from './lineage/event-lineage';

@@ -1,7 +1,11 @@
 export * from './tenant-query';
+export { scopeOf, scopeOfEvent, scopeForPlatformAdmin, type TenantScope } from './tenant-scope';
 export * from './tenant-repository';
 export * from './page';
 export * from './mongo-connection';
 export * from './tenant-data';
-export * from './duplicate-key';
+export { isDuplicateKeyError } from '@entente/errors';
 export * from './keyed-batcher';
+export * from './history/change-history';
+export * from './history/history.plugin';
+export * from './outbox/outbox-repository';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Connection, Schema } from 'mongoose';
 import { openMongoConnection } from './mongo-connection';
 import { eraseTenantData, excludeFromExport, exportTenantData } from './tenant-data';
+import { scopeOfEvent } from './tenant-scope';
 
 /**
  * Export and erasure over every tenant model of a connection, against the
@@ -35,22 +36,22 @@ describe('exportTenantData and eraseTenantData', () => {
   });
 
   it('exports the jurisdiction’s records of every tenant model, in order, without store ids, undelivered events or bookkeeping', async () => {
-    expect(await exportTenantData(connection, 'rostock')).toEqual({
+    expect(await exportTenantData(connection, scopeOfEvent({ jurisdictionId: 'rostock', eventId: 'e-offboarded' }))).toEqual({
       notes: [
         { jurisdictionId: 'rostock', text: 'first' },
         { jurisdictionId: 'rostock', text: 'second' },
       ],
       tallies: [{ jurisdictionId: 'rostock', count: 3 }],
     });
-    expect(await exportTenantData(connection, 'nowhere')).toEqual({});
+    expect(await exportTenantData(connection, scopeOfEvent({ jurisdictionId: 'nowhere', eventId: 'e-offboarded' }))).toEqual({});
   });
 
   it('erases them everywhere and nothing else, and can be repeated', async () => {
-    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 2, stamps: 1, tallies: 1 });
+    expect(await eraseTenantData(connection, scopeOfEvent({ jurisdictionId: 'rostock', eventId: 'e-offboarded' }))).toEqual({ notes: 2, stamps: 1, tallies: 1 });
     expect(await connection.collection('notes').find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ jurisdictionId: 'riga', text: 'not ours' }]);
     expect(await connection.collection('tallies').countDocuments()).toBe(0);
     expect(await connection.collection('catalogue').countDocuments()).toBe(1);
     expect(await connection.collection('stamps').countDocuments()).toBe(0);
-    expect(await eraseTenantData(connection, 'rostock')).toEqual({ notes: 0, stamps: 0, tallies: 0 });
+    expect(await eraseTenantData(connection, scopeOfEvent({ jurisdictionId: 'rostock', eventId: 'e-offboarded' }))).toEqual({ notes: 0, stamps: 0, tallies: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Connection, Model, Schema } from 'mongoose';
+import type { TenantScope } from './tenant-scope';
 
 const NOT_EXPORTED = new WeakSet<Schema>();
 
@@ -31,11 +32,11 @@ function tenantModels(connection: Connection): Model<unknown>[] {
 const PLUMBING_FIELDS = ['_id', '_outbox'];
 
 /** The jurisdiction's records per collection, as plain JSON-ready objects in insertion order. */
-export async function exportTenantData(connection: Connection, jurisdictionId: string): Promise<Record<string, Record<string, unknown>[]>> {
+export async function exportTenantData(connection: Connection, scope: TenantScope): Promise<Record<string, Record<string, unknown>[]>> {
   const result: Record<string, Record<string, unknown>[]> = {};
   for (const model of tenantModels(connection)) {
     if (NOT_EXPORTED.has(model.schema)) continue;
-    const rows = (await model.find({ jurisdictionId }).sort({ _id: 1 }).lean().exec()) as Record<string, unknown>[];
+    const rows = (await model.find({ jurisdictionId: scope.jurisdictionId }).sort({ _id: 1 }).lean().exec()) as Record<string, unknown>[];
     if (rows.length === 0) continue;
     result[model.collection.collectionName] = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !PLUMBING_FIELDS.includes(key))));
   }
@@ -43,10 +44,10 @@ export async function exportTenantData(connection: Connection, jurisdictionId: s
 }
 
 /** Deletes every record of the jurisdiction; returns how many went per collection. Safe to repeat. */
-export async function eraseTenantData(connection: Connection, jurisdictionId: string): Promise<Record<string, number>> {
+export async function eraseTenantData(connection: Connection, scope: TenantScope): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
   for (const model of tenantModels(connection)) {
-    const result = await model.deleteMany({ jurisdictionId }).exec();
+    const result = await model.deleteMany({ jurisdictionId: scope.jurisdictionId }).exec();
     deleted[model.collection.collectionName] = result.deletedCount;
   }
   return deleted;

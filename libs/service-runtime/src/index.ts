@@ -12,3 +12,5 @@ export * from './messaging/messaging.module';
 export * from './messaging/event-transports';
 export * from './jurisdictions/jurisdiction-directory';
 export * from './jurisdictions/jurisdiction-directory.module';
+export * from './outbox/outbox.module';
+export * from './outbox/outbox-relay.service';

@@ -3,7 +3,6 @@ import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, ServiceCoreModule } from '@entente/service-runtime';
 import type { RegistryConfig } from './config';
 import { AssetsModule } from './assets/assets.module';
-import { OutboxModule } from './outbox/outbox.module';
 import { PartnersModule } from './partners/partners.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { EngagementsModule } from './engagements/engagements.module';
@@ -30,7 +29,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot(coreOptionsFrom('registry', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction, TOPICS.registryRelationship, TOPICS.registryEngagement, TOPICS.registryAsset])),
-        OutboxModule.forRoot({ enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
         ViewCacheModule.forRoot({ maxAgeMs: config.VIEW_CACHE_MAX_AGE_MS, maxRecords: config.VIEW_CACHE_MAX_RECORDS }),
         jurisdictions,
         PartnersModule,

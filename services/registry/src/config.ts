@@ -5,8 +5,6 @@ import { DEFAULT_VIEW_CACHE } from './views/view-cache';
 
 export const registryConfigSchema = z.object({
   ...serviceConfigShape({ port: 4101, database: 'entente_registry', groupId: 'registry' }),
-  OUTBOX_RELAY_ENABLED: env.bool(true),
-  OUTBOX_POLL_INTERVAL_MS: env.positiveInt(200),
   /** An active relationship with no engagement for more than this many calendar months is reported dormant. */
   DORMANCY_MONTHS: env.positiveInt(12),
   /** How often the import runner looks for jobs nobody is running (new jobs start at once): how a restart resumes them. */

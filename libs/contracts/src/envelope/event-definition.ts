@@ -5,19 +5,19 @@ import type { EventEnvelope } from './event-envelope';
  * Everything producers and consumers must agree on for one event version: its
  * type, version, topic and payload schema live together so they cannot drift.
  */
-export interface EventDefinition<P = unknown, T extends string = string> {
+export interface EventDefinition<P = unknown, T extends string = string, V extends number = number> {
   readonly type: T;
-  readonly version: number;
+  readonly version: V;
   readonly topic: string;
   readonly schema: z.ZodType<P>;
 }
 
-export function defineEvent<const T extends string, S extends z.ZodType>(definition: {
+export function defineEvent<const T extends string, const V extends number, S extends z.ZodType>(definition: {
   type: T;
-  version: number;
+  version: V;
   topic: string;
   schema: S;
-}): EventDefinition<z.output<S>, T> {
+}): EventDefinition<z.output<S>, T, V> {
   if (!Number.isInteger(definition.version) || definition.version < 1) {
     throw new Error(`${definition.type}: version must be a positive integer`);
   }
@@ -26,6 +26,13 @@ export function defineEvent<const T extends string, S extends z.ZodType>(definit
 
 /** The payload type an event definition carries. */
 export type PayloadOf<D> = D extends EventDefinition<infer P> ? P : never;
+
+/**
+ * The envelope of one definition, with its type and version as literals: for
+ * a union of definitions, a union of envelopes that `event.version` narrows.
+ */
+export type EnvelopeOf<D> =
+  D extends EventDefinition<infer P, infer T, infer V> ? Omit<EventEnvelope<P>, 'type' | 'version'> & { readonly type: T; readonly version: V } : never;
 
 /** "registry.partner.registered v1": how events are named in logs and errors. */
 export function eventLabel(type: string, version: number): string {

@@ -18,6 +18,7 @@ import { createKafkaClient } from '../kafka/kafka-client';
 import { CONSUMER_DEFAULTS, type ConsumerPolicyConfig, type KafkaConnectionConfig } from '../kafka/kafka-messaging.config';
 import { type TopicSettings, ensureTopics } from '../kafka/topic-provisioner';
 import { type MessagingLogger, jsonConsoleLogger } from '../messaging-logger';
+import { eventLineage, runWithLineage } from '../lineage/event-lineage';
 import { KafkaEventPublisher } from '../producer/event-publisher';
 import { recordFailure, withConsumerSpan } from '../tracing/trace-context';
 import { deadLetterHeaders } from './dead-letter';
@@ -168,7 +169,8 @@ export class EventConsumer {
       }
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await registration.handler(event, { ...meta, attempt });
+          // Whatever the handler produces carries this event's correlation id, and the event as its cause.
+          await runWithLineage(eventLineage(event), () => registration.handler(event, { ...meta, attempt }));
           break;
         } catch (error) {
           const decision = decideAfterFailure(error, attempt, this.policy);

@@ -1,5 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose';
-import { isDuplicateKeyError } from '@entente/persistence';
+import { isDuplicateKeyError } from '@entente/errors';
 
 interface ProcessedEvent {
   consumer: string;

@@ -1,5 +1,5 @@
-/** The Nest transport end to end: an @EventPattern handler receives the validated envelope from real Kafka. */
-import { EVENT_CATALOG, type EventEnvelope, createEvent, defineEvent } from '@entente/contracts';
+/** The Nest transport end to end: an @OnEvent handler receives the validated envelope from real Kafka. */
+import { EVENT_CATALOG, type EnvelopeOf, type EventEnvelope, createEvent, defineEvent } from '@entente/contracts';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, Payload } from '@nestjs/microservices';
@@ -25,7 +25,7 @@ let failOnce = true;
 @Controller()
 class GadgetEvents {
   @OnEvent(GadgetMade)
-  handle(@Payload() event: EventEnvelope<{ n: number }>, @Ctx() ctx: KafkaEventContext): void {
+  handle(@Payload() event: EnvelopeOf<typeof GadgetMade>, @Ctx() ctx: KafkaEventContext): void {
     if (failOnce) {
       failOnce = false;
       throw new Error('transient');
@@ -55,7 +55,7 @@ afterAll(async () => {
   await connection?.close();
 });
 
-it('delivers the validated envelope to the @EventPattern handler, retrying a transient failure', async () => {
+it('delivers the validated envelope to the @OnEvent handler, retrying a transient failure', async () => {
   const bus = new KafkaMessageBus({ brokers, clientId: `nest-spec-producer-${run}`, catalog, logger: quiet });
   const event = createEvent(GadgetMade, { jurisdictionId: 'jur-1', aggregateId: 'g-1', source: 'spec', payload: { n: 7 } });
   await (await bus.publisher()).publish(event);

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { lineageMiddleware } from './lineage.middleware';
 import { bodyParserErrors, closeOnSignals, declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
 import { JsonLogger } from '@entente/telemetry';
 
@@ -24,6 +25,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
   try {
     // Our own JSON parser, with the platform's body limit instead of Express's 100 kB (imports travel in the request).
     const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, abortOnError: false, bodyParser: false });
+    app.use(lineageMiddleware());
     app.use(declaredBodyLimit());
     app.useBodyParser('json', { limit: MAX_REQUEST_BODY_BYTES });
     app.use(bodyParserErrors());

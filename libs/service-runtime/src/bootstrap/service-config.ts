@@ -20,6 +20,9 @@ export function serviceConfigShape(defaults: { port: number; database: string; g
     AUTH_AUDIENCE: z.string().min(1).default('entente-gateway'),
     AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     KAFKA_MAX_ATTEMPTS: env.positiveInt(5),
+    /** Off, events stay in the outbox (ops can pause publishing; the fault-injection test stops between write and publish). */
+    OUTBOX_RELAY_ENABLED: env.bool(true),
+    OUTBOX_POLL_INTERVAL_MS: env.positiveInt(200),
     /** How long the consumer group waits for a replica that went silent (the broker's minimum is 6 s). */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce
       .number()

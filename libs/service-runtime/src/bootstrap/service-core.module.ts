@@ -7,6 +7,7 @@ import { JsonLogger } from '@entente/telemetry';
 import { subgraphOptions } from '../graphql/subgraph-options';
 import { HealthModule } from '../health/health.module';
 import { KafkaLifecycle, MessagingModule } from '../messaging/messaging.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { DatabaseModule, MONGO_CONNECTION, mongoReadiness } from './database.module';
 import type { BaseServiceConfig } from './service-config';
 
@@ -18,11 +19,12 @@ export interface ServiceCoreOptions {
   auth: { keycloakUrl: string; realm: string; audience: string; clockToleranceSeconds: number };
   /** Topics the service produces or consumes. */
   kafka: { brokers: string[]; topics: readonly string[] };
+  outbox: { enabled: boolean; intervalMs: number };
 }
 
 /**
  * What every domain service has in common: its database, token verification
- * against the realm's JWKS, Kafka (producer, topics), its Federation v2 subgraph at /graphql with the
+ * against the realm's JWKS, Kafka (producer, topics), the outbox relay, its Federation v2 subgraph at /graphql with the
  * verified identity in the context, and /health/live and /health/ready.
  */
 @Module({})
@@ -56,6 +58,7 @@ export class ServiceCoreModule {
             subgraphOptions({ context: graphqlAuthContext(verifier), logger: new JsonLogger(options.name) }),
         }),
         MessagingModule.forRoot({ name: options.name, brokers: options.kafka.brokers, topics: options.kafka.topics }),
+        OutboxModule.forRoot({ source: options.name, ...options.outbox }),
         HealthModule.register({
           inject: [MONGO_CONNECTION, KafkaLifecycle],
           useFactory: (connection: Connection, kafka: KafkaLifecycle) => [mongoReadiness(connection), kafka],
@@ -78,5 +81,6 @@ export function coreOptionsFrom(name: string, config: BaseServiceConfig, topics:
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
     },
     kafka: { brokers: config.KAFKA_BROKERS, topics },
+    outbox: { enabled: config.OUTBOX_RELAY_ENABLED, intervalMs: config.OUTBOX_POLL_INTERVAL_MS },
   };
 }

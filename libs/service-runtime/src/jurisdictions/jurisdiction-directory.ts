@@ -45,14 +45,14 @@ export class JurisdictionDirectory extends TenantRepository<JurisdictionView> {
     return this.findOne(tenantQuery<JurisdictionView>(scope));
   }
 
-  async replaceProfile(profile: JurisdictionProfilePayload): Promise<void> {
-    await this.model
-      .updateOne(tenantQuery<JurisdictionView>({ jurisdictionId: profile.jurisdictionId }), { $set: { ...profile, updatedAt: new Date() } }, { upsert: true })
-      .exec();
+  /** The profile as an event of the jurisdiction (`scope`) states it; an event whose payload names another jurisdiction is refused. */
+  async replaceProfile(scope: TenantScope, profile: JurisdictionProfilePayload): Promise<void> {
+    if (profile.jurisdictionId !== scope.jurisdictionId) throw new Error(`A profile of ${profile.jurisdictionId} arrived in an event of ${scope.jurisdictionId}`);
+    await this.updateOne(tenantQuery<JurisdictionView>(scope), { $set: { ...profile, updatedAt: new Date() } }, { upsert: true });
   }
 
   /** A status change for a jurisdiction this service never saw onboarded is ignored: the profile will come with its next update. */
-  async setStatus(jurisdictionId: string, status: JurisdictionStatus): Promise<void> {
-    await this.updateOne(tenantQuery<JurisdictionView>({ jurisdictionId }), { $set: { status, updatedAt: new Date() } });
+  async setStatus(scope: TenantScope, status: JurisdictionStatus): Promise<void> {
+    await this.updateOne(tenantQuery<JurisdictionView>(scope), { $set: { status, updatedAt: new Date() } });
   }
 }

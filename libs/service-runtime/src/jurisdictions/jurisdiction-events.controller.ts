@@ -1,18 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { Connection } from 'mongoose';
-import {
-  type EventEnvelope,
-  JurisdictionOffboardedV1,
-  type JurisdictionOffboardedV1Payload,
-  JurisdictionOnboardedV1,
-  type JurisdictionOnboardedV1Payload,
-  JurisdictionStatusChangedV1,
-  type JurisdictionStatusChangedV1Payload,
-  JurisdictionUpdatedV1,
-  type JurisdictionUpdatedV1Payload,
-} from '@entente/contracts';
-import { eraseTenantData } from '@entente/persistence';
+import { type EnvelopeOf, JurisdictionOffboardedV1, JurisdictionOnboardedV1, JurisdictionStatusChangedV1, JurisdictionUpdatedV1 } from '@entente/contracts';
+import { OnEvent } from '@entente/messaging';
+import { eraseTenantData, scopeOfEvent } from '@entente/persistence';
 import { JsonLogger } from '@entente/telemetry';
 import { MONGO_CONNECTION } from '../bootstrap/database.module';
 import { JurisdictionDirectory } from './jurisdiction-directory';
@@ -27,26 +18,26 @@ export class JurisdictionEventsController {
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
   ) {}
 
-  @EventPattern(JurisdictionOnboardedV1.type)
-  async onOnboarded(@Payload() event: EventEnvelope<JurisdictionOnboardedV1Payload>): Promise<void> {
-    await this.directory.replaceProfile(event.payload);
+  @OnEvent(JurisdictionOnboardedV1)
+  async onOnboarded(@Payload() event: EnvelopeOf<typeof JurisdictionOnboardedV1>): Promise<void> {
+    await this.directory.replaceProfile(scopeOfEvent(event), event.payload);
   }
 
-  @EventPattern(JurisdictionUpdatedV1.type)
-  async onUpdated(@Payload() event: EventEnvelope<JurisdictionUpdatedV1Payload>): Promise<void> {
+  @OnEvent(JurisdictionUpdatedV1)
+  async onUpdated(@Payload() event: EnvelopeOf<typeof JurisdictionUpdatedV1>): Promise<void> {
     const { changedFields: _changed, ...profile } = event.payload;
-    await this.directory.replaceProfile(profile);
+    await this.directory.replaceProfile(scopeOfEvent(event), profile);
   }
 
-  @EventPattern(JurisdictionStatusChangedV1.type)
-  async onStatusChanged(@Payload() event: EventEnvelope<JurisdictionStatusChangedV1Payload>): Promise<void> {
-    await this.directory.setStatus(event.payload.jurisdictionId, event.payload.to);
+  @OnEvent(JurisdictionStatusChangedV1)
+  async onStatusChanged(@Payload() event: EnvelopeOf<typeof JurisdictionStatusChangedV1>): Promise<void> {
+    await this.directory.setStatus(scopeOfEvent(event), event.payload.to);
   }
 
   /** Every record of this service that belongs to the jurisdiction goes, the directory entry with them. */
-  @EventPattern(JurisdictionOffboardedV1.type)
-  async onOffboarded(@Payload() event: EventEnvelope<JurisdictionOffboardedV1Payload>): Promise<void> {
-    const deleted = await eraseTenantData(this.connection, event.payload.jurisdictionId);
+  @OnEvent(JurisdictionOffboardedV1)
+  async onOffboarded(@Payload() event: EnvelopeOf<typeof JurisdictionOffboardedV1>): Promise<void> {
+    const deleted = await eraseTenantData(this.connection, scopeOfEvent(event));
     this.logger.log(`erased jurisdiction ${event.payload.jurisdictionId}: ${JSON.stringify(deleted)}`);
   }
 }

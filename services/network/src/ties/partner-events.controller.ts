@@ -1,15 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  EventEnvelope,
-  isEventOf,
-  PartnerMergedV1,
-  PartnerMergedV1Payload,
-  PartnerRegisteredV1,
-  PartnerRegisteredV2,
-  PartnerUpdatedV1,
-  PartnerUpdatedV1Payload,
-} from '@entente/contracts';
+import { Payload } from '@nestjs/microservices';
+import { type EnvelopeOf, PartnerMergedV1, PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1 } from '@entente/contracts';
+import { OnEvent } from '@entente/messaging';
 import { stateOfV1 } from './tie-projection';
 import { TiesService } from './ties.service';
 
@@ -18,21 +10,19 @@ import { TiesService } from './ties.service';
 export class PartnerEventsController {
   constructor(private readonly ties: TiesService) {}
 
-  /** Every version of registered arrives here: v1 (events already on the topic) and v2. */
-  @EventPattern(PartnerRegisteredV2.type)
-  onPartnerRegistered(@Payload() event: EventEnvelope): Promise<void> {
-    if (isEventOf(PartnerRegisteredV1, event)) return this.ties.recordPartnerState(event, stateOfV1(event.payload));
-    if (isEventOf(PartnerRegisteredV2, event)) return this.ties.recordPartnerState(event, event.payload);
-    throw new Error(`no handling for ${event.type} v${event.version}`);
+  /** Both versions of registered arrive here: v1 (events already on the topic) and v2. */
+  @OnEvent(PartnerRegisteredV1, PartnerRegisteredV2)
+  onPartnerRegistered(@Payload() event: EnvelopeOf<typeof PartnerRegisteredV1 | typeof PartnerRegisteredV2>): Promise<void> {
+    return this.ties.recordPartnerState(event, event.version === 1 ? stateOfV1(event.payload) : event.payload);
   }
 
-  @EventPattern(PartnerUpdatedV1.type)
-  onPartnerUpdated(@Payload() event: EventEnvelope<PartnerUpdatedV1Payload>): Promise<void> {
+  @OnEvent(PartnerUpdatedV1)
+  onPartnerUpdated(@Payload() event: EnvelopeOf<typeof PartnerUpdatedV1>): Promise<void> {
     return this.ties.recordPartnerState(event, event.payload.partner);
   }
 
-  @EventPattern(PartnerMergedV1.type)
-  onPartnerMerged(@Payload() event: EventEnvelope<PartnerMergedV1Payload>): Promise<void> {
+  @OnEvent(PartnerMergedV1)
+  onPartnerMerged(@Payload() event: EnvelopeOf<typeof PartnerMergedV1>): Promise<void> {
     return this.ties.recordPartnerMerged(event);
   }
 }

@@ -30,16 +30,13 @@ export class TieRepository extends TenantRepository<TieRecord> {
   async save(scope: TenantScope, tie: TieState): Promise<void> {
     const { partnerId, ...fields } = tie;
     const filter = tie.mergedInto ? { partnerId } : { partnerId, mergedInto: null };
-    await this.model.updateOne(tenantQuery<TieRecord>(scope, filter), { $set: fields }, { upsert: true }).exec();
+    await this.updateOne(tenantQuery<TieRecord>(scope, filter), { $set: fields }, { upsert: true });
   }
 
   async countByCountry(scope: TenantScope): Promise<CountryCount[]> {
-    const rows = await this.model
-      .aggregate<{ _id: string; partnerCount: number }>([
-        { $match: tenantQuery<TieRecord>(scope, { mergedInto: null, country: { $ne: null } }) },
+    const rows = await this.aggregate<{ _id: string; partnerCount: number }>(tenantQuery<TieRecord>(scope, { mergedInto: null, country: { $ne: null } }), [
         { $group: { _id: '$country', partnerCount: { $sum: 1 } } },
-      ])
-      .exec();
+      ]);
     return rows
       .map((row) => ({ country: row._id, partnerCount: row.partnerCount }))
       .sort((a, b) => b.partnerCount - a.partnerCount || a.country.localeCompare(b.country));

@@ -3,6 +3,7 @@ import type { EventEnvelope, PartnerMergedV1Payload, PartnerPublicState } from '
 import type { Identity } from '@entente/auth';
 import { applyMergedAway, applyPartnerState, stateChangeOf } from './tie-projection';
 import { CountryCount, TieRepository } from './tie.repository';
+import { scopeOf, scopeOfEvent } from '@entente/persistence';
 
 @Injectable()
 export class TiesService {
@@ -14,14 +15,14 @@ export class TiesService {
    * jurisdiction the event names, nobody else.
    */
   async recordPartnerState(event: EventEnvelope, partner: PartnerPublicState): Promise<void> {
-    const scope = { jurisdictionId: event.jurisdictionId };
+    const scope = scopeOfEvent(event);
     const next = applyPartnerState(await this.ties.get(scope, partner.partnerId), stateChangeOf(event, partner));
     if (next) await this.ties.save(scope, next);
   }
 
   /** Two partners were one: the survivor takes its merged state, the merged partner stops counting. */
   async recordPartnerMerged(event: EventEnvelope<PartnerMergedV1Payload>): Promise<void> {
-    const scope = { jurisdictionId: event.jurisdictionId };
+    const scope = scopeOfEvent(event);
     const { survivor, mergedPartnerId } = event.payload;
     const tombstone = applyMergedAway(await this.ties.get(scope, mergedPartnerId), {
       partnerId: mergedPartnerId,
@@ -34,6 +35,6 @@ export class TiesService {
   }
 
   tiesByCountry(identity: Identity): Promise<CountryCount[]> {
-    return this.ties.countByCountry({ jurisdictionId: identity.jurisdictionId });
+    return this.ties.countByCountry(scopeOf(identity));
   }
 }

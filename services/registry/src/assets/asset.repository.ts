@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Connection, Types } from 'mongoose';
-import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, Stored, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, tenantQuery, OutboxWrites, type EventDraft } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { HistoryEntry } from '../history/change-history';
-import { Change, OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '@entente/persistence';
+import { Change, OutboxRepository } from '@entente/persistence';
 import type { AssetCategory, AssetType } from './asset-catalogue';
 import { ASSET_MODEL, ASSET_VIEW_FIELDS, AssetRecord, AssetSchema, AssetView } from './asset.schema';
 import type { AssetTally } from '../views/table-one';
-import { HISTORY_FIELD } from '../history/history.plugin';
-import type { TalliedWrite } from '../inventory-version/inventory-version.repository';
+import { HISTORY_FIELD } from '@entente/persistence';
 import { HeadEntry, TalliedAsset, tallyChanges } from './asset-tallies';
 import { ProfileSection, profileSectionOf } from './profile-sections';
+import { InventoryVersionRepository, type TalliedWrite } from '../inventory-version/inventory-version.repository';
 
 /** The fields a person changes; the rest (ids, who and when) the repository keeps. */
 export type AssetContent = Pick<
@@ -33,15 +32,16 @@ interface TallyRow {
 const ASSET_HISTORY_FIELDS = ['name', 'description', 'category', 'type', 'countries', 'sectors', 'magnitude', 'sourceOrganisation', 'asOf', 'confidentiality'] as const;
 
 @Injectable()
-export class AssetRepository extends OutboxRepository<AssetRecord> {
+export class AssetRepository extends OutboxRepository<AssetRecord, TalliedWrite> {
   protected readonly historyFields = ASSET_HISTORY_FIELDS;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    super(connection.model<AssetRecord>(ASSET_MODEL, AssetSchema));
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, outbox: OutboxWrites, versions: InventoryVersionRepository) {
+    // Writes run between two bumps of the jurisdiction's inventory version, which the views' cache and tallies read.
+    super(connection.model<AssetRecord>(ASSET_MODEL, AssetSchema), outbox, versions);
   }
 
   /** Stores the asset, its events and its first history entry in one single-document write. */
-  create(asset: AssetRecord, events: EventEnvelope[], change: Change): Promise<AssetRecord> {
+  create(asset: AssetRecord, events: EventDraft[], change: Change): Promise<AssetRecord> {
     // The _id is chosen here: it is the asset's place in the profile's heads.
     const stored = { ...asset, _id: new Types.ObjectId() };
     return this.insertWithEvents(stored, events, change, tallied(null, talliedOf(stored)));
@@ -57,7 +57,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    * in one write; null when the asset is gone or changed since `before` was
    * read (its updatedAt moved).
    */
-  async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventEnvelope[]): Promise<AssetRecord | null> {
+  async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventDraft[]): Promise<AssetRecord | null> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: before.assetId, removedAt: null, updatedAt: before.updatedAt });
     const $set = { ...content, updatedBy: change.actor.userId, updatedAt: change.at };
     return this.updateWithEvents(query, before, { $set }, events, change, tallied(talliedOf(before), talliedOf({ ...before, ...content })));
@@ -69,7 +69,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    * concurrent update can make neither the removal event nor the tallies
    * describe another state: false then, as when it is gone.
    */
-  async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventEnvelope[]): Promise<boolean> {
+  async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventDraft[]): Promise<boolean> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, updatedAt: asset.updatedAt, removedAt: null });
     const $set = { removedAt: change.at, removedBy: change.actor.userId };
     return (await this.updateWithEvents(query, asset, { $set }, events, change, tallied(talliedOf(asset), null))) !== null;
@@ -81,10 +81,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    * the local MongoDB-wire server answers from an index.
    */
   async hasWrite(scope: TenantScope, assetId: string, writeId: string): Promise<boolean> {
-    const found = await this.model
-      .findOne(tenantQuery<AssetRecord>(scope, { assetId }), { _id: 0, [`${HISTORY_FIELD}.writeId`]: 1 })
-      .lean<{ [HISTORY_FIELD]?: Array<{ writeId?: string }> }>()
-      .exec();
+    const found = await this.findOne<{ [HISTORY_FIELD]?: Array<{ writeId?: string }> }>(tenantQuery<AssetRecord>(scope, { assetId }), { _id: 0, [`${HISTORY_FIELD}.writeId`]: 1 });
     return (found?.[HISTORY_FIELD] ?? []).some((entry) => entry.writeId === writeId);
   }
 
@@ -113,10 +110,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
   async byIds(scope: TenantScope, assetIds: readonly string[]): Promise<Array<AssetView & Stored>> {
     const found = await Promise.all(
       assetIds.map((assetId) =>
-        this.model
-          .findOne(tenantQuery<AssetRecord>(scope, { assetId }), { ...ASSET_VIEW_PROJECTION, _id: 1, removedAt: 1 })
-          .lean<AssetView & Stored & { removedAt: Date | null }>()
-          .exec(),
+        this.findOne<AssetView & Stored & { removedAt: Date | null }>(tenantQuery<AssetRecord>(scope, { assetId }), { ...ASSET_VIEW_PROJECTION, _id: 1, removedAt: 1 }),
       ),
     );
     return found.filter((asset): asset is AssetView & Stored & { removedAt: null } => asset !== null && asset.removedAt === null).map(({ removedAt: _removed, ...asset }) => asset);
@@ -124,11 +118,11 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
 
   /** The first `size` live assets naming a country in each profile section, in stored order (a profile counted from scratch). */
   async countryHeads(scope: TenantScope, country: string, size: number): Promise<Partial<Record<ProfileSection, HeadEntry[]>>> {
-    const rows = await this.model
-      .find(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }), { _id: 1, assetId: 1, type: 1 })
-      .sort({ _id: 1 })
-      .lean<Array<{ _id: Types.ObjectId; assetId: string; type: AssetType }>>()
-      .exec();
+    const rows = await this.findMany<{ _id: Types.ObjectId; assetId: string; type: AssetType }>(tenantQuery<AssetRecord>(scope, { countries: country, removedAt: null }), {
+      projection: { _id: 1, assetId: 1, type: 1 },
+      sort: { _id: 1 },
+      limit: 0,
+    });
     const heads: Partial<Record<ProfileSection, HeadEntry[]>> = {};
     for (const row of rows) {
       const head = (heads[profileSectionOf(row.type)] ??= []);
@@ -144,9 +138,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
    * profile, counted from scratch.
    */
   async tallies(scope: TenantScope, country?: string): Promise<AssetTally[]> {
-    const rows = await this.model
-      .aggregate<TallyRow>([
-        { $match: tenantQuery<AssetRecord>(scope, country ? { countries: country, removedAt: null } : { removedAt: null }) },
+    const rows = await this.aggregate<TallyRow>(tenantQuery<AssetRecord>(scope, country ? { countries: country, removedAt: null } : { removedAt: null }), [
         {
           $group: {
             _id: { category: '$category', type: '$type', unit: '$magnitude.unit', currency: '$magnitude.currency' },
@@ -154,8 +146,7 @@ export class AssetRepository extends OutboxRepository<AssetRecord> {
             total: { $sum: '$magnitude.value' },
           },
         },
-      ])
-      .exec();
+      ]);
     return rows.map(({ _id: { category, type, unit, currency }, count, total }) => ({
       category,
       type,

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
-import { historyPlugin } from '../history/history.plugin';
+import { historyPlugin } from '@entente/persistence';
 import { ASSET_CATEGORIES, ASSET_TYPES, AssetCategory, AssetType } from './asset-catalogue';
 import { CONFIDENTIALITY_LEVELS, Confidentiality, Magnitude } from './asset.rules';
 

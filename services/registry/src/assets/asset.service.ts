@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1, createEvent } from '@entente/contracts';
+import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError } from '@entente/errors';
-import type { Page, PageArgs } from '@entente/persistence';
+import { eventDraft, scopeOf, type Page, type PageArgs } from '@entente/persistence';
 import { CachedViews } from '../views/cached-views';
 import { summariseTableOne, TableOneRow } from '../views/table-one';
 import type { AssetCategory } from './asset-catalogue';
 import { assetRemovedPayload, assetStatePayload } from './asset-event-payload';
-import { OutboxKicker } from '../outbox/outbox-kicker';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { parseRecordAsset, RecordAssetInput } from './asset.rules';
 import { AssetRepository } from './asset.repository';
@@ -21,7 +20,6 @@ export class AssetService {
     private readonly assets: AssetRepository,
     private readonly tallies: InventoryTallies,
     private readonly relationships: RelationshipRepository,
-    private readonly outbox: OutboxKicker,
     private readonly views: CachedViews,
   ) {}
 
@@ -45,14 +43,11 @@ export class AssetService {
       removedAt: null,
       removedBy: null,
     };
-    const event = createEvent(AssetRecordedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(AssetRecordedV1, {
       aggregateId: assetId,
       payload: assetStatePayload(assetId, command),
     });
     const saved = await this.assets.create(asset, [event], { actor: identity, action: 'recorded', at: now });
-    this.outbox.kick();
     return saved;
   }
 
@@ -64,29 +59,24 @@ export class AssetService {
    */
   async update(identity: Identity, assetId: string, input: RecordAssetInput): Promise<AssetRecord> {
     const command = parseRecordAsset(input);
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const before = await this.assets.find(scope, assetId);
     if (!before) throw new NotFoundError('Asset', assetId);
-    const event = createEvent(AssetUpdatedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(AssetUpdatedV1, {
       aggregateId: assetId,
       payload: assetStatePayload(assetId, command),
     });
     const saved = await this.assets.replace(scope, before, command, { actor: identity, action: 'updated', at: new Date() }, [event]);
     if (!saved) throw new ConflictError(`asset ${assetId} was changed or removed meanwhile; reload it and try again`);
-    this.outbox.kick();
     return saved;
   }
 
   /** Removes an asset from the inventory and announces it (registry.asset.removed v1); NOT_FOUND as for update. */
   async remove(identity: Identity, assetId: string): Promise<true> {
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const asset = await this.assets.find(scope, assetId);
     if (!asset) throw new NotFoundError('Asset', assetId);
-    const event = createEvent(AssetRemovedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(AssetRemovedV1, {
       aggregateId: assetId,
       payload: assetRemovedPayload(asset),
     });
@@ -95,12 +85,11 @@ export class AssetService {
       if (await this.assets.find(scope, assetId)) throw new ConflictError(`asset ${assetId} was changed meanwhile; reload it and try again`);
       throw new NotFoundError('Asset', assetId);
     }
-    this.outbox.kick();
     return true;
   }
 
   list(identity: Identity, args: PageArgs, category?: AssetCategory | null): Promise<Page<AssetRecord>> {
-    return this.assets.list({ jurisdictionId: identity.jurisdictionId }, args, category);
+    return this.assets.list(scopeOf(identity), args, category);
   }
 
   /**
@@ -109,7 +98,7 @@ export class AssetService {
    * relationships row; cached until the next write.
    */
   async tableOne(identity: Identity): Promise<TableOneRow[]> {
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     return this.views.read(scope, 'table-one', async () => {
       const [assets, relationships] = await Promise.all([this.tallies.tableOne(scope), this.relationships.tallies(scope)]);
       return summariseTableOne(assets, relationships);

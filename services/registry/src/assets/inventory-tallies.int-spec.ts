@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Connection, Types } from 'mongoose';
 import type { Identity } from '@entente/auth';
+import { scopeOf } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
 import { openRegistryContext } from '../bench/bench-context';
@@ -39,7 +40,7 @@ describe('Table 1 tallies kept write by write', () => {
     asOf: '2025-06-30',
   });
   /** What the tallies must read: the live assets counted from scratch by the database. */
-  const countedFromScratch = async (jurisdictionId: string) => talliesOf(tableOneCellsOf(await parts(replicaA).repository.tallies({ jurisdictionId })));
+  const countedFromScratch = async (jurisdictionId: string) => talliesOf(tableOneCellsOf(await parts(replicaA).repository.tallies(scopeOf(identityOf(jurisdictionId)))));
   const talliedOf = (asset: RecordAssetInput & { assetId: string }): TalliedAsset => ({
     assetId: asset.assetId,
     oid: new Types.ObjectId().toHexString(),
@@ -67,10 +68,10 @@ describe('Table 1 tallies kept write by write', () => {
     const [a, b] = [parts(replicaA), parts(replicaB)];
     // The first read counts from scratch and keeps the count; from then on every write keeps it.
     const first = await a.service.record(identity, input(0));
-    await new InventoryTallies(a.repository, a.versions).tableOne({ jurisdictionId });
-    await new InventoryTallies(a.repository, a.versions).country({ jurisdictionId }, 'DK');
-    expect((await a.versions.tableOneState({ jurisdictionId }))?.tallies).not.toBeNull();
-    expect((await a.versions.countryState({ jurisdictionId }, 'DK'))?.tallies).not.toBeNull();
+    await new InventoryTallies(a.repository, a.versions).tableOne(scopeOf(identityOf(jurisdictionId)));
+    await new InventoryTallies(a.repository, a.versions).country(scopeOf(identityOf(jurisdictionId)), 'DK');
+    expect((await a.versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.tallies).not.toBeNull();
+    expect((await a.versions.countryState(scopeOf(identityOf(jurisdictionId)), 'DK'))?.tallies).not.toBeNull();
     const recorded = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).service.record(identity, input(i))));
     // Which concurrent updates and removals win varies; these stay, so both countries always have a full head to compare.
     const universities = Array.from({ length: HEAD_SIZE + 5 }, (_, i) => ({ ...input(1), name: `University ${i}`, countries: ['DK', 'SE'] }));
@@ -86,15 +87,15 @@ describe('Table 1 tallies kept write by write', () => {
     const expected = sorted(await countedFromScratch(jurisdictionId));
     expect(first.assetId).toBeTruthy();
     expect(expected.reduce((sum, tally) => sum + tally.count, 0)).toBe(61 + universities.length - removals.filter((outcome) => outcome.status === 'fulfilled').length);
-    const state = await a.versions.tableOneState({ jurisdictionId });
+    const state = await a.versions.tableOneState(scopeOf(identityOf(jurisdictionId)));
     expect(state?.tallies).not.toBeNull();
     expect(state?.pending).toEqual([]);
-    expect(sorted(await new InventoryTallies(a.repository, a.versions).tableOne({ jurisdictionId }))).toEqual(expected);
-    expect(sorted(await new InventoryTallies(b.repository, b.versions).tableOne({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(a.repository, a.versions).tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(b.repository, b.versions).tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
 
     // Denmark's profile tallies were kept through it all; Sweden's, never read, were not kept and are counted now.
     for (const country of ['DK', 'SE']) {
-      const scope = { jurisdictionId };
+      const scope = scopeOf(identityOf(jurisdictionId));
       const counted = sectionSummariesOf(countryCellsOf(await a.repository.tallies(scope, country)));
       const heads = await a.repository.countryHeads(scope, country, HEAD_SIZE);
       const kept = await new InventoryTallies(b.repository, b.versions).country(scope, country);
@@ -110,7 +111,7 @@ describe('Table 1 tallies kept write by write', () => {
 
   it('keeps a country\'s profile tallies and first assets through concurrent records and updates, without counting again', async () => {
     const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
-    const scope = { jurisdictionId };
+    const scope = scopeOf(identityOf(jurisdictionId));
     const identity = identityOf(jurisdictionId);
     const [a, b] = [parts(replicaA), parts(replicaB)];
     await a.service.record(identity, input(0));
@@ -130,7 +131,7 @@ describe('Table 1 tallies kept write by write', () => {
 
   it('keeps at most MAX_KEPT_COUNTRIES countries: reading one more drops the one kept longest, which is counted again when read', async () => {
     const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
-    const scope = { jurisdictionId };
+    const scope = scopeOf(identityOf(jurisdictionId));
     const { service, repository, versions } = parts(replicaA);
     const countries = ['AD', 'AE', 'AF', 'AG', 'AL', 'AM', 'AO', 'AR', 'AT', 'AU', 'AZ', 'BA', 'BB', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BN', 'BO', 'BR', 'BS', 'BT', 'BW'];
     expect(countries.length).toBe(MAX_KEPT_COUNTRIES + 1);
@@ -138,7 +139,7 @@ describe('Table 1 tallies kept write by write', () => {
     const tallies = new InventoryTallies(repository, versions);
     for (const country of countries) expect((await tallies.country(scope, country)).exports.count).toBe(1);
 
-    const kept = await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').findOne({ jurisdictionId });
+    const kept = await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').findOne(scopeOf(identityOf(jurisdictionId)));
     expect(kept?.['builtCountries']).toEqual(countries.slice(1));
     expect(Object.keys(kept?.['countries'] ?? {}).sort()).toEqual(countries.slice(1).sort());
     expect((await versions.countryState(scope, 'AD'))?.tallies).toBeNull();
@@ -155,28 +156,28 @@ describe('Table 1 tallies kept write by write', () => {
     const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
     const { service, repository, versions } = parts(replicaA);
     await service.record(identityOf(jurisdictionId), input(1));
-    await new InventoryTallies(repository, versions).tableOne({ jurisdictionId });
+    await new InventoryTallies(repository, versions).tableOne(scopeOf(identityOf(jurisdictionId)));
     const assets = replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('assets');
     const lost = { assetId: randomUUID(), ...input(3), magnitude: { value: 250, unit: 'money', currency: 'EUR' } };
     const writeId = randomUUID();
     // The write applies, then the connection drops before its writer hears back: it dies with the marker pending.
     await expect(
-      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: lost.assetId, ...tallyChanges(null, talliedOf(lost)) }, async () => {
+      versions.aroundTallied(scopeOf(identityOf(jurisdictionId)), { writeId, assetId: lost.assetId, ...tallyChanges(null, talliedOf(lost)) }, async () => {
         await assets.insertOne({ jurisdictionId, ...lost, removedAt: null, _history: [{ action: 'recorded', writeId }] });
         throw new Error('connection lost');
       }),
     ).rejects.toThrow('connection lost');
-    expect((await versions.tableOneState({ jurisdictionId }))?.pending.map((write) => write.writeId)).toEqual([writeId]);
+    expect((await versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.pending.map((write) => write.writeId)).toEqual([writeId]);
 
     const patient = new InventoryTallies(repository, versions);
     const expected = sorted(await countedFromScratch(jurisdictionId));
     expect(expected.find((tally) => tally.type === 'export-sector')).toMatchObject({ count: 1, total: 250 });
-    expect(sorted(await patient.tableOne({ jurisdictionId }))).toEqual(expected);
-    expect((await versions.tableOneState({ jurisdictionId }))?.pending).toHaveLength(1);
+    expect(sorted(await patient.tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    expect((await versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.pending).toHaveLength(1);
 
     const settling = new InventoryTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 60_000 });
-    expect(sorted(await settling.tableOne({ jurisdictionId }))).toEqual(expected);
-    const state = await versions.tableOneState({ jurisdictionId });
+    expect(sorted(await settling.tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    const state = await versions.tableOneState(scopeOf(identityOf(jurisdictionId)));
     expect(state?.pending).toEqual([]);
     expect(sorted(talliesOf(state?.tallies ?? {}))).toEqual(expected);
   });
@@ -188,23 +189,23 @@ describe('Table 1 tallies kept write by write', () => {
     const never = { assetId: randomUUID(), ...input(3) };
     const writeId = randomUUID();
     await expect(
-      versions.aroundTallied({ jurisdictionId }, { writeId, assetId: never.assetId, ...tallyChanges(null, talliedOf(never)) }, async () => {
+      versions.aroundTallied(scopeOf(identityOf(jurisdictionId)), { writeId, assetId: never.assetId, ...tallyChanges(null, talliedOf(never)) }, async () => {
         throw new Error('server selection timed out');
       }),
     ).rejects.toThrow('server selection timed out');
 
     const expected = sorted(await countedFromScratch(jurisdictionId));
-    expect(sorted(await new InventoryTallies(repository, versions).tableOne({ jurisdictionId }))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(repository, versions).tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
 
     const abandoning = new InventoryTallies(repository, versions, { settleAfterMs: 0, abandonAfterMs: 0 });
-    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(expected);
-    const untrusted = await versions.tableOneState({ jurisdictionId });
+    expect(sorted(await abandoning.tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    const untrusted = await versions.tableOneState(scopeOf(identityOf(jurisdictionId)));
     expect(untrusted).toMatchObject({ tallies: null, pending: [] });
     // The next read counts from scratch and keeps the count, which later writes then add to.
-    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(expected);
-    expect((await versions.tableOneState({ jurisdictionId }))?.tallies).not.toBeNull();
+    expect(sorted(await abandoning.tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    expect((await versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.tallies).not.toBeNull();
     await service.record(identityOf(jurisdictionId), input(5));
-    expect(sorted(await abandoning.tableOne({ jurisdictionId }))).toEqual(sorted(await countedFromScratch(jurisdictionId)));
+    expect(sorted(await abandoning.tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(sorted(await countedFromScratch(jurisdictionId)));
   });
 
   it('counts the assets of a jurisdiction whose tallies were never kept, and keeps them from then on', async () => {
@@ -212,11 +213,11 @@ describe('Table 1 tallies kept write by write', () => {
     const { service, repository, versions } = parts(replicaA);
     for (let i = 0; i < 5; i += 1) await service.record(identityOf(jurisdictionId), input(i));
     // As stored before this registry kept tallies: a version document without them.
-    await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').updateOne({ jurisdictionId }, { $unset: { tableOne: '', tableOneBuiltAt: '' } });
-    expect((await versions.tableOneState({ jurisdictionId }))?.tallies).toBeNull();
+    await replicaA.get<Connection>(MONGO_CONNECTION, { strict: false }).collection('inventory_versions').updateOne(scopeOf(identityOf(jurisdictionId)), { $unset: { tableOne: '', tableOneBuiltAt: '' } });
+    expect((await versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.tallies).toBeNull();
 
     const expected = sorted(await countedFromScratch(jurisdictionId));
-    expect(sorted(await new InventoryTallies(repository, versions).tableOne({ jurisdictionId }))).toEqual(expected);
-    expect(sorted(talliesOf((await versions.tableOneState({ jurisdictionId }))?.tallies ?? {}))).toEqual(expected);
+    expect(sorted(await new InventoryTallies(repository, versions).tableOne(scopeOf(identityOf(jurisdictionId))))).toEqual(expected);
+    expect(sorted(talliesOf((await versions.tableOneState(scopeOf(identityOf(jurisdictionId))))?.tallies ?? {}))).toEqual(expected);
   });
 });

@@ -2,10 +2,9 @@ import { DynamicModule, Global, INestApplicationContext, Module } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import type { Connection } from 'mongoose';
 import { EventPublisher, OUTBOX_FIELD } from '@entente/messaging';
-import { DatabaseModule, EVENT_PUBLISHER } from '@entente/service-runtime';
+import { DatabaseModule, EVENT_PUBLISHER, OutboxModule } from '@entente/service-runtime';
 import { AssetsModule } from '../assets/assets.module';
 import { EngagementsModule } from '../engagements/engagements.module';
-import { OutboxModule } from '../outbox/outbox.module';
 import { PartnersModule } from '../partners/partners.module';
 import { RelationshipsModule } from '../relationships/relationships.module';
 import { DEFAULT_VIEW_CACHE, ViewCacheSettings } from '../views/view-cache';
@@ -46,7 +45,7 @@ export async function openRegistryContext(options: { mongoUrl: string; database:
     imports: [
       DatabaseModule.forRoot({ url: options.mongoUrl, database: options.database }),
       DiscardingPublisherModule.forRoot(),
-      OutboxModule.forRoot({ enabled: false, intervalMs: 200 }),
+      OutboxModule.forRoot({ source: 'registry', enabled: false, intervalMs: 200 }),
       ViewCacheModule.forRoot(options.viewCache ?? DEFAULT_VIEW_CACHE),
       PartnersModule,
       relationships,

@@ -1,24 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, TenantScope, tenantQuery, OutboxWrites, type EventDraft } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { HistoryEntry } from '../history/change-history';
-import { Change, OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '@entente/persistence';
+import { Change, OutboxRepository } from '@entente/persistence';
 import { ENGAGEMENT_MODEL, EngagementRecord, EngagementSchema } from './engagement.schema';
+import { InventoryVersionRepository, type TalliedWrite } from '../inventory-version/inventory-version.repository';
 
 const ENGAGEMENT_HISTORY_FIELDS = ['date', 'type', 'partnerIds', 'purpose', 'outcomes', 'nextSteps', 'cost', 'staffDays', 'priorityIds'] as const;
 
 @Injectable()
-export class EngagementRepository extends OutboxRepository<EngagementRecord> {
+export class EngagementRepository extends OutboxRepository<EngagementRecord, TalliedWrite> {
   protected readonly historyFields = ENGAGEMENT_HISTORY_FIELDS;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    super(connection.model<EngagementRecord>(ENGAGEMENT_MODEL, EngagementSchema));
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, outbox: OutboxWrites, versions: InventoryVersionRepository) {
+    // Writes run between two bumps of the jurisdiction's inventory version, which the views' cache and tallies read.
+    super(connection.model<EngagementRecord>(ENGAGEMENT_MODEL, EngagementSchema), outbox, versions);
   }
 
   /** Stores the engagement, its events and its first history entry in one single-document write. */
-  create(engagement: EngagementRecord, events: EventEnvelope[], change: Change): Promise<EngagementRecord> {
+  create(engagement: EngagementRecord, events: EventDraft[], change: Change): Promise<EngagementRecord> {
     return this.insertWithEvents(engagement, events, change);
   }
 

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
-import { historyPlugin } from '../history/history.plugin';
+import { historyPlugin } from '@entente/persistence';
 import { ENGAGEMENT_TYPES, EngagementType, Money } from './engagement.rules';
 
 /** One logged engagement (visit, mission, meeting…) with one or more partners, as stored. */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, EngagementLoggedV1 } from '@entente/contracts';
+import { EngagementLoggedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { FieldProblem, ValidationError } from '@entente/errors';
-import type { Page, PageArgs } from '@entente/persistence';
-import { OutboxKicker } from '../outbox/outbox-kicker';
+import { eventDraft, scopeOf, type Page, type PageArgs } from '@entente/persistence';
 import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { lastEngagementUpdates, LogEngagementInput, parseEngagement } from './engagement.rules';
@@ -17,7 +16,6 @@ export class EngagementService {
     private readonly engagements: EngagementRepository,
     private readonly relationships: RelationshipRepository,
     private readonly partners: PartnerRepository,
-    private readonly outbox: OutboxKicker,
   ) {}
 
   /**
@@ -29,7 +27,7 @@ export class EngagementService {
    */
   async log(identity: Identity, input: LogEngagementInput): Promise<EngagementRecord> {
     const command = parseEngagement(input);
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const found = await this.partners.findAll(scope, command.partnerIds);
     const problems: FieldProblem[] = command.partnerIds.flatMap((partnerId, index) => {
       const partner = found.get(partnerId);
@@ -48,9 +46,7 @@ export class EngagementService {
     const engagementId = randomUUID();
     const now = new Date();
     const engagement: EngagementRecord = { jurisdictionId: identity.jurisdictionId, engagementId, ...command, createdBy: identity.userId, createdAt: now };
-    const event = createEvent(EngagementLoggedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(EngagementLoggedV1, {
       aggregateId: engagementId,
       payload: {
         engagementId,
@@ -70,7 +66,6 @@ export class EngagementService {
       },
     });
     const saved = await this.engagements.create(engagement, [event], { actor: identity, action: 'logged', at: now });
-    this.outbox.kick();
     for (const update of updates) {
       await this.relationships.advanceLastEngagement(scope, update.relationshipId, update.lastEngagementAt, now);
     }
@@ -78,6 +73,6 @@ export class EngagementService {
   }
 
   list(identity: Identity, args: PageArgs): Promise<Page<EngagementRecord>> {
-    return this.engagements.list({ jurisdictionId: identity.jurisdictionId }, args);
+    return this.engagements.list(scopeOf(identity), args);
   }
 }

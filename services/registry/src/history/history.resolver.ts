@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
-import type { HistoryEntry as StoredEntry, HistoryValue } from './change-history';
+import type { HistoryEntry as StoredEntry, HistoryValue } from '@entente/persistence';
 import { HistoryEntry, RecordHistory, RecordTypeValue } from './history.model';
 import { HistoryService } from './history.service';
 

@@ -5,7 +5,7 @@ import { AssetRepository } from '../assets/asset.repository';
 import { EngagementRepository } from '../engagements/engagement.repository';
 import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from '../relationships/relationship.repository';
-import type { HistoryEntry } from './change-history';
+import { scopeOf, type HistoryEntry } from '@entente/persistence';
 
 export type RecordType = 'partner' | 'asset' | 'relationship' | 'engagement';
 
@@ -24,7 +24,7 @@ export class HistoryService {
    * NOT_FOUND, exactly like an unknown one.
    */
   async of(identity: Identity, id: string): Promise<{ recordType: RecordType; entries: HistoryEntry[] }> {
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const found = await Promise.all([
       this.partners.history(scope, id).then((entries) => ({ recordType: 'partner' as const, entries })),
       this.assets.history(scope, id).then((entries) => ({ recordType: 'asset' as const, entries })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity } from '@entente/auth';
-import { isDuplicateKeyError, type TenantScope } from '@entente/persistence';
+import { isDuplicateKeyError, scopeOf } from '@entente/persistence';
 import { AssetRepository } from '../assets/asset.repository';
 import { AssetService } from '../assets/asset.service';
 import { PartnerRepository } from '../partners/partner.repository';
@@ -52,7 +52,7 @@ export class ImportApplier {
   }
 
   private async exists(actor: Identity, step: ImportStep): Promise<boolean> {
-    const scope: TenantScope = { jurisdictionId: actor.jurisdictionId };
+    const scope = scopeOf(actor);
     switch (step.type) {
       case 'partner':
         return (await this.partners.find(scope, step.id)) !== null;

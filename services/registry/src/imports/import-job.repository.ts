@@ -12,7 +12,10 @@ const PUBLIC_FIELDS = { input: 0, steps: 0 } as const;
 const CLAIM_SCAN_LIMIT = 200;
 
 /** A job claimed by a runner: its scope and everything needed to run its current phase. */
-export type ClaimedJob = ImportJobRecord & Stored;
+export type ClaimedJob = ImportJobRecord & Stored & { scope: TenantScope };
+
+/** What the runner's writes need of a claimed job. */
+type JobRef = Pick<ClaimedJob, 'scope' | 'jobId'>;
 
 @Injectable()
 export class ImportJobRepository extends TenantRepository<ImportJobRecord> {
@@ -22,7 +25,7 @@ export class ImportJobRepository extends TenantRepository<ImportJobRecord> {
 
   /** Resolves once the collection and its indexes exist (the runner scans before any traffic). */
   async ready(): Promise<void> {
-    await this.model.init();
+    await this.ensureIndexes();
   }
 
   async create(job: ImportJobRecord): Promise<ImportJobRecord> {
@@ -30,12 +33,12 @@ export class ImportJobRepository extends TenantRepository<ImportJobRecord> {
   }
 
   get(scope: TenantScope, jobId: string): Promise<ImportJobRecord | null> {
-    return this.model.findOne(tenantQuery<ImportJobRecord>(scope, { jobId }), PUBLIC_FIELDS).lean<ImportJobRecord>().exec();
+    return this.findOne<ImportJobRecord>(tenantQuery<ImportJobRecord>(scope, { jobId }), PUBLIC_FIELDS);
   }
 
   /** Whether any job of this kind, in any jurisdiction, is still to finish (the platform-wide catalogue allows one load at a time). */
-  async hasUnfinished(kind: ImportJobRecord['kind']): Promise<boolean> {
-    return (await this.model.exists({ kind, status: { $in: [...UNFINISHED_STATUSES] } }).exec()) !== null;
+  hasUnfinished(kind: ImportJobRecord['kind']): Promise<boolean> {
+    return this.existsAcrossJurisdictions({ kind, status: { $in: [...UNFINISHED_STATUSES] } });
   }
 
   /** In the order they were started. */
@@ -53,26 +56,24 @@ export class ImportJobRepository extends TenantRepository<ImportJobRecord> {
    * yet know of. The job then runs in its own jurisdiction's scope.
    */
   async claimNext(owner: string, leaseMs: number, now: Date = new Date()): Promise<ClaimedJob | null> {
-    const unfinished = await this.model
-      .find({ status: { $in: [...UNFINISHED_STATUSES] } }, { _id: 0, jurisdictionId: 1, jobId: 1, leaseUntil: 1 })
-      .sort({ _id: 1 })
-      .limit(CLAIM_SCAN_LIMIT)
-      .lean<Array<Pick<ImportJobRecord, 'jurisdictionId' | 'jobId' | 'leaseUntil'>>>()
-      .exec();
+    const unfinished = await this.findAcrossJurisdictions<Pick<ImportJobRecord, 'jurisdictionId' | 'jobId' | 'leaseUntil'>>(
+      { status: { $in: [...UNFINISHED_STATUSES] } },
+      { projection: { _id: 0, jurisdictionId: 1, jobId: 1, leaseUntil: 1 }, sort: { _id: 1 }, limit: CLAIM_SCAN_LIMIT },
+    );
     const seen = new Set<string>();
-    for (const candidate of unfinished) {
+    for (const { scope, record: candidate } of unfinished) {
       if (seen.has(candidate.jurisdictionId)) continue;
       seen.add(candidate.jurisdictionId);
       if (candidate.leaseUntil !== null && candidate.leaseUntil > now) continue;
       const claimed = await this.updateOne(
-        tenantQuery<ImportJobRecord>(candidate, {
+        tenantQuery<ImportJobRecord>(scope, {
           jobId: candidate.jobId,
           status: { $in: [...UNFINISHED_STATUSES] },
           $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
         }),
         { $set: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) } },
       );
-      if (claimed) return claimed;
+      if (claimed) return { ...claimed, scope };
     }
     return null;
   }
@@ -83,27 +84,27 @@ export class ImportJobRepository extends TenantRepository<ImportJobRecord> {
    * cannot overwrite the one that took over. False when the guard failed.
    */
   async advance(
-    job: Pick<ImportJobRecord, 'jurisdictionId' | 'jobId' | 'status'>,
+    job: JobRef & Pick<ImportJobRecord, 'status'>,
     owner: string,
     to: ImportJobStatus,
     set: Partial<Pick<ImportJobRecord, 'progress' | 'counts' | 'report' | 'failure' | 'steps' | 'input' | 'finishedAt' | 'leaseUntil'>>,
   ): Promise<boolean> {
     assertJobTransition(job.status, to);
-    const query = tenantQuery<ImportJobRecord>(job, { jobId: job.jobId, status: job.status, leaseOwner: owner });
+    const query = tenantQuery<ImportJobRecord>(job.scope, { jobId: job.jobId, status: job.status, leaseOwner: owner });
     const updated = await this.updateOne(query, { $set: { ...set, status: to, updatedAt: new Date() } });
     return updated !== null;
   }
 
   /** Progress and a renewed lease, in one small write. */
-  async heartbeat(job: Pick<ImportJobRecord, 'jurisdictionId' | 'jobId'>, owner: string, progress: { done: number; total: number }, leaseMs: number): Promise<boolean> {
+  async heartbeat(job: JobRef, owner: string, progress: { done: number; total: number }, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const query = tenantQuery<ImportJobRecord>(job, { jobId: job.jobId, leaseOwner: owner });
+    const query = tenantQuery<ImportJobRecord>(job.scope, { jobId: job.jobId, leaseOwner: owner });
     const updated = await this.updateOne(query, { $set: { progress, updatedAt: now, leaseUntil: new Date(now.getTime() + leaseMs) } });
     return updated !== null;
   }
 
   /** Lets the job go (it may be claimed again at once): on shutdown, so another runner need not wait for the lease. */
-  async release(job: Pick<ImportJobRecord, 'jurisdictionId' | 'jobId'>, owner: string): Promise<void> {
-    await this.updateOne(tenantQuery<ImportJobRecord>(job, { jobId: job.jobId, leaseOwner: owner }), { $set: { leaseUntil: null, leaseOwner: null } });
+  async release(job: JobRef, owner: string): Promise<void> {
+    await this.updateOne(tenantQuery<ImportJobRecord>(job.scope, { jobId: job.jobId, leaseOwner: owner }), { $set: { leaseUntil: null, leaseOwner: null } });
   }
 }

@@ -93,7 +93,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
 
   private async run(claimed: ClaimedJob): Promise<void> {
     // The job as stored, kept current as it moves: its status guards every write.
-    const ref: { job: ImportJobRecord } = { job: claimed };
+    const ref: { job: ClaimedJob } = { job: claimed };
     let step: ImportStep | undefined;
     try {
       if (claimed.kind === 'twinning-catalogue') return await this.loadCatalogue(ref);
@@ -126,14 +126,14 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Moves the stored job and `ref` along; false when another runner has taken the job over. */
-  private async moveTo(ref: { job: ImportJobRecord }, to: ImportJobStatus, set: Parameters<ImportJobRepository['advance']>[3]): Promise<boolean> {
+  private async moveTo(ref: { job: ClaimedJob }, to: ImportJobStatus, set: Parameters<ImportJobRepository['advance']>[3]): Promise<boolean> {
     if (!(await this.jobs.advance(ref.job, this.owner, to, set))) return false;
     ref.job = { ...ref.job, ...set, status: to };
     return true;
   }
 
   /** Validates the whole input; a job with any problem fails here, having applied nothing. False when it failed or was lost. */
-  private async validate(ref: { job: ImportJobRecord }): Promise<boolean> {
+  private async validate(ref: { job: ClaimedJob }): Promise<boolean> {
     const result = await this.planner.plan(ref.job);
     if (!result.ok) {
       const rows = new Set(result.problems.map((problem) => problem.row)).size;
@@ -160,7 +160,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
    * (TwinningCatalogueRepository.load), under the job's id as its load id, so
    * running the job again overwrites its own earlier attempt.
    */
-  private async loadCatalogue(ref: { job: ImportJobRecord }): Promise<void> {
+  private async loadCatalogue(ref: { job: ClaimedJob }): Promise<void> {
     if (ref.job.status === 'queued' && !(await this.moveTo(ref, 'validating', {}))) return;
     const input = ref.job.input ?? {};
     const result = await this.catalogue.load(input['relations'] ?? '', input['names'] ?? '', {
@@ -198,7 +198,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
    * a partner was merged away) fails the job naming the step's row; anything
    * else is logged with a reference, and the job fails saying so.
    */
-  private async fail(job: ImportJobRecord, error: unknown, step: ImportStep | undefined): Promise<void> {
+  private async fail(job: ClaimedJob, error: unknown, step: ImportStep | undefined): Promise<void> {
     const row = step?.row ?? 0;
     let report = job.report;
     let failure: string;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, quoted, ValidationError } from '@entente/errors';
-import type { Page, PageArgs, Stored } from '@entente/persistence';
+import { scopeOf, type Page, type PageArgs, type Stored } from '@entente/persistence';
 import { JurisdictionRepository } from '../jurisdictions/jurisdiction.repository';
-import { ImportJobKind, progressOf } from './import-job.rules';
+import { checkImportDocument, ImportJobKind, megabytes, progressOf } from './import-job.rules';
 import { ImportJobRepository } from './import-job.repository';
 import { ImportJobRunner } from './import-job.runner';
 import type { ImportJobRecord } from './import-job.schema';
@@ -19,15 +19,6 @@ import { isWikidataItemId } from './wikidata-twinning';
 export const MAX_CSV_CHARACTERS = 5_000_000;
 export const MAX_ENTITY_JSON_CHARACTERS = 8_000_000;
 export const MAX_CATALOGUE_CHARACTERS = 14_000_000;
-
-function megabytes(characters: number): string {
-  return `${(characters / 1_000_000).toFixed(0)} MB`;
-}
-
-function requireText(field: string, value: string, max: number): void {
-  if (value.trim().length === 0) throw ValidationError.forField(field, 'is empty: give the file’s contents');
-  if (value.length > max) throw ValidationError.forField(field, `is ${megabytes(value.length)}; an import takes at most ${megabytes(max)}: split the file`);
-}
 
 function sizeOf(text: string): string {
   const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').length;
@@ -45,12 +36,12 @@ export class ImportJobService {
   ) {}
 
   startCsv(identity: Identity, kind: 'partners-csv' | 'assets-csv' | 'relationships-csv', csv: string): Promise<ImportJobRecord> {
-    requireText('csv', csv, MAX_CSV_CHARACTERS);
+    checkImportDocument('csv', csv, MAX_CSV_CHARACTERS);
     return this.start(identity, kind, { csv }, `${kind.replace('-csv', '')} CSV, ${sizeOf(csv)}`);
   }
 
   startWikidataEntity(identity: Identity, json: string): Promise<ImportJobRecord> {
-    requireText('json', json, MAX_ENTITY_JSON_CHARACTERS);
+    checkImportDocument('json', json, MAX_ENTITY_JSON_CHARACTERS);
     return this.start(identity, 'wikidata-entity', { json }, `Wikidata entity JSON, ${json.length} characters`);
   }
 
@@ -60,7 +51,7 @@ export class ImportJobService {
    */
   async startTwinningTies(identity: Identity, wikidataId: string | null | undefined): Promise<ImportJobRecord> {
     const given = (wikidataId ?? '').trim().toUpperCase();
-    const qid = given !== '' ? given : ((await this.jurisdictions.find(identity.jurisdictionId))?.wikidataId ?? '');
+    const qid = given !== '' ? given : ((await this.jurisdictions.find(scopeOf(identity)))?.wikidataId ?? '');
     if (qid === '') {
       throw ValidationError.forField('wikidataId', 'your jurisdiction has no Wikidata id in its profile: give the Wikidata id whose ties to import, e.g. Q2861 for Rostock');
     }
@@ -73,8 +64,8 @@ export class ImportJobService {
 
   /** Replaces the platform-wide catalogue; one load at a time, since a load replaces what the last one wrote. */
   async startCatalogueLoad(identity: Identity, relations: string, names: string): Promise<ImportJobRecord> {
-    requireText('relations', relations, MAX_CATALOGUE_CHARACTERS);
-    requireText('names', names, MAX_CATALOGUE_CHARACTERS);
+    checkImportDocument('relations', relations, MAX_CATALOGUE_CHARACTERS);
+    checkImportDocument('names', names, MAX_CATALOGUE_CHARACTERS);
     if (relations.length + names.length > MAX_CATALOGUE_CHARACTERS) {
       throw ValidationError.forField('relations', `the two files are ${megabytes(relations.length + names.length)} together; a catalogue load takes at most ${megabytes(MAX_CATALOGUE_CHARACTERS)}`);
     }
@@ -85,13 +76,13 @@ export class ImportJobService {
   }
 
   async get(identity: Identity, jobId: string): Promise<ImportJobRecord> {
-    const job = await this.jobs.get({ jurisdictionId: identity.jurisdictionId }, jobId);
+    const job = await this.jobs.get(scopeOf(identity), jobId);
     if (!job) throw new NotFoundError('Import job', jobId);
     return job;
   }
 
   list(identity: Identity, args: PageArgs): Promise<Page<ImportJobRecord & Stored>> {
-    return this.jobs.list({ jurisdictionId: identity.jurisdictionId }, args);
+    return this.jobs.list(scopeOf(identity), args);
   }
 
   private async start(identity: Identity, kind: ImportJobKind, input: Record<string, string>, summary: string): Promise<ImportJobRecord> {

@@ -4,7 +4,7 @@ import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import type { RowProblem } from './csv-import';
 import { KnownPartner, KnownTie, planAssetsCsv, planPartnersCsv, planRelationshipsCsv, PlanResult, planTies } from './import-plans';
-import type { ImportJobRecord } from './import-job.schema';
+import type { ClaimedJob } from './import-job.repository';
 import { ImportTie, planTwinningImport } from './twinning-import-plan';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
 import { parseWikidataEntity } from './wikidata-entity';
@@ -30,8 +30,8 @@ export class ImportPlanner {
     private readonly catalogue: TwinningCatalogueRepository,
   ) {}
 
-  async plan(job: Pick<ImportJobRecord, 'jurisdictionId' | 'jobId' | 'kind' | 'input'>): Promise<PlanResult> {
-    const scope: TenantScope = { jurisdictionId: job.jurisdictionId };
+  async plan(job: Pick<ClaimedJob, 'scope' | 'jobId' | 'kind' | 'input'>): Promise<PlanResult> {
+    const scope = job.scope;
     const input = job.input ?? {};
     switch (job.kind) {
       case 'partners-csv':

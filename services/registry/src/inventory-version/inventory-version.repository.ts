@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError, TenantRepository, TenantScope, tenantQuery } from '@entente/persistence';
+import { isDuplicateKeyError, TenantRepository, type TenantScope, tenantQuery, type TenantQuery, type WriteListener } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, keptCountriesWith, TallyCells, TallyIncrement } from '../assets/asset-tallies';
 import { INVENTORY_VERSION_MODEL, InventoryVersionRecord, InventoryVersionSchema, PendingWrite } from './inventory-version.schema';
@@ -65,11 +65,13 @@ export function builtOnly(write: Pick<TalliedWrite, 'increments' | 'heads'>, bui
 
 /**
  * The inventory version of each jurisdiction: one small document, read by
- * every view (by its unique key) and bumped around every registry record
- * write (OutboxRepository does it, so no write path can forget).
+ * every view (by its unique key) and bumped around every write of the
+ * records the views show. It is the write listener of those repositories
+ * (assets, partners, relationships, engagements), so no write path of theirs
+ * can forget; one instance per process (ViewCacheModule provides it).
  */
 @Injectable()
-export class InventoryVersionRepository extends TenantRepository<InventoryVersionRecord> {
+export class InventoryVersionRepository extends TenantRepository<InventoryVersionRecord> implements WriteListener<TalliedWrite> {
   private uniqueIndex?: Promise<void>;
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
@@ -78,7 +80,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
 
   /** The jurisdiction's current stamp; null before its first write or after its erasure, when no view may be cached. */
   async current(scope: TenantScope): Promise<string | null> {
-    const found = await this.model.findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1 }).lean<{ stamp: string }>().exec();
+    const found = await this.findOne<{ stamp: string }>(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1 });
     return found?.stamp ?? null;
   }
 
@@ -90,7 +92,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
 
   /** The unique index must exist before the first upsert, or two first writes could make two documents. */
   private ensureUniqueIndex(): Promise<void> {
-    this.uniqueIndex ??= this.model.createIndexes().catch((error: unknown) => {
+    this.uniqueIndex ??= this.ensureIndexes().catch((error: unknown) => {
       // Try again on the next write rather than refuse every write after one failure.
       this.uniqueIndex = undefined;
       throw error;
@@ -98,8 +100,13 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
     return this.uniqueIndex;
   }
 
-  /** Runs a write of the jurisdiction's records between two bumps (see bracketWrite). */
-  around<R>(scope: TenantScope, write: () => Promise<R>): Promise<R> {
+  /**
+   * Runs a write of the jurisdiction's records between two bumps (see
+   * bracketWrite); an asset write that keeps the tallies (`tallied`) as
+   * aroundTallied says.
+   */
+  around<R>(scope: TenantScope, tallied: TalliedWrite | undefined, write: () => Promise<R>): Promise<R> {
+    if (tallied) return this.aroundTallied(scope, tallied, write) as Promise<R>;
     return bracketWrite(() => this.bump(scope), write);
   }
 
@@ -138,20 +145,23 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
 
   /** The stamp, the Table 1 tallies and the pending asset writes; null before the jurisdiction's first write. */
   async tableOneState(scope: TenantScope): Promise<TallyState<TallyCells> | null> {
-    const found = await this.model
-      .findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1, tableOne: 1, tableOneBuiltAt: 1, pending: 1, builtCountries: 1 })
-      .lean<Pick<InventoryVersionRecord, 'stamp' | 'tableOne' | 'tableOneBuiltAt' | 'pending' | 'builtCountries'>>()
-      .exec();
+    const found = await this.findOne<Pick<InventoryVersionRecord, 'stamp' | 'tableOne' | 'tableOneBuiltAt' | 'pending' | 'builtCountries'>>(
+      tenantQuery<InventoryVersionRecord>(scope),
+      { _id: 0, stamp: 1, tableOne: 1, tableOneBuiltAt: 1, pending: 1, builtCountries: 1 },
+    );
     if (!found) return null;
     return { stamp: found.stamp, tallies: found.tableOneBuiltAt ? (found.tableOne ?? {}) : null, pending: found.pending ?? [], builtCountries: found.builtCountries ?? [] };
   }
 
   /** The stamp, one country's profile tallies and the pending asset writes; null before the jurisdiction's first write. */
   async countryState(scope: TenantScope, country: string): Promise<TallyState<CountryTallies> | null> {
-    const found = await this.model
-      .findOne(tenantQuery<InventoryVersionRecord>(scope), { _id: 0, stamp: 1, pending: 1, builtCountries: 1, [countryPath(country)]: 1 })
-      .lean<Pick<InventoryVersionRecord, 'stamp' | 'countries' | 'pending' | 'builtCountries'>>()
-      .exec();
+    const found = await this.findOne<Pick<InventoryVersionRecord, 'stamp' | 'countries' | 'pending' | 'builtCountries'>>(tenantQuery<InventoryVersionRecord>(scope), {
+      _id: 0,
+      stamp: 1,
+      pending: 1,
+      builtCountries: 1,
+      [countryPath(country)]: 1,
+    });
     if (!found) return null;
     const builtCountries = found.builtCountries ?? [];
     const kept = found.countries?.[country];
@@ -185,7 +195,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
     if (Object.keys(set).length > 0) update['$set'] = set;
     if (Object.keys(inc).length > 0) update['$inc'] = inc;
     if (Object.keys(push).length > 0) update['$push'] = push;
-    const result = await this.model.collection.updateOne(rawQuery(scope, { 'pending.writeId': write.writeId }), update);
+    const result = await this.uncastUpdateOne(rawQuery(scope, { 'pending.writeId': write.writeId }), update);
     return result.matchedCount > 0;
   }
 
@@ -196,7 +206,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
    */
   async abandon(scope: TenantScope, writeId: string): Promise<void> {
     const update: Record<string, unknown> = { $pull: { pending: { writeId } }, $unset: UNTRUST };
-    await this.model.collection.updateOne(rawQuery(scope, { 'pending.writeId': writeId }), update);
+    await this.uncastUpdateOne(rawQuery(scope, { 'pending.writeId': writeId }), update);
   }
 
   /**
@@ -206,7 +216,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
    * it writes). Otherwise it stores nothing and a later reader counts again.
    */
   async storeTableOne(scope: TenantScope, stampBeforeCount: string, cells: TallyCells): Promise<boolean> {
-    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, ...NO_PENDING }), {
+    const result = await this.uncastUpdateOne(rawQuery(scope, { stamp: stampBeforeCount, ...NO_PENDING }), {
       $set: { tableOne: cells, tableOneBuiltAt: new Date() },
     });
     return result.modifiedCount > 0;
@@ -223,24 +233,19 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
     const sameKept = keptBefore.length === 0 ? { $or: [{ builtCountries: { $exists: false } }, { builtCountries: { $size: 0 } }] } : { builtCountries: [...keptBefore] };
     const update: Record<string, unknown> = { $set: { [countryPath(country)]: { ...tallies, builtAt: new Date() }, builtCountries: kept } };
     if (dropped.length > 0) update['$unset'] = Object.fromEntries(dropped.map((other) => [countryPath(other), '']));
-    const result = await this.model.collection.updateOne(rawQuery(scope, { stamp: stampBeforeCount, $and: [NO_PENDING, sameKept] }), update);
+    const result = await this.uncastUpdateOne(rawQuery(scope, { stamp: stampBeforeCount, $and: [NO_PENDING, sameKept] }), update);
     return result.modifiedCount > 0;
   }
 
   private async untrustTallies(scope: TenantScope, extra: Record<string, unknown>): Promise<void> {
-    await this.model.collection.updateOne(rawQuery(scope), { ...extra, $unset: UNTRUST });
+    await this.uncastUpdateOne(rawQuery(scope), { ...extra, $unset: UNTRUST });
   }
 
   /** The first bump of a tallied write: a new stamp and the write's marker; answers the countries whose tallies are kept. */
   private async markPending(scope: TenantScope, pending: PendingWrite): Promise<string[]> {
     const update: Record<string, unknown> = { ...this.newStamp(), $push: { pending } };
     const before = (await upsertingOnce((upsert) =>
-      this.model.collection.findOneAndUpdate(rawQuery(scope), update, {
-        upsert,
-        returnDocument: 'before',
-        projection: { _id: 0, builtCountries: 1 },
-        includeResultMetadata: false,
-      }),
+      this.uncastFindOneAndUpdate(rawQuery(scope), update, { upsert, returnDocument: 'before', projection: { _id: 0, builtCountries: 1 } }),
     )) as { builtCountries?: unknown } | null;
     return Array.isArray(before?.builtCountries) ? (before.builtCountries as string[]) : [];
   }
@@ -250,7 +255,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
   }
 
   private async upsert(scope: TenantScope, update: Record<string, unknown>): Promise<void> {
-    await upsertingOnce((upsert) => this.model.collection.updateOne(rawQuery(scope), update, { upsert }));
+    await upsertingOnce((upsert) => this.uncastUpdateOne(rawQuery(scope), update, { upsert }));
   }
 }
 
@@ -274,6 +279,6 @@ function headOwner(head: string): string {
 }
 
 /** A tenant query for the driver's own calls, which the tallies use: mongoose would cast their encoded keys. */
-function rawQuery(scope: TenantScope, filter: Record<string, unknown> = {}): Record<string, unknown> {
-  return tenantQuery<InventoryVersionRecord>(scope, filter) as Record<string, unknown>;
+function rawQuery(scope: TenantScope, filter: Record<string, unknown> = {}): TenantQuery<InventoryVersionRecord> {
+  return tenantQuery<InventoryVersionRecord>(scope, filter);
 }

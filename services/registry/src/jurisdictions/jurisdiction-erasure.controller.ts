@@ -1,8 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { Connection } from 'mongoose';
-import { EventEnvelope, JurisdictionOffboardedV1, JurisdictionOffboardedV1Payload } from '@entente/contracts';
-import { eraseTenantData } from '@entente/persistence';
+import { type EnvelopeOf, JurisdictionOffboardedV1 } from '@entente/contracts';
+import { OnEvent } from '@entente/messaging';
+import { eraseTenantData, scopeOfEvent } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { JsonLogger } from '@entente/telemetry';
 import { USER_DIRECTORY, type UserDirectory } from './users/user-directory.port';
@@ -22,11 +23,12 @@ export class JurisdictionErasureController {
     @Inject(USER_DIRECTORY) private readonly directory: UserDirectory,
   ) {}
 
-  @EventPattern(JurisdictionOffboardedV1.type)
-  async onOffboarded(@Payload() event: EventEnvelope<JurisdictionOffboardedV1Payload>): Promise<void> {
-    const { jurisdictionId } = event.payload;
+  @OnEvent(JurisdictionOffboardedV1)
+  async onOffboarded(@Payload() event: EnvelopeOf<typeof JurisdictionOffboardedV1>): Promise<void> {
+    const scope = scopeOfEvent(event);
+    const { jurisdictionId } = scope;
     for (const user of await this.directory.listByJurisdiction(jurisdictionId)) await this.directory.remove(user.userId);
-    const deleted = await eraseTenantData(this.connection, jurisdictionId);
+    const deleted = await eraseTenantData(this.connection, scope);
     this.logger.log(`erased jurisdiction ${jurisdictionId}: ${JSON.stringify(deleted)}`);
   }
 }

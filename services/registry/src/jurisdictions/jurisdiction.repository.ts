@@ -1,24 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, JurisdictionStatus } from '@entente/contracts';
+import type { JurisdictionStatus } from '@entente/contracts';
 import { ConflictError, quoted } from '@entente/errors';
-import { encodeCursor, isDuplicateKeyError, Page, PageArgs, resolvePageArgs, Stored, tenantQuery } from '@entente/persistence';
+import { isDuplicateKeyError, Page, PageArgs, Stored, tenantQuery, type TenantScope, OutboxWrites, type EventDraft } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { Change, OutboxRepository, RecordUpdate } from '../outbox/outbox-repository';
-import type { HistoryEntry } from '../history/change-history';
+import { Change, OutboxRepository, RecordUpdate } from '@entente/persistence';
+import type { HistoryEntry } from '@entente/persistence';
 import { PROFILE_FIELDS } from './jurisdiction.rules';
 import { JURISDICTION_MODEL, JurisdictionRecord, JurisdictionSchema } from './jurisdiction.schema';
 
 @Injectable()
-export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord> {
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    super(connection.model<JurisdictionRecord>(JURISDICTION_MODEL, JurisdictionSchema));
+export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord, never> {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, outbox: OutboxWrites) {
+    super(connection.model<JurisdictionRecord>(JURISDICTION_MODEL, JurisdictionSchema), outbox);
   }
 
   protected readonly historyFields = [...PROFILE_FIELDS, 'status', 'statusReason'] as const;
 
   /** Stores a new jurisdiction and its onboarded event; ConflictError when the id is taken. */
-  async create(record: JurisdictionRecord, events: EventEnvelope[], change: Change): Promise<JurisdictionRecord & Stored> {
+  async create(record: JurisdictionRecord, events: EventDraft[], change: Change): Promise<JurisdictionRecord & Stored> {
     try {
       return await this.insertWithEvents(record, events, change);
     } catch (error) {
@@ -29,8 +29,8 @@ export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord>
     }
   }
 
-  find(jurisdictionId: string): Promise<(JurisdictionRecord & Stored) | null> {
-    return this.findOne(tenantQuery<JurisdictionRecord>({ jurisdictionId }));
+  find(scope: TenantScope): Promise<(JurisdictionRecord & Stored) | null> {
+    return this.findOne(tenantQuery<JurisdictionRecord>(scope));
   }
 
   /**
@@ -38,32 +38,25 @@ export class JurisdictionRepository extends OutboxRepository<JurisdictionRecord>
    * admins changing it at once cannot both win); null when it is not.
    */
   updateIfStatus(
+    scope: TenantScope,
     before: JurisdictionRecord,
     update: RecordUpdate<JurisdictionRecord>,
-    events: EventEnvelope[],
+    events: EventDraft[],
     change: Change,
   ): Promise<(JurisdictionRecord & Stored) | null> {
-    const query = tenantQuery<JurisdictionRecord>({ jurisdictionId: before.jurisdictionId }, { status: before.status, updatedAt: before.updatedAt });
+    const query = tenantQuery<JurisdictionRecord>(scope, { status: before.status, updatedAt: before.updatedAt });
     return this.updateWithEvents(query, before, update, events, change);
   }
 
-  history(jurisdictionId: string): Promise<HistoryEntry[] | null> {
-    return this.historyOf(tenantQuery<JurisdictionRecord>({ jurisdictionId }));
+  history(scope: TenantScope): Promise<HistoryEntry[] | null> {
+    return this.historyOf(tenantQuery<JurisdictionRecord>(scope));
   }
 
   /**
    * The platform's tenant list, for platform-admins: the one read that spans
    * jurisdictions, because the jurisdictions are what it lists.
    */
-  async listAll(args: PageArgs, status?: JurisdictionStatus): Promise<Page<JurisdictionRecord & Stored>> {
-    const { limit, afterId } = resolvePageArgs(args);
-    const filter = status ? { status } : {};
-    const [rows, totalCount] = await Promise.all([
-      this.model.find(afterId ? { ...filter, _id: { $gt: afterId } } : filter).sort({ _id: 1 }).limit(limit + 1).lean().exec() as Promise<Array<JurisdictionRecord & Stored>>,
-      this.model.countDocuments(filter).exec(),
-    ]);
-    const nodes = rows.slice(0, limit);
-    const last = nodes[nodes.length - 1];
-    return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last._id) : null } };
+  listAll(args: PageArgs, status?: JurisdictionStatus): Promise<Page<JurisdictionRecord & Stored>> {
+    return this.pageAcrossJurisdictions(status ? { status } : {}, args);
   }
 }

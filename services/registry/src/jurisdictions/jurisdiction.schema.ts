@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 import { JURISDICTION_LEVELS, JURISDICTION_STATUSES, type JurisdictionStatus } from '@entente/contracts';
 import { outboxPlugin } from '@entente/messaging';
-import { historyPlugin } from '../history/history.plugin';
+import { historyPlugin } from '@entente/persistence';
 import type { JurisdictionProfile } from './jurisdiction.rules';
 
 /** A tenant of the platform as stored: its own record carries its own id as jurisdictionId. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import {
-  createEvent,
   JURISDICTION_STATUSES,
   JurisdictionOffboardedV1,
   JurisdictionOnboardedV1,
@@ -12,11 +11,10 @@ import {
 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, ForbiddenError, NotFoundError, quoted, ValidationError } from '@entente/errors';
-import { exportTenantData, Page, PageArgs } from '@entente/persistence';
+import { eventDraft, exportTenantData, Page, PageArgs, scopeForPlatformAdmin, scopeOf, type TenantScope } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { Problems, readChoice, readText } from '@entente/validation';
-import { OutboxKicker } from '../outbox/outbox-kicker';
-import type { Change } from '../outbox/outbox-repository';
+import type { Change } from '@entente/persistence';
 import { buildArchive, JurisdictionArchive } from './jurisdiction-archive';
 import { JurisdictionRepository } from './jurisdiction.repository';
 import {
@@ -49,7 +47,6 @@ const STATUS_REASON_MAX_LENGTH = 500;
 export class JurisdictionService {
   constructor(
     private readonly jurisdictions: JurisdictionRepository,
-    private readonly outbox: OutboxKicker,
     @Inject(USER_DIRECTORY) private readonly directory: UserDirectory,
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
   ) {}
@@ -66,7 +63,7 @@ export class JurisdictionService {
   ): Promise<{ jurisdiction: JurisdictionRecord; firstAdmin: InvitedUser | null }> {
     const { jurisdictionId, profile } = parseOnboarding(input);
     const admin = input.firstAdmin ? parseInvitee(input.firstAdmin, 'firstAdmin.') : null;
-    const existing = await this.jurisdictions.find(jurisdictionId);
+    const existing = await this.jurisdictions.find(scopeForPlatformAdmin(identity, jurisdictionId));
     let jurisdiction: JurisdictionRecord;
     if (existing) {
       const retryable = existing.status === 'onboarding' && (await this.directory.listByJurisdiction(jurisdictionId)).length === 0;
@@ -75,9 +72,8 @@ export class JurisdictionService {
     } else {
       const now = new Date();
       const record: JurisdictionRecord = { jurisdictionId, ...profile, status: 'onboarding', statusReason: null, createdBy: identity.userId, createdAt: now, updatedAt: now };
-      const event = createEvent(JurisdictionOnboardedV1, { source: 'registry', jurisdictionId, aggregateId: jurisdictionId, payload: profilePayload(record) });
+      const event = eventDraft(JurisdictionOnboardedV1, { aggregateId: jurisdictionId, payload: profilePayload(record) });
       jurisdiction = await this.jurisdictions.create(record, [event], changeBy(identity, 'onboarded'));
-      this.outbox.kick();
     }
     const firstAdmin = admin ? await this.directory.invite({ jurisdictionId, ...admin, roles: ['jurisdiction-admin'] }) : null;
     return { jurisdiction, firstAdmin };
@@ -86,7 +82,7 @@ export class JurisdictionService {
   /** A jurisdiction's profile: members read their own; a platform-admin reads any. */
   async get(identity: Identity, id?: string | null): Promise<JurisdictionRecord> {
     const jurisdictionId = this.targetOf(identity, id);
-    const found = await this.jurisdictions.find(jurisdictionId);
+    const found = await this.jurisdictions.find(this.scopeOfTarget(identity, jurisdictionId));
     if (!found) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return found;
   }
@@ -106,15 +102,12 @@ export class JurisdictionService {
     const { profile, changed } = applyProfileUpdate(profileOf(current), input);
     if (changed.length === 0) return current;
     const next: JurisdictionRecord = { ...current, ...profile, updatedAt: new Date() };
-    const event = createEvent(JurisdictionUpdatedV1, {
-      source: 'registry',
-      jurisdictionId: current.jurisdictionId,
+    const event = eventDraft(JurisdictionUpdatedV1, {
       aggregateId: current.jurisdictionId,
       payload: { ...profilePayload(next), changedFields: changed },
     });
-    const saved = await this.jurisdictions.updateIfStatus(current, { $set: { ...profile, updatedAt: next.updatedAt } }, [event], changeBy(identity, 'updated'));
+    const saved = await this.jurisdictions.updateIfStatus(this.scopeOfTarget(identity, current.jurisdictionId), current, { $set: { ...profile, updatedAt: next.updatedAt } }, [event], changeBy(identity, 'updated'));
     if (!saved) throw new ConflictError('The jurisdiction changed status while you edited it; reload and try again');
-    this.outbox.kick();
     return saved;
   }
 
@@ -140,20 +133,18 @@ export class JurisdictionService {
       current = await this.saveSuspendedUsers(identity, current, suspendedUserIds);
       for (const user of enabled) await this.directory.setEnabled(user.userId, false);
     }
-    const event = createEvent(JurisdictionStatusChangedV1, {
-      source: 'registry',
-      jurisdictionId: current.jurisdictionId,
+    const event = eventDraft(JurisdictionStatusChangedV1, {
       aggregateId: current.jurisdictionId,
       payload: { jurisdictionId: current.jurisdictionId, from: current.status, to: to as JurisdictionStatus, reason: why },
     });
     const saved = await this.jurisdictions.updateIfStatus(
+      this.scopeOfTarget(identity, current.jurisdictionId),
       current,
       { $set: { status: to as JurisdictionStatus, statusReason: why, updatedAt: new Date(), suspendedUserIds: to === 'active' ? [] : suspendedUserIds } },
       [event],
       changeBy(identity, 'status-changed'),
     );
     if (!saved) throw new ConflictError('Someone else changed the jurisdiction’s status just now; reload and try again');
-    this.outbox.kick();
     if (to === 'active') {
       for (const userId of suspendedUserIds) {
         const user = await this.directory.find(userId);
@@ -173,7 +164,7 @@ export class JurisdictionService {
     if (!identity.roles.includes('platform-admin') && !identity.roles.includes('jurisdiction-admin')) {
       throw new ForbiddenError('Only a jurisdiction-admin or a platform-admin can export a jurisdiction');
     }
-    return this.archiveOf(jurisdiction.jurisdictionId);
+    return this.archiveOf(this.scopeOfTarget(identity, jurisdiction.jurisdictionId));
   }
 
   /**
@@ -188,25 +179,25 @@ export class JurisdictionService {
     const jurisdictionId = parseJurisdictionId(id);
     const current = await this.get(identity, jurisdictionId);
     if (current.status === 'offboarded') throw new ConflictError(`${jurisdictionId} is already offboarded; its data is being deleted`);
-    const archive = await this.archiveOf(jurisdictionId);
+    const archive = await this.archiveOf(this.scopeOfTarget(identity, jurisdictionId));
     if (archive.digest !== archiveDigest.trim().toLowerCase()) {
       throw new ConflictError('The jurisdiction’s data changed since that export (or the digest is not from it); export again and offboard with the new digest');
     }
     for (const user of archive.users) if (user.enabled) await this.directory.setEnabled(user.userId, false);
-    const event = createEvent(JurisdictionOffboardedV1, { source: 'registry', jurisdictionId, aggregateId: jurisdictionId, payload: { jurisdictionId } });
-    const saved = await this.jurisdictions.updateIfStatus(current, { $set: { status: 'offboarded', statusReason: null, updatedAt: new Date() } }, [event], changeBy(identity, 'offboarded'));
+    const event = eventDraft(JurisdictionOffboardedV1, { aggregateId: jurisdictionId, payload: { jurisdictionId } });
+    const saved = await this.jurisdictions.updateIfStatus(this.scopeOfTarget(identity, current.jurisdictionId), current, { $set: { status: 'offboarded', statusReason: null, updatedAt: new Date() } }, [event], changeBy(identity, 'offboarded'));
     if (!saved) throw new ConflictError('Someone else changed the jurisdiction’s status just now; export again and retry');
-    this.outbox.kick();
     return saved;
   }
 
-  private async archiveOf(jurisdictionId: string): Promise<JurisdictionArchive> {
-    const [registry, users] = await Promise.all([exportTenantData(this.connection, jurisdictionId), this.directory.listByJurisdiction(jurisdictionId)]);
+  private async archiveOf(scope: TenantScope): Promise<JurisdictionArchive> {
+    const { jurisdictionId } = scope;
+    const [registry, users] = await Promise.all([exportTenantData(this.connection, scope), this.directory.listByJurisdiction(jurisdictionId)]);
     return buildArchive({ jurisdictionId, exportedAt: new Date(), services: { registry }, users });
   }
 
   private async saveSuspendedUsers(identity: Identity, current: JurisdictionRecord, userIds: string[]): Promise<JurisdictionRecord> {
-    const saved = await this.jurisdictions.updateIfStatus(current, { $set: { suspendedUserIds: userIds, updatedAt: new Date() } }, [], changeBy(identity, 'suspending'));
+    const saved = await this.jurisdictions.updateIfStatus(this.scopeOfTarget(identity, current.jurisdictionId), current, { $set: { suspendedUserIds: userIds, updatedAt: new Date() } }, [], changeBy(identity, 'suspending'));
     if (!saved) throw new ConflictError('Someone else changed the jurisdiction’s status just now; reload and try again');
     return saved;
   }
@@ -218,6 +209,11 @@ export class JurisdictionService {
     // Another jurisdiction is reported exactly like a missing one: its existence is not disclosed.
     if (!identity.roles.includes('platform-admin')) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return jurisdictionId;
+  }
+
+  /** The scope of targetOf's jurisdiction: one's own, or another for a platform-admin. */
+  scopeOfTarget(identity: Identity, jurisdictionId: string): TenantScope {
+    return jurisdictionId === identity.jurisdictionId ? scopeOf(identity) : scopeForPlatformAdmin(identity, jurisdictionId);
   }
 
   private requirePlatformAdmin(identity: Identity, what: string): void {

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, PartnerMergedV1 } from '@entente/contracts';
+import { PartnerMergedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import { JsonLogger } from '@entente/telemetry';
 import { lastEngagementUpdates } from '../engagements/engagement.rules';
 import { EngagementRepository } from '../engagements/engagement.repository';
-import { OutboxKicker } from '../outbox/outbox-kicker';
-import { Change } from '../outbox/outbox-repository';
+
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { mergePartnerContent } from './partner-merge';
 import { PartnerRepository } from './partner.repository';
 import type { PartnerRecord } from './partner.schema';
 import { partnerPublicState } from './partner.service';
+import { type Change, eventDraft, scopeOf, type TenantScope } from '@entente/persistence';
 
 @Injectable()
 export class PartnerMergeService {
@@ -21,7 +21,6 @@ export class PartnerMergeService {
     private readonly partners: PartnerRepository,
     private readonly relationships: RelationshipRepository,
     private readonly engagements: EngagementRepository,
-    private readonly outbox: OutboxKicker,
   ) {}
 
   /**
@@ -46,7 +45,7 @@ export class PartnerMergeService {
    */
   async merge(identity: Identity, survivorId: string, duplicateId: string): Promise<PartnerRecord> {
     if (survivorId === duplicateId) throw ValidationError.forField('duplicateId', 'must be another partner than survivorId');
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const survivor = await this.partners.find(scope, survivorId);
     if (!survivor) throw new NotFoundError('Partner', survivorId);
     const duplicate = await this.partners.findForMerge(scope, duplicateId);
@@ -70,9 +69,7 @@ export class PartnerMergeService {
     let current: PartnerRecord = survivor;
     if (!(survivor.mergedFrom ?? []).includes(duplicateId)) {
       const { set, filledFields } = mergePartnerContent(survivor, duplicate);
-      const event = createEvent(PartnerMergedV1, {
-        source: 'registry',
-        jurisdictionId: identity.jurisdictionId,
+      const event = eventDraft(PartnerMergedV1, {
         aggregateId: survivorId,
         payload: {
           survivor: partnerPublicState({ ...survivor, ...set }),
@@ -85,7 +82,6 @@ export class PartnerMergeService {
       const absorbed = await this.partners.update(scope, survivor, { ...set, mergedFrom: [...(survivor.mergedFrom ?? []), duplicateId] }, [event], change(`merged ${duplicateId}`));
       if (!absorbed) throw new ConflictError(`partner ${survivorId} changed meanwhile; try the merge again (it is safe to repeat)`);
       current = absorbed;
-      this.outbox.kick();
     }
 
     const target = { partnerId: survivorId, name: current.name, country: current.country ?? null };
@@ -100,7 +96,7 @@ export class PartnerMergeService {
   }
 
   /** The duplicate's engagements now count for the survivor's relationships too: their last engagement only moves forward. */
-  private async advanceLastEngagements(scope: { jurisdictionId: string }, survivorId: string, engagements: ReadonlyArray<{ date: string }>): Promise<void> {
+  private async advanceLastEngagements(scope: TenantScope, survivorId: string, engagements: ReadonlyArray<{ date: string }>): Promise<void> {
     if (engagements.length === 0) return;
     const latest = engagements.reduce((max, e) => (e.date > max ? e.date : max), engagements[0].date);
     const related = await this.relationships.withPartners(scope, [survivorId]);

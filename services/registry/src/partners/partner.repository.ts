@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, Stored, TenantScope, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, tenantQuery, OutboxWrites, type EventDraft } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { HistoryEntry } from '../history/change-history';
-import { Change, OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '@entente/persistence';
+import { Change, OutboxRepository } from '@entente/persistence';
 import type { DuplicateCandidate } from './partner-duplicates';
 import { PARTNER_CONTENT_FIELDS, PartnerContent } from './partner.rules';
 import { PARTNER_MODEL, PartnerRecord, PartnerSchema } from './partner.schema';
+import { InventoryVersionRepository, type TalliedWrite } from '../inventory-version/inventory-version.repository';
 
 /** More partners than this in one jurisdiction is beyond what the duplicate scan is sized for. */
 export const PARTNER_SCAN_LIMIT = 20_000;
@@ -22,15 +22,16 @@ const LIVE = { mergedInto: null };
  * jurisdiction is simply not found.
  */
 @Injectable()
-export class PartnerRepository extends OutboxRepository<PartnerRecord> {
+export class PartnerRepository extends OutboxRepository<PartnerRecord, TalliedWrite> {
   protected readonly historyFields = PARTNER_CONTENT_FIELDS;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    super(connection.model<PartnerRecord>(PARTNER_MODEL, PartnerSchema));
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, outbox: OutboxWrites, versions: InventoryVersionRepository) {
+    // Writes run between two bumps of the jurisdiction's inventory version, which the views' cache and tallies read.
+    super(connection.model<PartnerRecord>(PARTNER_MODEL, PartnerSchema), outbox, versions);
   }
 
   /** Stores the partner, its events and its first history entry in one single-document write. */
-  create(partner: PartnerRecord, events: EventEnvelope[], change: Change): Promise<PartnerRecord> {
+  create(partner: PartnerRecord, events: EventDraft[], change: Change): Promise<PartnerRecord> {
     return this.insertWithEvents(partner, events, change);
   }
 
@@ -76,19 +77,14 @@ export class PartnerRepository extends OutboxRepository<PartnerRecord> {
 
   /** Just what duplicate detection compares, of every live partner. */
   duplicateScan(scope: TenantScope): Promise<DuplicateCandidate[]> {
-    return this.model
-      .find(tenantQuery<PartnerRecord>(scope, LIVE), { _id: 0, partnerId: 1, name: 1, country: 1, wikidataId: 1 })
-      .sort({ _id: 1 })
-      .limit(PARTNER_SCAN_LIMIT)
-      .lean<DuplicateCandidate[]>()
-      .exec();
+    return this.findMany<DuplicateCandidate>(tenantQuery<PartnerRecord>(scope, LIVE), { projection: { _id: 0, partnerId: 1, name: 1, country: 1, wikidataId: 1 }, sort: { _id: 1 }, limit: PARTNER_SCAN_LIMIT });
   }
 
   /**
    * Changes a live partner's content and appends its events and history in
    * one write, only while it is as `before` (same updatedAt); null otherwise.
    */
-  update(scope: TenantScope, before: PartnerRecord, set: Partial<PartnerContent> & { mergedFrom?: string[] }, events: EventEnvelope[], change: Change): Promise<PartnerRecord | null> {
+  update(scope: TenantScope, before: PartnerRecord, set: Partial<PartnerContent> & { mergedFrom?: string[] }, events: EventDraft[], change: Change): Promise<PartnerRecord | null> {
     const query = tenantQuery<PartnerRecord>(scope, { partnerId: before.partnerId, updatedAt: before.updatedAt ?? null, ...LIVE });
     return this.updateWithEvents(query, before, { $set: { ...set, updatedBy: change.actor.userId, updatedAt: change.at } }, events, change);
   }

@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 import { PARTNER_KINDS } from '@entente/contracts';
 import { outboxPlugin } from '@entente/messaging';
-import { historyPlugin } from '../history/history.plugin';
+import { historyPlugin } from '@entente/persistence';
 import type { PartnerContact, PartnerContent } from './partner.rules';
 
 /**

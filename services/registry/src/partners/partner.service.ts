@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, PartnerPublicState, PartnerRegisteredV2, PartnerUpdatedV1 } from '@entente/contracts';
+import { PartnerPublicState, PartnerRegisteredV2, PartnerUpdatedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError } from '@entente/errors';
-import { KeyedBatcher, type Page, type PageArgs } from '@entente/persistence';
-import { diffFields } from '../history/change-history';
-import { OutboxKicker } from '../outbox/outbox-kicker';
+import { eventDraft, scopeOf, KeyedBatcher, type Page, type PageArgs, type TenantScope } from '@entente/persistence';
+import { diffFields } from '@entente/persistence';
 import { DuplicateCandidate, DuplicateGroup, findDuplicateGroups, LikelyDuplicate, likelyDuplicatesOf } from './partner-duplicates';
 import { parsePartner, parsePartnerChanges, PARTNER_CONTENT_FIELDS, RegisterPartnerInput, UpdatePartnerInput } from './partner.rules';
 import { PartnerRepository } from './partner.repository';
@@ -18,11 +17,12 @@ export function partnerPublicState(partner: Pick<PartnerRecord, 'partnerId' | 'n
 
 @Injectable()
 export class PartnerService {
-  private readonly duplicates = new KeyedBatcher<PartnerRecord, PartnerMatch[]>((jurisdictionId, partners) => this.likelyDuplicatesOfMany(jurisdictionId, partners));
+  private readonly duplicates = new KeyedBatcher<{ scope: TenantScope; partner: PartnerRecord }, PartnerMatch[]>((_jurisdictionId, asks) =>
+    this.likelyDuplicatesOfMany(asks[0]!.scope, asks.map((ask) => ask.partner)),
+  );
 
   constructor(
     private readonly partners: PartnerRepository,
-    private readonly outbox: OutboxKicker,
   ) {}
 
   /**
@@ -48,14 +48,11 @@ export class PartnerService {
       mergedInto: null,
       mergedFrom: [],
     };
-    const event = createEvent(PartnerRegisteredV2, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(PartnerRegisteredV2, {
       aggregateId: partnerId,
       payload: partnerPublicState(partner),
     });
     const saved = await this.partners.create(partner, [event], { actor: identity, action: options.action ?? 'registered', at: now });
-    this.outbox.kick();
     return saved;
   }
 
@@ -68,30 +65,27 @@ export class PartnerService {
    */
   async update(identity: Identity, partnerId: string, input: UpdatePartnerInput): Promise<PartnerRecord> {
     const changes = parsePartnerChanges(input);
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const before = await this.partners.find(scope, partnerId);
     if (!before) throw new NotFoundError('Partner', partnerId);
     const changed = diffFields(before, changes, PARTNER_CONTENT_FIELDS).map((change) => change.field as (typeof PARTNER_CONTENT_FIELDS)[number]);
     if (changed.length === 0) return before;
-    const event = createEvent(PartnerUpdatedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(PartnerUpdatedV1, {
       aggregateId: partnerId,
       payload: { partner: partnerPublicState({ ...before, ...changes }), changedFields: changed },
     });
     const saved = await this.partners.update(scope, before, changes, [event], { actor: identity, action: 'updated', at: new Date() });
     if (!saved) throw new ConflictError(`partner ${partnerId} was changed meanwhile; reload it and try again`);
-    this.outbox.kick();
     return saved;
   }
 
   list(identity: Identity, args: PageArgs, filter: { needsCountry?: boolean } = {}): Promise<Page<PartnerRecord>> {
-    return this.partners.list({ jurisdictionId: identity.jurisdictionId }, args, filter);
+    return this.partners.list(scopeOf(identity), args, filter);
   }
 
   /** Groups of the caller's partners that look like one counterpart, with the reason. */
   async duplicateGroups(identity: Identity): Promise<Array<DuplicateGroup & { partners: PartnerRecord[] }>> {
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const groups = findDuplicateGroups(await this.partners.duplicateScan(scope));
     const partners = await this.partners.findAll(scope, [...new Set(groups.flatMap((group) => group.partnerIds))]);
     return groups.map((group) => ({ ...group, partners: group.partnerIds.flatMap((id) => partners.get(id) ?? []) }));
@@ -103,12 +97,12 @@ export class PartnerService {
    * answered with one read (see likelyDuplicatesOfMany).
    */
   likelyDuplicates(identity: Identity, partner: PartnerRecord): Promise<PartnerMatch[]> {
-    return this.duplicates.load(identity.jurisdictionId, partner);
+    return this.duplicates.load(identity.jurisdictionId, { scope: scopeOf(identity), partner });
   }
 
-  private async likelyDuplicatesOfMany(jurisdictionId: string, partners: PartnerRecord[]): Promise<PartnerMatch[][]> {
+  private async likelyDuplicatesOfMany(scope: TenantScope, partners: PartnerRecord[]): Promise<PartnerMatch[][]> {
     const candidates = partners.map(candidateOf);
-    const others = await this.partners.duplicateCandidates({ jurisdictionId }, candidates);
+    const others = await this.partners.duplicateCandidates(scope, candidates);
     const byId = new Map(others.map((other) => [other.partnerId, other]));
     const compared = others.map(candidateOf);
     return candidates.map((candidate) => likelyDuplicatesOf(candidate, compared).map((match) => ({ ...match, partner: byId.get(match.partnerId) as PartnerRecord })));

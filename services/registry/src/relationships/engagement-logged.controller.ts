@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { EngagementLoggedV1, type EngagementLoggedV1Payload, EventEnvelope } from '@entente/contracts';
+import { Payload } from '@nestjs/microservices';
+import { EngagementLoggedV1, type EnvelopeOf } from '@entente/contracts';
+import { OnEvent } from '@entente/messaging';
+import { scopeOfEvent } from '@entente/persistence';
 import { RelationshipRepository } from './relationship.repository';
 
 /**
@@ -15,9 +17,9 @@ import { RelationshipRepository } from './relationship.repository';
 export class EngagementLoggedController {
   constructor(private readonly relationships: RelationshipRepository) {}
 
-  @EventPattern(EngagementLoggedV1.type)
-  async onEngagementLogged(@Payload() event: EventEnvelope<EngagementLoggedV1Payload>): Promise<void> {
-    const scope = { jurisdictionId: event.jurisdictionId };
+  @OnEvent(EngagementLoggedV1)
+  async onEngagementLogged(@Payload() event: EnvelopeOf<typeof EngagementLoggedV1>): Promise<void> {
+    const scope = scopeOfEvent(event);
     for (const update of event.payload.relationshipUpdates) {
       await this.relationships.advanceLastEngagement(scope, update.relationshipId, update.lastEngagementAt, new Date(event.occurredAt));
     }

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { EventEnvelope, PartnerMergedV1, type PartnerMergedV1Payload, PartnerUpdatedV1, type PartnerUpdatedV1Payload } from '@entente/contracts';
+import { Payload } from '@nestjs/microservices';
+import { type EnvelopeOf, PartnerMergedV1, PartnerUpdatedV1 } from '@entente/contracts';
+import { OnEvent } from '@entente/messaging';
+import { scopeOfEvent } from '@entente/persistence';
 import { RelationshipRepository } from './relationship.repository';
 
 /**
@@ -13,16 +15,16 @@ import { RelationshipRepository } from './relationship.repository';
 export class PartnerChangesController {
   constructor(private readonly relationships: RelationshipRepository) {}
 
-  @EventPattern(PartnerUpdatedV1.type)
-  async onPartnerUpdated(@Payload() event: EventEnvelope<PartnerUpdatedV1Payload>): Promise<void> {
+  @OnEvent(PartnerUpdatedV1)
+  async onPartnerUpdated(@Payload() event: EnvelopeOf<typeof PartnerUpdatedV1>): Promise<void> {
     const { partner, changedFields } = event.payload;
     if (!changedFields.some((field) => field === 'name' || field === 'country')) return;
-    await this.relationships.refreshPartner({ jurisdictionId: event.jurisdictionId }, partner);
+    await this.relationships.refreshPartner(scopeOfEvent(event), partner);
   }
 
   /** A merge may have given the survivor a country its older relationships do not show yet. */
-  @EventPattern(PartnerMergedV1.type)
-  async onPartnersMerged(@Payload() event: EventEnvelope<PartnerMergedV1Payload>): Promise<void> {
-    await this.relationships.refreshPartner({ jurisdictionId: event.jurisdictionId }, event.payload.survivor);
+  @OnEvent(PartnerMergedV1)
+  async onPartnersMerged(@Payload() event: EnvelopeOf<typeof PartnerMergedV1>): Promise<void> {
+    await this.relationships.refreshPartner(scopeOfEvent(event), event.payload.survivor);
   }
 }

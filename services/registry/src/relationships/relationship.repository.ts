@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { EventEnvelope } from '@entente/contracts';
-import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolvePageArgs, tenantQuery } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolvePageArgs, tenantQuery, OutboxWrites, type EventDraft } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { HistoryEntry } from '../history/change-history';
-import { Change, OutboxRepository } from '../outbox/outbox-repository';
+import type { HistoryEntry } from '@entente/persistence';
+import { Change, OutboxRepository } from '@entente/persistence';
 import type { RelationshipTally } from '../views/table-one';
 import type { RelationshipStatus, RelationshipType } from './relationship.rules';
 import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChange } from './relationship.schema';
+import { InventoryVersionRepository, type TalliedWrite } from '../inventory-version/inventory-version.repository';
 
 /** More active relationships than this in one jurisdiction is beyond what the dormancy scan is sized for. */
 export const DORMANCY_SCAN_LIMIT = 20_000;
@@ -29,16 +29,17 @@ const RELATIONSHIP_HISTORY_FIELDS = [
 ] as const;
 
 @Injectable()
-export class RelationshipRepository extends OutboxRepository<RelationshipRecord> {
+export class RelationshipRepository extends OutboxRepository<RelationshipRecord, TalliedWrite> {
   /** The last engagement is not tracked: it follows from the engagements, whose own history records them. */
   protected readonly historyFields = RELATIONSHIP_HISTORY_FIELDS;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    super(connection.model<RelationshipRecord>(RELATIONSHIP_MODEL, RelationshipSchema));
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, outbox: OutboxWrites, versions: InventoryVersionRepository) {
+    // Writes run between two bumps of the jurisdiction's inventory version, which the views' cache and tallies read.
+    super(connection.model<RelationshipRecord>(RELATIONSHIP_MODEL, RelationshipSchema), outbox, versions);
   }
 
   /** Stores the relationship, its events and its first history entry in one single-document write. */
-  create(relationship: RelationshipRecord, events: EventEnvelope[], change: Change): Promise<RelationshipRecord> {
+  create(relationship: RelationshipRecord, events: EventDraft[], change: Change): Promise<RelationshipRecord> {
     return this.insertWithEvents(relationship, events, change);
   }
 
@@ -56,7 +57,7 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
     before: RelationshipRecord,
     statusChange: StatusChange,
     set: { until?: string },
-    events: EventEnvelope[],
+    events: EventDraft[],
     change: Change,
   ): Promise<(RelationshipRecord & Stored) | null> {
     return this.updateWithEvents(
@@ -97,12 +98,9 @@ export class RelationshipRepository extends OutboxRepository<RelationshipRecord>
 
   /** Just what the Table 1 summary counts: the relationships per type and status, counted by the database. */
   async tallies(scope: TenantScope): Promise<RelationshipTally[]> {
-    const rows = await this.model
-      .aggregate<{ _id: { type: RelationshipType; status: RelationshipStatus }; count: number }>([
-        { $match: tenantQuery<RelationshipRecord>(scope) },
+    const rows = await this.aggregate<{ _id: { type: RelationshipType; status: RelationshipStatus }; count: number }>(tenantQuery<RelationshipRecord>(scope), [
         { $group: { _id: { type: '$type', status: '$status' }, count: { $sum: 1 } } },
-      ])
-      .exec();
+      ]);
     return rows.map(({ _id: { type, status }, count }) => ({ type, status, count }));
   }
 

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin } from '@entente/messaging';
-import { historyPlugin } from '../history/history.plugin';
+import { historyPlugin } from '@entente/persistence';
 import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES, RelationshipStatus, RelationshipType } from './relationship.rules';
 
 /** One status change, kept on the relationship so its history is never rewritten. */

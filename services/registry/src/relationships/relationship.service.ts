@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, RelationshipEstablishedV2, RelationshipStatusChangedV1 } from '@entente/contracts';
+import { RelationshipEstablishedV2, RelationshipStatusChangedV1 } from '@entente/contracts';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
-import type { Page, PageArgs, Stored } from '@entente/persistence';
-import { OutboxKicker } from '../outbox/outbox-kicker';
+import { eventDraft, scopeOf, type Page, type PageArgs, type Stored } from '@entente/persistence';
 import { Problems, readChoice, readText, toIsoDate } from '@entente/validation';
 import { PartnerRepository } from '../partners/partner.repository';
 import { RelationshipRepository } from './relationship.repository';
@@ -26,7 +25,6 @@ export class RelationshipService {
   constructor(
     private readonly relationships: RelationshipRepository,
     private readonly partners: PartnerRepository,
-    private readonly outbox: OutboxKicker,
     @Inject(DORMANCY_MONTHS) private readonly dormancyMonths: number,
   ) {}
 
@@ -40,7 +38,7 @@ export class RelationshipService {
    */
   async establish(identity: Identity, input: EstablishRelationshipInput, options: { relationshipId?: string } = {}): Promise<RelationshipRecord> {
     const command = parseRelationship(input);
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const partner = await this.partners.find(scope, command.partnerId);
     if (!partner) {
       throw ValidationError.forField('partnerId', `no partner ${command.partnerId} in your jurisdiction; register the partner first`);
@@ -60,14 +58,11 @@ export class RelationshipService {
       createdAt: now,
       updatedAt: now,
     };
-    const event = createEvent(RelationshipEstablishedV2, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(RelationshipEstablishedV2, {
       aggregateId: relationshipId,
       payload: { relationshipId, ...command, partnerName: partner.name, partnerCountry },
     });
     const saved = await this.relationships.create(relationship, [event], { actor: identity, action: 'established', at: now });
-    this.outbox.kick();
     return saved;
   }
 
@@ -81,7 +76,7 @@ export class RelationshipService {
     const to = readChoice(problems, 'status', input.status, RELATIONSHIP_STATUSES);
     const reason = readText(problems, 'reason', input.reason, { max: STATUS_REASON_MAX_LENGTH });
     problems.throwIfAny();
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const current = await this.relationships.get(scope, input.id);
     if (!current) throw new NotFoundError('Relationship', input.id);
     const from = current.status;
@@ -90,9 +85,7 @@ export class RelationshipService {
     const today = toIsoDate(now);
     const endsToday = to === 'ended' && current.until === null && (current.since === null || current.since <= today);
     const until = endsToday ? today : current.until;
-    const event = createEvent(RelationshipStatusChangedV1, {
-      source: 'registry',
-      jurisdictionId: identity.jurisdictionId,
+    const event = eventDraft(RelationshipStatusChangedV1, {
       aggregateId: current.relationshipId,
       payload: { relationshipId: current.relationshipId, partnerId: current.partnerId, type: current.type, from, to: to as RelationshipStatus, reason, until },
     });
@@ -105,17 +98,16 @@ export class RelationshipService {
       { actor: identity, action: 'status-changed', at: now },
     );
     if (!updated) throw new ConflictError(`relationship ${input.id} changed status meanwhile; reload it and try again`);
-    this.outbox.kick();
     return updated;
   }
 
   list(identity: Identity, args: PageArgs, status?: RelationshipStatus): Promise<Page<RelationshipRecord & Stored>> {
-    return this.relationships.list({ jurisdictionId: identity.jurisdictionId }, args, status);
+    return this.relationships.list(scopeOf(identity), args, status);
   }
 
   /** Active relationships with no sign of life for more than DORMANCY_MONTHS calendar months. */
   dormant(identity: Identity, args: PageArgs, now: Date = new Date()): Promise<Page<RelationshipRecord & Stored>> {
-    return this.relationships.pageActiveWhere({ jurisdictionId: identity.jurisdictionId }, args, (relationship) =>
+    return this.relationships.pageActiveWhere(scopeOf(identity), args, (relationship) =>
       isDormant(relationship, now, this.dormancyMonths),
     );
   }

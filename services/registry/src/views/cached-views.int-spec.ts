@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { Identity } from '@entente/auth';
-import { eraseTenantData, exportTenantData } from '@entente/persistence';
+import { eraseTenantData, exportTenantData, scopeOf } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
 import { AssetService } from '../assets/asset.service';
@@ -95,7 +95,7 @@ describe('cached views (two replicas, one database)', () => {
   });
 
   it('sees partners, relationships and engagements, including the relationship updates made outside a record write', async () => {
-    const { identity, jurisdictionId } = newJurisdiction();
+    const { identity } = newJurisdiction();
     const a = replica(replicaA);
     const b = replica(replicaB);
     const partner = await b.partners.register(identity, { name: 'Aarhus', kind: 'city', country: 'DK' });
@@ -114,16 +114,16 @@ describe('cached views (two replicas, one database)', () => {
 
     // That update alone, with the profile cached just before it: it bumps the version like any record write.
     const relationships = replicaB.get(RelationshipRepository, { strict: false });
-    await relationships.advanceLastEngagement({ jurisdictionId }, relationship.relationshipId, '2025-04-01', new Date());
+    await relationships.advanceLastEngagement(scopeOf(identity), relationship.relationshipId, '2025-04-01', new Date());
     expect((await a.profiles.profile(identity, 'DK')).relationships[0]?.lastEngagementAt).toBe('2025-04-01');
 
     // So does copying a renamed partner's name onto its relationships (done on the partner.updated event).
-    await relationships.refreshPartner({ jurisdictionId }, { partnerId: partner.partnerId, name: 'Aarhus Kommune', country: 'DK' });
+    await relationships.refreshPartner(scopeOf(identity), { partnerId: partner.partnerId, name: 'Aarhus Kommune', country: 'DK' });
     expect((await a.profiles.profile(identity, 'DK')).relationships[0]?.partnerName).toBe('Aarhus Kommune');
   });
 
   it('erases the inventory version with the jurisdiction’s records (and exports it not), after which nothing cached is served', async () => {
-    const { identity, jurisdictionId } = newJurisdiction();
+    const { identity } = newJurisdiction();
     const a = replica(replicaA);
     // An asset, a partner, a relationship and an engagement, each view read once so that both are cached.
     await a.assets.record(identity, exportToDenmark('Wind turbine parts'));
@@ -134,16 +134,16 @@ describe('cached views (two replicas, one database)', () => {
     expect((await a.profiles.profile(identity, 'DK')).partners).toHaveLength(1);
     const connection = replicaA.get<Connection>(MONGO_CONNECTION, { strict: false });
     const versions = connection.collection('inventory_versions');
-    expect(await versions.countDocuments({ jurisdictionId })).toBe(1);
+    expect(await versions.countDocuments(scopeOf(identity))).toBe(1);
     expect(assetsCounted(await a.assets.tableOne(identity))).toBeGreaterThan(0);
     // Bookkeeping, not the jurisdiction's data: the export leaves it out.
-    const exported = await exportTenantData(connection, jurisdictionId);
+    const exported = await exportTenantData(connection, scopeOf(identity));
     expect(Object.keys(exported)).toEqual(expect.arrayContaining(['assets', 'partners', 'relationships', 'engagements']));
     expect(exported).not.toHaveProperty('inventory_versions');
 
-    const deleted = await eraseTenantData(connection, jurisdictionId);
+    const deleted = await eraseTenantData(connection, scopeOf(identity));
     expect(deleted['inventory_versions']).toBe(1);
-    expect(await versions.countDocuments({ jurisdictionId })).toBe(0);
+    expect(await versions.countDocuments(scopeOf(identity))).toBe(0);
     expect(assetsCounted(await a.assets.tableOne(identity))).toBe(0);
     expect((await a.profiles.profile(identity, 'DK')).partners).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity } from '@entente/auth';
-import { encodeCursor, Page, PageArgs, resolvePageArgs, Stored } from '@entente/persistence';
+import { scopeOf, encodeCursor, Page, PageArgs, resolvePageArgs, Stored, type TenantScope } from '@entente/persistence';
 import { HEAD_SIZE } from '../assets/asset-tallies';
 import { AssetRepository } from '../assets/asset.repository';
 import type { AssetRecord, AssetView } from '../assets/asset.schema';
@@ -33,7 +33,7 @@ export class CountryProfileService {
 
   /** The profile of one country with the first `first` assets of each section, cached until the jurisdiction's next write. */
   async profile(identity: Identity, country: string, first: number = PROFILE_FIRST_DEFAULT): Promise<CountryProfileRecords> {
-    const scope = { jurisdictionId: identity.jurisdictionId };
+    const scope = scopeOf(identity);
     const code = parseProfileCountry(country);
     const { limit } = resolvePageArgs({ first });
     return this.views.read(scope, `country-profile:${code}:${limit}`, () => this.compute(scope, code, limit), weighProfile);
@@ -41,7 +41,7 @@ export class CountryProfileService {
 
   /** One section's assets a page at a time, oldest first: what follows the profile's first page. */
   sectionPage(identity: Identity, country: string, section: ProfileSection, args: PageArgs): Promise<Page<AssetRecord & Stored>> {
-    return this.assets.naming({ jurisdictionId: identity.jurisdictionId }, parseProfileCountry(country), sectionTypes(section), args);
+    return this.assets.naming(scopeOf(identity), parseProfileCountry(country), sectionTypes(section), args);
   }
 
   /**
@@ -49,7 +49,7 @@ export class CountryProfileService {
    * tallies (one document) and a lookup per listed asset; the partners, then
    * the relationships and engagements of those partners, are read alongside.
    */
-  private async compute(scope: { jurisdictionId: string }, code: string, first: number): Promise<CountryProfileRecords> {
+  private async compute(scope: TenantScope, code: string, first: number): Promise<CountryProfileRecords> {
     const tiesOfPartners = async () => {
       const partners = await this.partners.inCountry(scope, code);
       const partnerIds = partners.map((partner) => partner.partnerId);
@@ -61,14 +61,14 @@ export class CountryProfileService {
     return buildCountryProfile(code, { sections, ...ties });
   }
 
-  private async sections(scope: { jurisdictionId: string }, code: string, first: number): Promise<Record<ProfileSection, AssetSection<AssetView>>> {
+  private async sections(scope: TenantScope, code: string, first: number): Promise<Record<ProfileSection, AssetSection<AssetView>>> {
     const tallied = await this.tallies.country(scope, code);
     const sections = await Promise.all(PROFILE_SECTIONS.map((section) => this.section(scope, code, section, tallied[section], first)));
     return Object.fromEntries(PROFILE_SECTIONS.map((section, i) => [section, sections[i]])) as Record<ProfileSection, AssetSection<AssetView>>;
   }
 
   /** A section's first page: from its head when the head holds it, else read like any later page. */
-  private async section(scope: { jurisdictionId: string }, code: string, section: ProfileSection, tally: SectionTally, first: number): Promise<AssetSection<AssetView>> {
+  private async section(scope: TenantScope, code: string, section: ProfileSection, tally: SectionTally, first: number): Promise<AssetSection<AssetView>> {
     const { count, keyFigures } = tally;
     if (first <= HEAD_SIZE) {
       const listed = tally.head.slice(0, first);

@@ -3,7 +3,11 @@ import { InventoryVersionRepository } from '../inventory-version/inventory-versi
 import { CachedViews, VIEW_CACHE } from './cached-views';
 import { ViewCache, ViewCacheSettings } from './view-cache';
 
-/** One view cache per process, for every view (Table 1 in assets, the country profile in views). */
+/**
+ * One view cache per process, for every view (Table 1 in assets, the country
+ * profile in views), and the one inventory version repository, which the
+ * record repositories take as their write listener.
+ */
 @Global()
 @Module({})
 export class ViewCacheModule {
@@ -11,7 +15,7 @@ export class ViewCacheModule {
     return {
       module: ViewCacheModule,
       providers: [{ provide: VIEW_CACHE, useValue: new ViewCache(settings) }, InventoryVersionRepository, CachedViews],
-      exports: [CachedViews],
+      exports: [CachedViews, InventoryVersionRepository],
     };
   }
 }

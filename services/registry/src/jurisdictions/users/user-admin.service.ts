@@ -25,7 +25,7 @@ export class UserAdminService {
     const jurisdictionId = this.jurisdictionService.targetOf(identity, input.jurisdictionId, 'jurisdictionId');
     const invitee = parseInvitee(input);
     const roles = checkGrantableRoles(identity.roles, input.roles);
-    const jurisdiction = await this.jurisdictions.find(jurisdictionId);
+    const jurisdiction = await this.jurisdictions.find(this.jurisdictionService.scopeOfTarget(identity, jurisdictionId));
     if (!jurisdiction) {
       throw ValidationError.forField('jurisdictionId', `${jurisdictionId} is not onboarded on the platform; a platform-admin onboards it first`);
     }
@@ -49,7 +49,7 @@ export class UserAdminService {
 
   async reactivate(identity: Identity, userId: string): Promise<DirectoryUser> {
     const user = await this.ownUser(identity, userId);
-    const jurisdiction = user.jurisdictionId ? await this.jurisdictions.find(user.jurisdictionId) : null;
+    const jurisdiction = user.jurisdictionId ? await this.jurisdictions.find(this.jurisdictionService.scopeOfTarget(identity, user.jurisdictionId)) : null;
     if (jurisdiction && jurisdiction.status !== 'active' && jurisdiction.status !== 'onboarding') {
       throw new ForbiddenError(`${jurisdiction.jurisdictionId} is ${jurisdiction.status}; its users cannot be reactivated`);
     }
