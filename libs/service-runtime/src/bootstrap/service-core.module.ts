@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Connection } from 'mongoose';
-import { graphqlAuthContext, TokenVerifier } from '@entente/auth';
+import { APP_GUARD } from '@nestjs/core';
+import { graphqlAuthContext, RolesGuard, TokenVerifier } from '@entente/auth';
 import { JsonLogger } from '@entente/telemetry';
 import { subgraphOptions } from '../graphql/subgraph-options';
 import { HealthModule } from '../health/health.module';
@@ -64,6 +65,8 @@ export class ServiceCoreModule {
           useFactory: (connection: Connection, kafka: KafkaLifecycle) => [mongoReadiness(connection), kafka],
         }),
       ],
+      // Secure by default: every GraphQL operation of every service must declare @Roles or @AnyRole (see RolesGuard).
+      providers: [{ provide: APP_GUARD, useClass: RolesGuard }],
       exports: [authModule],
     };
   }
