@@ -292,6 +292,23 @@ describe('gateway (in-process subgraphs, local JWKS)', () => {
     expect(body.errors?.[0].message).toMatch(message);
   });
 
+  it("answers more than 50 wrong variable values (51 nulls) with BAD_USER_INPUT only, GraphQL's error limit included", async () => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.sign()}` },
+      body: JSON.stringify({ query: 'query($names: [String!]!) { countNames(names: $names) }', variables: { names: Array(51).fill(null) } }),
+    });
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as GraphQLBody;
+    expect(body.errors).toHaveLength(51);
+    expect(body.errors?.filter((error) => error.extensions?.code !== 'BAD_USER_INPUT')).toEqual([]);
+    expect(body.errors?.[0].extensions?.field).toBe('names[0]');
+    expect(body.errors?.[50]).toEqual({
+      message: 'Too many invalid variable values; fix the ones listed and retry (GraphQL stops checking after 50)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'names' },
+    });
+  });
+
   it('masks an internal subgraph error: no message internals, no stack trace', async () => {
     const { body } = await graphql('{ crash }', await issuer.sign());
     expect(body.errors).toHaveLength(1);

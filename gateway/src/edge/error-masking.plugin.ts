@@ -1,4 +1,4 @@
-import { maskFormattedError } from '@entente/auth';
+import { isVariableErrorLimit, maskFormattedError, variableErrorLimitAnswer } from '@entente/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 
@@ -17,13 +17,17 @@ export function errorMaskingPlugin(): GatewayPlugin {
   };
 }
 
-function maskResult<R extends ExecutionResult>(result: R): R {
+export function maskResult<R extends ExecutionResult>(result: R): R {
   if (!result.errors || result.errors.length === 0) return result;
-  return { ...result, errors: result.errors.map(maskError) };
+  const errors = result.errors;
+  return { ...result, errors: errors.map((error) => maskError(error, errors)) };
 }
 
-export function maskError(error: GraphQLError): GraphQLError {
-  const masked = maskFormattedError(withVariableErrorCode(error), error);
+/** `siblings`: every error of the same answer, for the error that sums up the others. */
+export function maskError(error: GraphQLError, siblings: readonly GraphQLError[] = []): GraphQLError {
+  const masked = isVariableErrorLimit(error)
+    ? variableErrorLimitAnswer(sharedFieldOf(siblings.map((sibling) => withVariableErrorCode(sibling).extensions?.['field'])))
+    : maskFormattedError(withVariableErrorCode(error), error);
   return new GraphQLError(masked.message, {
     nodes: error.nodes,
     source: error.source,
@@ -62,4 +66,18 @@ function variableFieldOf(message: string): string | undefined {
   const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
   if (variable === undefined) return undefined;
   return new RegExp(` at "(${variable}(?:[.[][^"]*)?)"; `).exec(message)?.[1] ?? variable;
+}
+
+/**
+ * The path the listed variable errors share (`ids` for `ids[0]` … `ids[49]`,
+ * `input.contacts` for errors inside several contacts), else the first one's
+ * variable; undefined when none names a field.
+ */
+export function sharedFieldOf(fields: readonly unknown[]): string | undefined {
+  const paths = fields.filter((field): field is string => typeof field === 'string' && field !== '').map((field) => field.split(/(?=[.[])/));
+  const first = paths[0];
+  if (first === undefined) return undefined;
+  let length = 0;
+  while (length < first.length && paths.every((path) => path[length] === first[length])) length++;
+  return (length > 0 ? first.slice(0, length) : first.slice(0, 1)).join('');
 }

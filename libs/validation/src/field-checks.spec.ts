@@ -1,4 +1,4 @@
-import { addCalendarMonths, isIsoDate, latestToday, Problems, readIdList } from './field-checks';
+import { addCalendarMonths, isIsoDate, latestToday, Problems, readIdList, readText, unpairedSurrogateIndex } from './field-checks';
 
 describe('isIsoDate', () => {
   it.each(['2024-02-29', '2025-12-31', '0001-01-01'])('accepts %p', (date) => expect(isIsoDate(date)).toBe(true));
@@ -31,5 +31,43 @@ describe('readIdList', () => {
     const problems = new Problems();
     expect(readIdList(problems, 'ids', [' a', 'a', 'b', 3], { max: 5 })).toEqual(['a', 'b']);
     expect(() => problems.throwIfAny()).toThrow('ids[3]: must be text');
+  });
+});
+
+describe('readText and unpaired surrogates', () => {
+  const read = (value: unknown) => {
+    const problems = new Problems();
+    const text = readText(problems, 'contacts[0].name', value, { max: 200, required: true, singleLine: true });
+    let message = '';
+    try {
+      problems.throwIfAny();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    return { text, message };
+  };
+
+  it.each([
+    ['a lone high surrogate', 'a\uD800b', 2, 'D800'],
+    ['a high surrogate at the end', 'Zürich \uD83D', 8, 'D83D'],
+    ['a lone low surrogate', '\uDE80 Aarhus', 1, 'DE80'],
+    ['a low surrogate after a whole emoji', '🚀\uDE80', 3, 'DE80'],
+    ['two high surrogates in a row', '\uD83D\uD83D\uDE80', 1, 'D83D'],
+  ])('refuses %s naming the field and the position, storing nothing', (_label, value, position, code) => {
+    const { text, message } = read(value);
+    expect(text).toBeNull();
+    expect(message).toBe(
+      `contacts[0].name: has a broken character at position ${position} (U+${code}, half of a character such as an emoji, usually from text cut or copied in the middle of one); ` +
+        'remove it or send the text again as valid Unicode',
+    );
+  });
+
+  it.each(['Zürich 東京 🚀👩🏽‍🚀', 'x\u200B\u200Dy', '\uFFFD replacement characters are text', 'plain'])('keeps well-formed text %p', (value) => {
+    expect(read(value)).toEqual({ text: value.trim(), message: '' });
+  });
+
+  it('finds the first unpaired surrogate, or -1', () => {
+    expect(unpairedSurrogateIndex('ok 🚀')).toBe(-1);
+    expect(unpairedSurrogateIndex('ok \uDC00 \uD800')).toBe(3);
   });
 });

@@ -40,6 +40,11 @@ export function readText(problems: Problems, field: string, value: unknown, opti
     problems.add(field, 'must be text');
     return null;
   }
+  const broken = unpairedSurrogateMessage(value);
+  if (broken !== null) {
+    problems.add(field, broken);
+    return null;
+  }
   const text = options.singleLine ? value.replace(/\s+/g, ' ').trim() : value.trim();
   if (text.length === 0) {
     if (options.required) problems.add(field, 'must not be empty');
@@ -50,6 +55,29 @@ export function readText(problems: Problems, field: string, value: unknown, opti
     return null;
   }
   return text;
+}
+
+/** A UTF-16 surrogate without its partner: half of an emoji or of another character beyond U+FFFF. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Where text holds an unpaired surrogate, -1 when it holds none. JSON can
+ * carry one (`"\\ud800"`) and JavaScript keeps it, but UTF-8 cannot: MongoDB,
+ * Kafka and every answer would store and show U+FFFD instead of what was sent.
+ */
+export function unpairedSurrogateIndex(text: string): number {
+  return UNPAIRED_SURROGATE.exec(text)?.index ?? -1;
+}
+
+/** The problem to report for text with an unpaired surrogate, null when it has none. */
+export function unpairedSurrogateMessage(text: string): string | null {
+  const index = unpairedSurrogateIndex(text);
+  if (index < 0) return null;
+  const code = text.charCodeAt(index).toString(16).toUpperCase();
+  return (
+    `has a broken character at position ${index + 1} (U+${code}, half of a character such as an emoji, usually from text cut or copied in the middle of one); ` +
+    'remove it or send the text again as valid Unicode'
+  );
 }
 
 /** One of a closed list of values; `fallback` applies only when the value is absent. */

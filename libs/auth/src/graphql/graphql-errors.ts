@@ -59,6 +59,36 @@ export function maskFormattedError(formatted: GraphQLFormattedError, _error?: un
   };
 }
 
+/**
+ * graphql-js (in the subgraphs) and graphql-tools' executor (in the gateway)
+ * stop coercing variables after 50 errors and append this error, with no
+ * location, path or code. It is the caller's input, like the 50 before it.
+ */
+export const VARIABLE_ERROR_LIMIT_MESSAGE = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+export const TOO_MANY_VARIABLE_ERRORS_MESSAGE = 'Too many invalid variable values; fix the ones listed and retry (GraphQL stops checking after 50)';
+
+/**
+ * Whether `error` is that limit error as the executor made it: its exact
+ * message, and no location, path, cause or code, so an error of ours or a
+ * subgraph's that merely says the same is still masked.
+ */
+export function isVariableErrorLimit(error: GraphQLError): boolean {
+  return (
+    error.message === VARIABLE_ERROR_LIMIT_MESSAGE &&
+    error.path === undefined &&
+    (error.nodes?.length ?? 0) === 0 &&
+    (error.locations?.length ?? 0) === 0 &&
+    error.originalError == null &&
+    error.extensions?.['code'] === undefined
+  );
+}
+
+/** The limit error as a client sees it; `field` is the variable path the listed errors share, when known. */
+export function variableErrorLimitAnswer(field?: string): GraphQLFormattedError {
+  return { message: TOO_MANY_VARIABLE_ERRORS_MESSAGE, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+}
+
 /** HTTP status for an authentication failure: 401, or 503 when the identity provider is unreachable. */
 export function httpStatusFor(error: AuthenticationError): number {
   return error.isTransient ? 503 : 401;

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { CLIENT_ERROR_CODES } from '@entente/auth';
+import { buildSchema, execute, GraphQLError, parse } from 'graphql';
+import { CLIENT_ERROR_CODES, TOO_MANY_VARIABLE_ERRORS_MESSAGE, VARIABLE_ERROR_LIMIT_MESSAGE } from '@entente/auth';
 import { NotFoundError, ValidationError } from '@entente/errors';
 import { createErrorFormatter } from './format-error';
 
@@ -36,6 +36,25 @@ describe('createErrorFormatter', () => {
     const result = format({ message: 'act on this', extensions: { code, field: 'name', stacktrace: ['at x'] } }, new GraphQLError('act on this'));
     expect(result).toEqual({ message: 'act on this', extensions: { code, field: 'name' } });
     expect(logged).toHaveLength(0);
+  });
+
+  it("answers graphql-js's own limit on variable errors (51 nulls for [ID!]!) as BAD_USER_INPUT, not as an internal error", async () => {
+    const schema = buildSchema('type Query { count(ids: [ID!]!): Int }');
+    const result = await execute({ schema, document: parse('query($ids: [ID!]!) { count(ids: $ids) }'), variableValues: { ids: Array(51).fill(null) } });
+    const errors = result.errors ?? [];
+    expect(errors).toHaveLength(51);
+    expect(errors[50]?.message).toBe(VARIABLE_ERROR_LIMIT_MESSAGE);
+    // Apollo Server gives an error without a code INTERNAL_SERVER_ERROR before formatError sees it.
+    const limit = format({ ...errors[50]!.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, errors[50]);
+    expect(limit).toEqual({ message: TOO_MANY_VARIABLE_ERRORS_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(logged).toHaveLength(0);
+  });
+
+  it.each([
+    ['thrown by a resolver (it has a path)', new GraphQLError(VARIABLE_ERROR_LIMIT_MESSAGE, { path: ['partners'] })],
+    ['wrapping a cause', new GraphQLError(VARIABLE_ERROR_LIMIT_MESSAGE, { originalError: new Error(VARIABLE_ERROR_LIMIT_MESSAGE) })],
+  ])('still masks an error that only says the same, %s', (_label, thrown) => {
+    expect(format({ message: thrown.message }, thrown).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('masks an unexpected error and logs it with a reference', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { clientFacingError } from '@entente/auth';
+import { clientFacingError, isVariableErrorLimit, variableErrorLimitAnswer } from '@entente/auth';
 import { DomainError, ValidationError } from '@entente/errors';
 
 export interface ErrorLogger {
@@ -23,6 +23,9 @@ export function createErrorFormatter(logger: ErrorLogger) {
       }
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
     }
+    // graphql-js gives up on the variables after 50 errors with one error of no code; the 50 before it
+    // (Apollo marks them BAD_USER_INPUT) name the paths, so this one names none.
+    if (original instanceof GraphQLError && isVariableErrorLimit(original)) return variableErrorLimitAnswer();
     // Client codes (the one list, CLIENT_ERROR_CODES in @entente/auth) pass through without internals.
     const clientError = clientFacingError(formatted);
     if (clientError) return clientError;

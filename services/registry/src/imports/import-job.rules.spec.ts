@@ -2,6 +2,7 @@ import {
   assertJobTransition,
   boundedReport,
   canMove,
+  checkImportDocument,
   deterministicId,
   IMPORT_JOB_STATUSES,
   isFinished,
@@ -69,5 +70,20 @@ describe('deterministicId', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deterministicId('job-1', 'row:2')).toBe(id);
     expect(new Set([id, deterministicId('job-1', 'row:3'), deterministicId('job-2', 'row:2'), deterministicId('job-1r', 'ow:2')]).size).toBe(4);
+  });
+});
+
+describe('checkImportDocument', () => {
+  it('accepts a file of whole characters, emoji included', () => {
+    expect(() => checkImportDocument('csv', 'name,kind,country\nZürich 🚀,city,CH\n', 100)).not.toThrow();
+  });
+
+  it.each([
+    ['an empty file', '  \n', 'csv: is empty: give the file’s contents'],
+    ['a file over the limit', 'x'.repeat(2_000_001), 'csv: is 2 MB; an import takes at most 1 MB: split the file'],
+    ['half an emoji on line 3', 'name,kind\nAarhus,city\nOdense \uD83D,city\n', 'csv: has a broken character on line 3 (half of a character such as an emoji); save the file as UTF-8 and send it again'],
+    ['a lone low surrogate on line 1 (CRLF lines)', '\uDE80name\r\nx', 'csv: has a broken character on line 1 (half of a character such as an emoji); save the file as UTF-8 and send it again'],
+  ])('refuses %s naming the field', (_label, value, message) => {
+    expect(() => checkImportDocument('csv', value, 1_000_000)).toThrow(message);
   });
 });

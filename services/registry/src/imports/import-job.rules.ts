@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ValidationError } from '@entente/errors';
+import { unpairedSurrogateIndex } from '@entente/validation';
 import type { RowProblem } from './csv-import';
 
 /**
@@ -87,4 +89,23 @@ export function deterministicId(jobId: string, step: string): string {
   const hex = createHash('sha256').update(`${jobId}\u0000${step}`).digest('hex');
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function megabytes(characters: number): string {
+  return `${(characters / 1_000_000).toFixed(0)} MB`;
+}
+
+/**
+ * A file sent to an import (CSV, entity JSON, catalogue TSV): not empty, not
+ * larger than `max` characters, and whole Unicode, since the job keeps it as
+ * sent and half a character would be kept as U+FFFD.
+ */
+export function checkImportDocument(field: string, value: string, max: number): void {
+  if (value.trim().length === 0) throw ValidationError.forField(field, 'is empty: give the file’s contents');
+  if (value.length > max) throw ValidationError.forField(field, `is ${megabytes(value.length)}; an import takes at most ${megabytes(max)}: split the file`);
+  const broken = unpairedSurrogateIndex(value);
+  if (broken >= 0) {
+    const line = value.slice(0, broken).split(/\r\n|\n|\r/).length;
+    throw ValidationError.forField(field, `has a broken character on line ${line} (half of a character such as an emoji); save the file as UTF-8 and send it again`);
+  }
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '@entente/errors';
-import { isEmailAddress, parsePartner, parsePartnerChanges, parseRegisterPartner, RegisterPartnerInput } from './partner.rules';
+import { isEmailAddress, isPhoneNumber, parsePartner, parsePartnerChanges, parseRegisterPartner, PHONE_FORMAT, RegisterPartnerInput } from './partner.rules';
 
 function fieldsOf(parse: () => unknown): string[] {
   try {
@@ -99,6 +99,9 @@ describe('parsePartner', () => {
     ['a contact e-mail with two @', { ...ok, contacts: [{ name: 'A', email: 'a@b@c.dk' }] }, ['contacts[0].email']],
     ['a contact phone of letters', { ...ok, contacts: [{ name: 'A', phone: 'call me' }] }, ['contacts[0].phone']],
     ['a contact phone too short', { ...ok, contacts: [{ name: 'A', phone: '112' }] }, ['contacts[0].phone']],
+    ['a contact phone with a second +', { ...ok, contacts: [{ name: 'A', phone: '+45 +89 40 20 00' }] }, ['contacts[0].phone']],
+    ['a contact name with half an emoji', { ...ok, contacts: [{ name: 'Anne \uD83D' }] }, ['contacts[0].name']],
+    ['a name with a lone low surrogate', { ...ok, name: '\uDE80 Aarhus' }, ['name']],
     ['a contact role of 201 characters', { ...ok, contacts: [{ name: 'A', role: 'x'.repeat(201) }] }, ['contacts[0].role']],
     ['21 contacts', { ...ok, contacts: Array.from({ length: 21 }, (_, i) => ({ name: `C${i}` })) }, ['contacts']],
   ] as Array<[string, RegisterPartnerInput, string[]]>)('rejects %s naming the field', (_case, input, fields) => {
@@ -126,4 +129,23 @@ describe('parsePartnerChanges', () => {
 describe('isEmailAddress', () => {
   it.each(['a@b.dk', 'anne.jensen+eu@aarhus.kommune.dk', "o'neil@example.ie"])('accepts %p', (email) => expect(isEmailAddress(email)).toBe(true));
   it.each(['a@b', '@b.dk', 'a b@c.dk', 'a..b@c.dk', '.a@c.dk', 'a@-b.dk', `${'a'.repeat(65)}@b.dk`])('rejects %p', (email) => expect(isEmailAddress(email)).toBe(false));
+});
+
+describe('isPhoneNumber', () => {
+  // What the schema's description promises (PHONE_FORMAT), as offices write their numbers; kept as written.
+  it.each(['+45 89 40 20 00', '+45 (89) 40-20-00', '+1 (410) 555-0100', '+64 6.356.8199', '0381/381-0', '+49 (0)381 381-0', '89402000'])('accepts %p', (phone) =>
+    expect(isPhoneNumber(phone)).toBe(true),
+  );
+  it.each(['call me', '+', '112', '++49 30 1234', '+45 89 40 20 00 ext. 12', '49+30 1234', '+45_89_40_20_00'])('rejects %p', (phone) => expect(isPhoneNumber(phone)).toBe(false));
+
+  it('is described as the rule reads, in the refusal too', () => {
+    expect(PHONE_FORMAT).toBe('digits, spaces, ( ) - . / and a leading +, at least 5 digits');
+    const refusal = () => parsePartner({ name: 'Aarhus', kind: 'city', country: 'DK', contacts: [{ name: 'A', phone: 'call me' }] });
+    expect(refusal).toThrow(`"call me" is not a phone number; use ${PHONE_FORMAT}, such as +45 89 40 20 00 or +1 (410) 555-0100`);
+  });
+
+  it('keeps a number with brackets and hyphens exactly as written', () => {
+    const parsed = parsePartner({ name: 'Aarhus', kind: 'city', country: 'DK', contacts: [{ name: 'A', phone: ' +45 (89) 40-20-00 ' }] });
+    expect(parsed.contacts[0]?.phone).toBe('+45 (89) 40-20-00');
+  });
 });

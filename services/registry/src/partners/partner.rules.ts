@@ -177,8 +177,19 @@ export function isEmailAddress(value: string): boolean {
   return value.length <= CONTACT_EMAIL_MAX_LENGTH && EMAIL.test(value) && !value.split('@')[0].startsWith('.') && !value.includes('..');
 }
 
-/** International numbers as written: digits with spaces, dots, dashes, slashes, brackets and one leading +. */
+/**
+ * Numbers as people write them on letterheads and websites, kept as written
+ * (nothing is normalised): +45 89 40 20 00, +1 (410) 555-0100, 0381/381-0,
+ * +64 6.356.8199. At least five digits; + only at the start.
+ */
 const PHONE = /^\+?[0-9 ().\-/]+$/;
+const PHONE_MIN_DIGITS = 5;
+/** What the schema's description and the refusal both say, so they cannot drift from PHONE. */
+export const PHONE_FORMAT = 'digits, spaces, ( ) - . / and a leading +, at least 5 digits';
+
+export function isPhoneNumber(value: string): boolean {
+  return PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= PHONE_MIN_DIGITS;
+}
 
 function readContacts(problems: Problems, value: unknown): PartnerContact[] {
   if (value === undefined || value === null) return [];
@@ -203,8 +214,8 @@ function readContact(problems: Problems, path: string, value: unknown): PartnerC
     email = null;
   }
   let phone = readText(problems, `${path}.phone`, contact.phone, { max: CONTACT_PHONE_MAX_LENGTH, singleLine: true });
-  if (phone !== null && (!PHONE.test(phone) || (phone.match(/\d/g)?.length ?? 0) < 5)) {
-    problems.add(`${path}.phone`, `${quoted(phone)} is not a phone number; use digits, spaces and a leading + such as +45 89 40 20 00`);
+  if (phone !== null && !isPhoneNumber(phone)) {
+    problems.add(`${path}.phone`, `${quoted(phone)} is not a phone number; use ${PHONE_FORMAT}, such as +45 89 40 20 00 or +1 (410) 555-0100`);
     phone = null;
   }
   const notes = readText(problems, `${path}.notes`, contact.notes, { max: PARTNER_NOTES_MAX_LENGTH });

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { PartnerKindValue } from '../partner.model';
+import { CONTACT_PHONE_MAX_LENGTH, PHONE_FORMAT } from '../partner.rules';
 
 @InputType({ description: 'A person at the partner' })
 export class PartnerContactInput {
@@ -12,7 +13,7 @@ export class PartnerContactInput {
   @Field(() => String, { nullable: true, description: 'An e-mail address' })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Digits, spaces and a leading +, such as +45 89 40 20 00' })
+  @Field(() => String, { nullable: true, description: `As written, up to ${CONTACT_PHONE_MAX_LENGTH} characters: ${PHONE_FORMAT}, such as +45 89 40 20 00 or +1 (410) 555-0100` })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
