@@ -309,6 +309,24 @@ describe('gateway (in-process subgraphs, local JWKS)', () => {
     });
   });
 
+  it('refuses a body with bytes that are not UTF-8 (half an emoji as CESU-8 writes it) naming the variable', async () => {
+    const json = Buffer.from(JSON.stringify({ query: 'query($name: String!) { renameJurisdiction(name: $name) }', variables: { name: 'Lyon __' } }));
+    const at = json.indexOf('__');
+    const body = Buffer.concat([json.subarray(0, at), Buffer.from([0xed, 0xa0, 0xbd]), json.subarray(at + 2)]);
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.sign()}` },
+      body,
+    });
+    expect(response.status).toBeLessThan(500);
+    const answer = (await response.json()) as GraphQLBody;
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors).toHaveLength(1);
+    expect(answer.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(answer.errors?.[0].message).toMatch(/^name: has bytes that are not UTF-8 /);
+    expect(JSON.stringify(answer)).not.toContain('\uFFFD');
+  });
+
   it('masks an internal subgraph error: no message internals, no stack trace', async () => {
     const { body } = await graphql('{ crash }', await issuer.sign());
     expect(body.errors).toHaveLength(1);

@@ -982,6 +982,17 @@ describe('registry input fuzzing through the gateway', () => {
     });
     const csv = await send(tokens.admin, `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOdense \uD83D,city,DK\n' });
     expect(errorsOf(csv)[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', problems: [{ field: 'csv', message: expect.stringMatching(/^has a broken character on line 2 /) }] });
+    // The same half character as raw bytes (CESU-8 / WTF-8 write it so): not UTF-8, refused at the gateway before it could become U+FFFD.
+    const json = Buffer.from(requestBody(REGISTER, { input: { name: 'Rawby __', kind: 'CITY', country: 'DK' } }));
+    const at = json.indexOf('__');
+    const raw = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+      body: Buffer.concat([json.subarray(0, at), Buffer.from([0xed, 0xa0, 0xbd]), json.subarray(at + 2)]),
+    });
+    expect(raw.status).toBeLessThan(500);
+    const rawAnswer = (await raw.json()) as RawResponse['body'];
+    expect(rawAnswer?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^input\.name: has bytes that are not UTF-8 /), extensions: { code: 'BAD_USER_INPUT', field: 'input.name' } });
     expect(snapshotDifferences(before, await snapshot())).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { createGatewayRuntime, type GatewayRuntime, Logger as HiveLogger } from 
 import { CORRELATION_HEADER, correlationIdFor } from '../edge/correlation';
 import { errorMaskingPlugin } from '../edge/error-masking.plugin';
 import { traceContextPlugin, traceHeadersFor } from '../edge/trace-context.plugin';
+import { utf8BodyPlugin } from '../edge/utf8-body.plugin';
 import { GATEWAY_CONFIG, SUBGRAPHS } from '../gateway.tokens';
 import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
 import { fetchAllSubgraphSdls } from './subgraph-sdl.fetcher';
@@ -54,7 +55,7 @@ export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
           [CORRELATION_HEADER]: correlationIdFor(request),
         }),
       },
-      plugins: () => [traceContextPlugin(), errorMaskingPlugin()],
+      plugins: () => [traceContextPlugin(), utf8BodyPlugin(), errorMaskingPlugin()],
     });
   }
 
