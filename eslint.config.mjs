@@ -48,4 +48,19 @@ export default [
       ],
     },
   },
+  {
+    // The benchmarks run the registry's inventory in process, through its public module
+    // (services/registry/src/index.ts, the one path @entente/registry names) and nothing else of it.
+    files: ['tools/bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@entente/registry'],
+          depConstraints: [{ sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] }],
+        },
+      ],
+    },
+  },
 ];

@@ -2,3 +2,4 @@ export * from './infra-endpoints';
 export * from './keycloak-fixtures';
 export * from './local-issuer';
 export * from './browser-login';
+export * from './feature-cycles';

@@ -23,7 +23,7 @@ const log = (line: string): void => {
 // Built (npm run bench) the benchmarks run from dist/; started from the sources
 // (node -r @swc-node/register tools/bench/src/cli.ts) they run from the sources too.
 const FROM_SOURCES = __filename.endsWith('.ts');
-const BENCH_DIR = join(REPO_ROOT, ...(FROM_SOURCES ? [] : ['dist']), 'services', 'registry', 'src', 'bench');
+const BENCH_DIR = join(REPO_ROOT, ...(FROM_SOURCES ? [] : ['dist']), 'tools', 'bench', 'src', 'registry');
 const BENCH_EXT = FROM_SOURCES ? '.ts' : '.js';
 
 function twinningDir(): string {

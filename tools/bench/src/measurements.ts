@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the benchmark processes (services/registry/src/bench) send back. They
+ * What the benchmark processes (tools/bench/src/registry) send back. They
  * run the registry's code, which tooling may not import, so the shapes are
  * checked here at the process boundary instead of shared as types.
  */

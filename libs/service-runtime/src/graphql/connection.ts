@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs } from '@entente/persistence';
 
 @ObjectType()
 export class PageInfo {
@@ -33,4 +34,14 @@ export function Connection<T>(node: Type<T>): Type<ConnectionShape<T>> {
     totalCount!: number;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
+}
+
+/** The paging arguments of every list: `list(@Args() page: PageArgsInput)`. Limits quoted from the constants that enforce them. */
+@ArgsType()
+export class PageArgsInput implements PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many to return: 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when left out.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Go on after this cursor: the pageInfo.endCursor of the previous page.' })
+  after?: string | null;
 }

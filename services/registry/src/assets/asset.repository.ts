@@ -7,7 +7,7 @@ import type { HistoryEntry } from '@entente/persistence';
 import { Change, OutboxRepository } from '@entente/persistence';
 import type { AssetCategory, AssetType } from './asset-catalogue';
 import { ASSET_MODEL, ASSET_VIEW_FIELDS, AssetRecord, AssetSchema, AssetView } from './asset.schema';
-import type { AssetTally } from '../views/table-one';
+import type { AssetTally } from './table-one';
 import { HISTORY_FIELD } from '@entente/persistence';
 import { HeadEntry, TalliedAsset, tallyChanges } from './asset-tallies';
 import { ProfileSection, profileSectionOf } from './profile-sections';

@@ -1,11 +1,12 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
-import { TableOneRow } from '../views/table-one.model';
+import { TableOneRow } from './table-one.model';
 import { AssetInput } from './dtos/asset.input';
-import { Asset, AssetCategoryValue, AssetConnection, AssetTypeValue, ConfidentialityValue } from './asset.model';
-import type { AssetView } from './asset.schema';
+import { Asset, AssetCategoryValue, AssetConnection } from './asset.model';
 import { AssetService } from './asset.service';
+import { toAsset } from './asset.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 @Resolver(() => Asset)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -38,11 +39,10 @@ export class AssetResolver {
   @Roles(...READER_ROLES)
   async assets(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
     @Args('category', { type: () => AssetCategoryValue, nullable: true }) category?: AssetCategoryValue,
   ): Promise<AssetConnection> {
-    const page = await this.assetService.list(identity, { first, after }, category);
+    const page = await this.assetService.list(identity, paging, category);
     return { ...page, nodes: page.nodes.map(toAsset) };
   }
 
@@ -54,20 +54,3 @@ export class AssetResolver {
   }
 }
 
-export function toAsset(record: AssetView): Asset {
-  return {
-    id: record.assetId,
-    name: record.name,
-    description: record.description ?? null,
-    category: record.category as AssetCategoryValue,
-    type: record.type as AssetTypeValue,
-    countries: [...record.countries],
-    sectors: [...record.sectors],
-    magnitude: record.magnitude ? { value: record.magnitude.value, unit: record.magnitude.unit, currency: record.magnitude.currency ?? null } : null,
-    sourceOrganisation: record.sourceOrganisation ?? null,
-    asOf: record.asOf ?? null,
-    confidentiality: record.confidentiality as ConfidentialityValue,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
-}

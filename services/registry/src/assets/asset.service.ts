@@ -4,8 +4,8 @@ import { AssetRecordedV1, AssetRemovedV1, AssetUpdatedV1 } from '@entente/contra
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError } from '@entente/errors';
 import { eventDraft, scopeOf, type Page, type PageArgs } from '@entente/persistence';
-import { CachedViews } from '../views/cached-views';
-import { summariseTableOne, TableOneRow } from '../views/table-one';
+import { CachedViews } from '../inventory-version/cached-views';
+import { summariseTableOne, TableOneRow } from './table-one';
 import type { AssetCategory } from './asset-catalogue';
 import { assetRemovedPayload, assetStatePayload } from './asset-event-payload';
 import { RelationshipRepository } from '../relationships/relationship.repository';

@@ -1,14 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
+import { Module } from '@nestjs/common';
+import { RelationshipsModule } from '../relationships/relationships.module';
 import { AssetRepository } from './asset.repository';
 import { AssetResolver } from './asset.resolver';
 import { AssetService } from './asset.service';
 import { InventoryTallies } from './inventory-tallies';
 
-/** Table 1 counts relationships too: it takes the app's relationships module. */
-@Module({})
-export class AssetsModule {
-  static forRoot(relationships: DynamicModule): DynamicModule {
-    return { module: AssetsModule, imports: [relationships], providers: [AssetRepository, InventoryVersionRepository, InventoryTallies, AssetService, AssetResolver], exports: [AssetRepository, InventoryTallies, AssetService] };
-  }
-}
+/** Table 1 counts relationships too. The inventory version (the repositories' write listener) comes from the global ViewCacheModule. */
+@Module({
+  imports: [RelationshipsModule],
+  providers: [AssetRepository, InventoryTallies, AssetService, AssetResolver],
+  exports: [AssetRepository, InventoryTallies, AssetService],
+})
+export class AssetsModule {}

@@ -5,7 +5,7 @@ import type { Identity } from '@entente/auth';
 import { scopeOf } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
-import { openRegistryContext } from '../bench/bench-context';
+import { openRegistryContext } from '../harness/inventory-context';
 import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
 import { countryCellsOf, HEAD_SIZE, MAX_KEPT_COUNTRIES, sectionSummariesOf, tableOneCellsOf, TalliedAsset, talliesOf, tallyChanges } from './asset-tallies';
 import { AssetRepository } from './asset.repository';

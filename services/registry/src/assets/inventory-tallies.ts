@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { TenantScope } from '@entente/persistence';
 import { builtOnly, InventoryVersionRepository, TallyState } from '../inventory-version/inventory-version.repository';
 import type { PendingWrite } from '../inventory-version/inventory-version.schema';
-import type { AssetTally, KeyFigure } from '../views/table-one';
+import type { AssetTally, KeyFigure } from './table-one';
 import {
   applyCountryChanges,
   applyIncrements,

@@ -1,10 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { LogEngagementInput } from './dtos/log-engagement.input';
-import { Engagement, EngagementConnection, EngagementTypeValue } from './engagement.model';
-import type { EngagementRecord } from './engagement.schema';
+import { Engagement, EngagementConnection } from './engagement.model';
 import { EngagementService } from './engagement.service';
+import { toEngagement } from './engagement.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 @Resolver(() => Engagement)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -21,26 +22,10 @@ export class EngagementResolver {
   @Roles(...READER_ROLES)
   async engagements(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
   ): Promise<EngagementConnection> {
-    const page = await this.engagementService.list(identity, { first, after });
+    const page = await this.engagementService.list(identity, paging);
     return { ...page, nodes: page.nodes.map(toEngagement) };
   }
 }
 
-export function toEngagement(record: EngagementRecord): Engagement {
-  return {
-    id: record.engagementId,
-    date: record.date,
-    type: record.type as EngagementTypeValue,
-    partnerIds: record.partnerIds,
-    purpose: record.purpose,
-    outcomes: record.outcomes,
-    nextSteps: record.nextSteps,
-    cost: record.cost ? { amount: record.cost.amount, currency: record.cost.currency } : null,
-    staffDays: record.staffDays,
-    priorityIds: record.priorityIds,
-    createdAt: record.createdAt,
-  };
-}

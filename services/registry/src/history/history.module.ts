@@ -1,16 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module';
+import { EngagementsModule } from '../engagements/engagements.module';
 import { PartnersModule } from '../partners/partners.module';
+import { RelationshipsModule } from '../relationships/relationships.module';
 import { HistoryResolver } from './history.resolver';
 import { HistoryService } from './history.service';
 
 /** Every record type keeps its history in its own documents: the history query reads all four repositories. */
-@Module({})
-export class HistoryModule {
-  static forRoot(features: { relationships: DynamicModule; engagements: DynamicModule; assets: DynamicModule }): DynamicModule {
-    return {
-      module: HistoryModule,
-      imports: [PartnersModule, features.relationships, features.engagements, features.assets],
-      providers: [HistoryService, HistoryResolver],
-    };
-  }
-}
+@Module({
+  imports: [PartnersModule, RelationshipsModule, EngagementsModule, AssetsModule],
+  providers: [HistoryService, HistoryResolver],
+})
+export class HistoryModule {}

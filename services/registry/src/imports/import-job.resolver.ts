@@ -1,10 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
-import { ImportJob, ImportJobConnection, ImportJobKindValue, ImportJobStatusValue, TwinningCatalogue } from './import-job.model';
-import type { ImportJobRecord } from './import-job.schema';
+import { ImportJob, ImportJobConnection, TwinningCatalogue } from './import-job.model';
 import { ImportJobService } from './import-job.service';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
+import { toImportJob } from './import-job.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 const STARTED = 'Starts the import and answers at once with its job; poll importJob(id) until it has succeeded or failed.';
 
@@ -69,10 +70,9 @@ export class ImportJobResolver {
   @Roles(...READER_ROLES)
   async importJobs(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
   ): Promise<ImportJobConnection> {
-    const page = await this.imports.list(identity, { first, after });
+    const page = await this.imports.list(identity, paging);
     return { ...page, nodes: page.nodes.map(toImportJob) };
   }
 
@@ -84,19 +84,3 @@ export class ImportJobResolver {
   }
 }
 
-export function toImportJob(record: ImportJobRecord): ImportJob {
-  return {
-    id: record.jobId,
-    kind: record.kind as ImportJobKindValue,
-    status: record.status as ImportJobStatusValue,
-    summary: record.summary,
-    progress: record.progress,
-    report: record.report,
-    counts: record.counts,
-    failure: record.failure,
-    createdBy: record.createdByName,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    finishedAt: record.finishedAt,
-  };
-}

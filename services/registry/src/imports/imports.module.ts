@@ -1,30 +1,23 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module';
+import { JurisdictionsModule } from '../jurisdictions/jurisdictions.module';
 import { PartnersModule } from '../partners/partners.module';
+import { RelationshipsModule } from '../relationships/relationships.module';
 import { ImportApplier } from './import-applier';
 import { ImportJobRepository } from './import-job.repository';
 import { ImportJobResolver } from './import-job.resolver';
-import { IMPORT_RUNNER_SETTINGS, ImportJobRunner, ImportRunnerSettings } from './import-job.runner';
+import { ImportJobRunner } from './import-job.runner';
 import { ImportJobService } from './import-job.service';
 import { ImportPlanner } from './import-planner';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
 
-/** Imports create records through the app's own partners, assets and relationships modules; the jurisdiction's profile gives its Wikidata id. */
-@Module({})
-export class ImportsModule {
-  static forRoot(options: { jurisdictions: DynamicModule; relationships: DynamicModule; assets: DynamicModule; runner: ImportRunnerSettings }): DynamicModule {
-    return {
-      module: ImportsModule,
-      imports: [PartnersModule, options.jurisdictions, options.relationships, options.assets],
-      providers: [
-        { provide: IMPORT_RUNNER_SETTINGS, useValue: options.runner },
-        ImportJobRepository,
-        TwinningCatalogueRepository,
-        ImportPlanner,
-        ImportApplier,
-        ImportJobRunner,
-        ImportJobService,
-        ImportJobResolver,
-      ],
-    };
-  }
-}
+/**
+ * Imports create records through the registry's own partners, assets and
+ * relationships services; the jurisdiction's profile gives its Wikidata id.
+ * The runner's settings come from RegistrySettingsModule.
+ */
+@Module({
+  imports: [PartnersModule, JurisdictionsModule, RelationshipsModule, AssetsModule],
+  providers: [ImportJobRepository, TwinningCatalogueRepository, ImportPlanner, ImportApplier, ImportJobRunner, ImportJobService, ImportJobResolver],
+})
+export class ImportsModule {}

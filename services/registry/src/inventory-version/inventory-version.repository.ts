@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { isDuplicateKeyError, TenantRepository, type TenantScope, tenantQuery, type TenantQuery, type WriteListener } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import { CountryTallies, countryPath, HEAD_SIZE, HeadChange, keptCountriesWith, TallyCells, TallyIncrement } from '../assets/asset-tallies';
+import { KeptCountryTallies, countryPath, HEAD_SIZE, HeadChange, keptCountriesWith, TallyCells, TallyIncrement } from './kept-tallies';
 import { INVENTORY_VERSION_MODEL, InventoryVersionRecord, InventoryVersionSchema, PendingWrite } from './inventory-version.schema';
 
 /**
@@ -154,7 +154,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
   }
 
   /** The stamp, one country's profile tallies and the pending asset writes; null before the jurisdiction's first write. */
-  async countryState(scope: TenantScope, country: string): Promise<TallyState<CountryTallies> | null> {
+  async countryState(scope: TenantScope, country: string): Promise<TallyState<KeptCountryTallies> | null> {
     const found = await this.findOne<Pick<InventoryVersionRecord, 'stamp' | 'countries' | 'pending' | 'builtCountries'>>(tenantQuery<InventoryVersionRecord>(scope), {
       _id: 0,
       stamp: 1,
@@ -228,7 +228,7 @@ export class InventoryVersionRepository extends TenantRepository<InventoryVersio
    * those the reader saw (`keptBefore`): the country joins them, and the one
    * kept longest goes when there are more than MAX_KEPT_COUNTRIES.
    */
-  async storeCountry(scope: TenantScope, stampBeforeCount: string, keptBefore: readonly string[], country: string, tallies: CountryTallies): Promise<boolean> {
+  async storeCountry(scope: TenantScope, stampBeforeCount: string, keptBefore: readonly string[], country: string, tallies: KeptCountryTallies): Promise<boolean> {
     const { kept, dropped } = keptCountriesWith(keptBefore, country);
     const sameKept = keptBefore.length === 0 ? { $or: [{ builtCountries: { $exists: false } }, { builtCountries: { $size: 0 } }] } : { builtCountries: [...keptBefore] };
     const update: Record<string, unknown> = { $set: { [countryPath(country)]: { ...tallies, builtAt: new Date() }, builtCountries: kept } };

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { excludeFromExport } from '@entente/persistence';
-import type { CountryTallies, HeadChange, TallyCells, TallyIncrement } from '../assets/asset-tallies';
+import type { KeptCountryTallies, HeadChange, TallyCells, TallyIncrement } from './kept-tallies';
 
 /**
  * An asset write under way, or one whose end nobody saw: its tally
@@ -43,7 +43,7 @@ export interface InventoryVersionRecord {
   tableOne?: TallyCells;
   tableOneBuiltAt?: Date | null;
   /** Each country's profile tallies, trusted only while its `builtAt` is set (same rule as Table 1's). */
-  countries?: Record<string, Partial<CountryTallies> & { builtAt?: Date }>;
+  countries?: Record<string, Partial<KeptCountryTallies> & { builtAt?: Date }>;
   /** The countries whose profile tallies are kept: those whose profile someone has read. */
   builtCountries?: string[];
   pending?: PendingWrite[];

@@ -1,22 +1,13 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
 import { InviteUserInput, JurisdictionProfileInput, OnboardJurisdictionInput } from './dtos/jurisdiction.input';
-import {
-  Invitation,
-  Jurisdiction,
-  JurisdictionConnection,
-  JurisdictionExport,
-  JurisdictionLevelValue,
-  JurisdictionStatusValue,
-  OnboardingResult,
-  PlatformUser,
-  RoleValue,
-} from './jurisdiction.model';
-import type { JurisdictionRecord } from './jurisdiction.schema';
+import { Invitation, Jurisdiction, JurisdictionConnection, JurisdictionExport, JurisdictionStatusValue, OnboardingResult, PlatformUser, RoleValue } from './jurisdiction.model';
 import { InvitedUser, JurisdictionService } from './jurisdiction.service';
 import { UserAdminService } from './users/user-admin.service';
 import type { DirectoryUser } from './users/user-directory.port';
+import { toJurisdiction } from './jurisdiction.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 @Resolver(() => Jurisdiction)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -43,11 +34,10 @@ export class JurisdictionResolver {
   @Roles('platform-admin')
   async jurisdictions(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
     @Args('status', { type: () => JurisdictionStatusValue, nullable: true }) status?: JurisdictionStatusValue,
   ): Promise<JurisdictionConnection> {
-    const page = await this.service.list(identity, { first, after }, status);
+    const page = await this.service.list(identity, paging, status);
     return { ...page, nodes: page.nodes.map(toJurisdiction) };
   }
 
@@ -117,26 +107,6 @@ export class JurisdictionResolver {
   async reactivateUser(@CurrentIdentity() identity: Identity, @Args('userId', { type: () => ID }) userId: string): Promise<PlatformUser> {
     return toPlatformUser(await this.users.reactivate(identity, userId));
   }
-}
-
-export function toJurisdiction(record: JurisdictionRecord): Jurisdiction {
-  return {
-    id: record.jurisdictionId,
-    name: record.name,
-    level: record.level as JurisdictionLevelValue,
-    country: record.country,
-    subdivision: record.subdivision ?? null,
-    wikidataId: record.wikidataId ?? null,
-    timeZone: record.timeZone,
-    currency: record.currency,
-    fiscalYearStart: record.fiscalYearStart,
-    languages: record.languages,
-    population: record.population ?? null,
-    status: record.status as JurisdictionStatusValue,
-    statusReason: record.statusReason ?? null,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
 }
 
 function toPlatformUser(user: DirectoryUser): PlatformUser {

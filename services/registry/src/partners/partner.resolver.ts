@@ -1,14 +1,14 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import { RegisterPartnerInput } from './dtos/register-partner.input';
 import { UpdatePartnerInput } from './dtos/update-partner.input';
-import { DuplicateReasonValue, LikelyDuplicate, Partner, PartnerConnection, PartnerDuplicateGroup, PartnerKindValue } from './partner.model';
-import type { PartnerRecord } from './partner.schema';
+import { DuplicateReasonValue, LikelyDuplicate, Partner, PartnerConnection, PartnerDuplicateGroup } from './partner.model';
 import { PartnerService } from './partner.service';
+import { toPartner, type ResolvedPartner } from './partner.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 /** The GraphQL partner keeps its stored record alongside, for the fields resolved on demand. */
-type ResolvedPartner = Partner & { record?: PartnerRecord };
 
 @Resolver(() => Partner)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -37,11 +37,10 @@ export class PartnerResolver {
   @Roles(...READER_ROLES)
   async partners(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
     @Args('needsCountry', { type: () => Boolean, nullable: true }) needsCountry?: boolean | null,
   ): Promise<PartnerConnection> {
-    const page = await this.partnerService.list(identity, { first, after }, { needsCountry: needsCountry ?? false });
+    const page = await this.partnerService.list(identity, paging, { needsCountry: needsCountry ?? false });
     return { ...page, nodes: page.nodes.map(toPartner) };
   }
 
@@ -60,20 +59,3 @@ export class PartnerResolver {
   }
 }
 
-export function toPartner(record: PartnerRecord): ResolvedPartner {
-  const country = record.country ?? null;
-  return {
-    id: record.partnerId,
-    name: record.name,
-    kind: record.kind as PartnerKindValue,
-    country,
-    needsCountry: country === null,
-    wikidataId: record.wikidataId ?? null,
-    website: record.website ?? null,
-    notes: record.notes ?? null,
-    contacts: (record.contacts ?? []).map((c) => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null, notes: c.notes ?? null })),
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt ?? record.createdAt,
-    record,
-  };
-}

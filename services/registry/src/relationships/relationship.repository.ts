@@ -4,7 +4,7 @@ import { Page, PageArgs, Stored, TenantScope, decodeCursor, encodeCursor, resolv
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import type { HistoryEntry } from '@entente/persistence';
 import { Change, OutboxRepository } from '@entente/persistence';
-import type { RelationshipTally } from '../views/table-one';
+import type { RelationshipTally } from './relationship-tally';
 import type { RelationshipStatus, RelationshipType } from './relationship.rules';
 import { RELATIONSHIP_MODEL, RelationshipRecord, RelationshipSchema, StatusChange } from './relationship.schema';
 import { InventoryVersionRepository, type TalliedWrite } from '../inventory-version/inventory-version.repository';

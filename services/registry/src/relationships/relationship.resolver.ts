@@ -1,11 +1,13 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard, WRITER_ROLES } from '@entente/auth';
 import type { Page } from '@entente/persistence';
 import { EstablishRelationshipInput } from './dtos/establish-relationship.input';
-import { Relationship, RelationshipConnection, RelationshipStatusValue, RelationshipTypeValue } from './relationship.model';
+import { Relationship, RelationshipConnection, RelationshipStatusValue } from './relationship.model';
 import type { RelationshipRecord } from './relationship.schema';
 import { RelationshipService } from './relationship.service';
+import { toRelationship } from './relationship.mapper';
+import { PageArgsInput } from '@entente/service-runtime';
 
 @Resolver(() => Relationship)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -33,11 +35,10 @@ export class RelationshipResolver {
   @Roles(...READER_ROLES)
   async relationships(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
     @Args('status', { type: () => RelationshipStatusValue, nullable: true }) status?: RelationshipStatusValue | null,
   ): Promise<RelationshipConnection> {
-    return toConnection(await this.relationshipService.list(identity, { first, after }, status ?? undefined));
+    return toConnection(await this.relationshipService.list(identity, paging, status ?? undefined));
   }
 
   @Query(() => RelationshipConnection, {
@@ -46,10 +47,9 @@ export class RelationshipResolver {
   @Roles(...READER_ROLES)
   async dormantRelationships(
     @CurrentIdentity() identity: Identity,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
   ): Promise<RelationshipConnection> {
-    return toConnection(await this.relationshipService.dormant(identity, { first, after }));
+    return toConnection(await this.relationshipService.dormant(identity, paging));
   }
 }
 
@@ -57,24 +57,3 @@ function toConnection(page: Page<RelationshipRecord>): RelationshipConnection {
   return { ...page, nodes: page.nodes.map(toRelationship) };
 }
 
-export function toRelationship(record: RelationshipRecord): Relationship {
-  return {
-    id: record.relationshipId,
-    partnerId: record.partnerId,
-    partnerName: record.partnerName,
-    partnerCountry: record.partnerCountry,
-    type: record.type as RelationshipTypeValue,
-    status: record.status as RelationshipStatusValue,
-    since: record.since,
-    until: record.until,
-    formalBasis: record.formalBasis,
-    politicalCycle: record.politicalCycle,
-    politicalChampion: record.politicalChampion,
-    technicalOwner: record.technicalOwner,
-    leadDepartment: record.leadDepartment,
-    priorityIds: record.priorityIds,
-    lastEngagementAt: record.lastEngagementAt,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
-}

@@ -3,7 +3,7 @@ import { Asset } from '../assets/asset.model';
 import { Engagement } from '../engagements/engagement.model';
 import { Partner } from '../partners/partner.model';
 import { Relationship } from '../relationships/relationship.model';
-import { KeyFigure } from './table-one.model';
+import { KeyFigure } from '../assets/table-one.model';
 
 /** GraphQL names the sections in upper case; the values are the profile's field names. */
 export enum ProfileSectionValue {

@@ -2,15 +2,16 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, READER_ROLES, Roles, RolesGuard } from '@entente/auth';
 import { AssetConnection } from '../assets/asset.model';
-import { toAsset } from '../assets/asset.resolver';
+import { toAsset } from '../assets/asset.mapper';
 import type { AssetView } from '../assets/asset.schema';
 import { PROFILE_SECTIONS } from '../assets/profile-sections';
-import { toEngagement } from '../engagements/engagement.resolver';
-import { toPartner } from '../partners/partner.resolver';
-import { toRelationship } from '../relationships/relationship.resolver';
+import { toEngagement } from '../engagements/engagement.mapper';
+import { toPartner } from '../partners/partner.mapper';
+import { toRelationship } from '../relationships/relationship.mapper';
 import type { AssetSection } from './country-profile';
 import { CountryProfile, ProfileAssetSection, ProfileSectionValue } from './country-profile.model';
 import { CountryProfileService, PROFILE_FIRST_DEFAULT } from './country-profile.service';
+import { PageArgsInput } from '@entente/service-runtime';
 
 @Resolver(() => CountryProfile)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -43,10 +44,9 @@ export class CountryProfileResolver {
     @CurrentIdentity() identity: Identity,
     @Args('country') country: string,
     @Args('section', { type: () => ProfileSectionValue }) section: ProfileSectionValue,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() paging: PageArgsInput,
   ): Promise<AssetConnection> {
-    const page = await this.profiles.sectionPage(identity, country, section, { first, after });
+    const page = await this.profiles.sectionPage(identity, country, section, paging);
     return { ...page, nodes: page.nodes.map(toAsset) };
   }
 }

@@ -12,7 +12,7 @@ import { PartnerRepository } from '../partners/partner.repository';
 import type { PartnerRecord } from '../partners/partner.schema';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import type { RelationshipRecord } from '../relationships/relationship.schema';
-import { CachedViews } from './cached-views';
+import { CachedViews } from '../inventory-version/cached-views';
 import { AssetSection, buildCountryProfile, CountryProfile, parseProfileCountry } from './country-profile';
 
 export type CountryProfileRecords = CountryProfile<AssetView, PartnerRecord, RelationshipRecord, EngagementRecord>;

@@ -1,7 +1,7 @@
 import { isIsoCountryCode } from '@entente/contracts';
 import { quoted, ValidationError } from '@entente/errors';
 import type { ProfileSection } from '../assets/profile-sections';
-import type { KeyFigure } from './table-one';
+import type { KeyFigure } from '../assets/table-one';
 
 /** One section of assets: how many and their key figures (all of them), and its first page. */
 export interface AssetSection<A> {

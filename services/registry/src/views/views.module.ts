@@ -1,16 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module';
+import { EngagementsModule } from '../engagements/engagements.module';
 import { PartnersModule } from '../partners/partners.module';
+import { RelationshipsModule } from '../relationships/relationships.module';
 import { CountryProfileResolver } from './country-profile.resolver';
 import { CountryProfileService } from './country-profile.service';
 
 /** Views across the inventory: they read the feature modules' repositories. */
-@Module({})
-export class ViewsModule {
-  static forRoot(features: { relationships: DynamicModule; engagements: DynamicModule; assets: DynamicModule }): DynamicModule {
-    return {
-      module: ViewsModule,
-      imports: [PartnersModule, features.relationships, features.engagements, features.assets],
-      providers: [CountryProfileService, CountryProfileResolver],
-    };
-  }
-}
+@Module({
+  imports: [PartnersModule, RelationshipsModule, EngagementsModule, AssetsModule],
+  providers: [CountryProfileService, CountryProfileResolver],
+})
+export class ViewsModule {}

@@ -3,6 +3,9 @@ import { isPlatformRole, type PlatformRole } from '@entente/auth';
 import { ConflictError } from '@entente/errors';
 import type { DirectoryUser, NewDirectoryUser, UserDirectory } from './user-directory.port';
 
+/** Where the realm's admin API is and the client that may use it (RegistrySettingsModule provides it). */
+export const KEYCLOAK_ADMIN_SETTINGS = Symbol('KEYCLOAK_ADMIN_SETTINGS');
+
 export interface KeycloakUserDirectoryOptions {
   /** Base URL of Keycloak, no trailing /realms. */
   readonly keycloakUrl: string;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TenantScope } from '@entente/persistence';
-import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
+import { InventoryVersionRepository } from './inventory-version.repository';
 import { ViewCache } from './view-cache';
 
 export const VIEW_CACHE = Symbol('VIEW_CACHE');

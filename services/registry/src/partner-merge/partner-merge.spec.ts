@@ -1,5 +1,5 @@
 import { mergePartnerContent } from './partner-merge';
-import type { PartnerContact, PartnerContent } from './partner.rules';
+import type { PartnerContact, PartnerContent } from '../partners/partner.rules';
 
 const contact = (name: string, email: string | null = null): PartnerContact => ({ name, role: null, email, phone: null, notes: null });
 const base: PartnerContent = { name: 'Aarhus', kind: 'city', country: null, wikidataId: null, website: null, notes: null, contacts: [] };

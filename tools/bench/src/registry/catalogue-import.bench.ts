@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openMongoConnection } from '@entente/persistence';
-import { TwinningCatalogueRepository } from '../imports/twinning-catalogue.repository';
 import { progress, requiredEnv, runBenchProcess } from './bench-process';
 import { MemorySampler, MemoryPeaks } from './memory-sampler';
+import { TwinningCatalogueRepository } from '@entente/registry';
 
 /** What this process reports to npm run bench. */
 export interface CatalogueImportMeasurement {

@@ -1,9 +1,4 @@
-import type { RecordAssetInput } from '../assets/asset.rules';
-import { ASSET_TYPES, AssetType, categoryOfAssetType } from '../assets/asset-catalogue';
-import type { LogEngagementInput } from '../engagements/engagement.rules';
-import { ENGAGEMENT_TYPES } from '../engagements/engagement.rules';
-import type { EstablishRelationshipInput } from '../relationships/relationship.rules';
-import { RELATIONSHIP_TYPES } from '../relationships/relationship.rules';
+import { ASSET_TYPES, AssetType, ENGAGEMENT_TYPES, RELATIONSHIP_TYPES, categoryOfAssetType, type EstablishRelationshipInput, type LogEngagementInput, type RecordAssetInput } from '@entente/registry';
 
 /**
  * A jurisdiction's inventory as an international office would keep it: every

@@ -1,8 +1,5 @@
-import { ASSET_TYPES } from '../assets/asset-catalogue';
-import { parseRecordAsset } from '../assets/asset.rules';
-import { parseEngagement } from '../engagements/engagement.rules';
-import { parseRelationship } from '../relationships/relationship.rules';
 import { BUSIEST_COUNTRY, InventorySeed } from './inventory-seed';
+import { ASSET_TYPES, parseEngagement, parseRecordAsset, parseRelationship } from '@entente/registry';
 
 describe('InventorySeed', () => {
   const inventory = (seed: InventorySeed) => Array.from({ length: 300 }, (_, i) => seed.asset(i));

@@ -1,5 +1,6 @@
-import { ASSET_CATEGORIES, AssetCategory, assetTypesOf } from '../assets/asset-catalogue';
-import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES, RelationshipStatus, RelationshipType } from '../relationships/relationship.rules';
+import type { RelationshipTally } from '../relationships/relationship-tally';
+import { ASSET_CATEGORIES, AssetCategory, assetTypesOf } from './asset-catalogue';
+import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES, RelationshipStatus } from '../relationships/relationship.rules';
 
 /**
  * A group of the jurisdiction's live assets, counted and summed by the
@@ -15,13 +16,6 @@ export interface AssetTally {
   count: number;
   /** The sum of the group's figure values (0 without a figure). */
   total: number;
-}
-
-/** The jurisdiction's relationships of one type and status. */
-export interface RelationshipTally {
-  type: RelationshipType;
-  status: RelationshipStatus;
-  count: number;
 }
 
 /** The sum of the figures that share a unit and currency; `assets` says how many figures went into it. */

@@ -6,13 +6,13 @@ import { eraseTenantData, exportTenantData, scopeOf } from '@entente/persistence
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { testEndpoints } from '@entente/testing';
 import { AssetService } from '../assets/asset.service';
-import { openRegistryContext } from '../bench/bench-context';
+import { openRegistryContext } from '../harness/inventory-context';
 import { EngagementService } from '../engagements/engagement.service';
 import { PartnerService } from '../partners/partner.service';
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { RelationshipService } from '../relationships/relationship.service';
-import { CountryProfileService } from './country-profile.service';
-import type { TableOneRow } from './table-one';
+import { CountryProfileService } from '../views/country-profile.service';
+import type { TableOneRow } from '../assets/table-one';
 
 /**
  * The view cache against the real MongoDB-wire server, with two registry

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { InventoryVersionRepository } from '../inventory-version/inventory-version.repository';
+import { InventoryVersionRepository } from './inventory-version.repository';
 import { CachedViews, VIEW_CACHE } from './cached-views';
 import { ViewCache, ViewCacheSettings } from './view-cache';
 

@@ -8,9 +8,9 @@ import { EngagementRepository } from '../engagements/engagement.repository';
 
 import { RelationshipRepository } from '../relationships/relationship.repository';
 import { mergePartnerContent } from './partner-merge';
-import { PartnerRepository } from './partner.repository';
-import type { PartnerRecord } from './partner.schema';
-import { partnerPublicState } from './partner.service';
+import { PartnerRepository } from '../partners/partner.repository';
+import type { PartnerRecord } from '../partners/partner.schema';
+import { partnerPublicState } from '../partners/partner.service';
 import { type Change, eventDraft, scopeOf, type TenantScope } from '@entente/persistence';
 
 @Injectable()

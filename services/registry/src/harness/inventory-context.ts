@@ -6,9 +6,11 @@ import { DatabaseModule, EVENT_PUBLISHER, OutboxModule } from '@entente/service-
 import { AssetsModule } from '../assets/assets.module';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { PartnersModule } from '../partners/partners.module';
+import { DEFAULT_DORMANCY_MONTHS } from '../relationships/relationship.rules';
+import { DORMANCY_MONTHS } from '../relationships/relationship.service';
 import { RelationshipsModule } from '../relationships/relationships.module';
-import { DEFAULT_VIEW_CACHE, ViewCacheSettings } from '../views/view-cache';
-import { ViewCacheModule } from '../views/view-cache.module';
+import { DEFAULT_VIEW_CACHE, ViewCacheSettings } from '../inventory-version/view-cache';
+import { ViewCacheModule } from '../inventory-version/view-cache.module';
 import { ViewsModule } from '../views/views.module';
 
 /** The relay is off in benchmarks (see openRegistryContext); anything published anyway goes nowhere. */
@@ -26,6 +28,11 @@ class DiscardingPublisherModule {
   }
 }
 
+/** The one registry setting the inventory features read (the rest of RegistrySettingsModule is for imports and users). */
+@Global()
+@Module({ providers: [{ provide: DORMANCY_MONTHS, useValue: DEFAULT_DORMANCY_MONTHS }], exports: [DORMANCY_MONTHS] })
+class InventorySettingsModule {}
+
 @Module({})
 class RegistryBenchModule {}
 
@@ -37,9 +44,6 @@ class RegistryBenchModule {}
  * documents as a relay would.
  */
 export async function openRegistryContext(options: { mongoUrl: string; database: string; viewCache?: ViewCacheSettings }): Promise<INestApplicationContext> {
-  const relationships = RelationshipsModule.forRoot({ dormancyMonths: 12 });
-  const engagements = EngagementsModule.forRoot(relationships);
-  const assets = AssetsModule.forRoot(relationships);
   const module: DynamicModule = {
     module: RegistryBenchModule,
     imports: [
@@ -47,11 +51,12 @@ export async function openRegistryContext(options: { mongoUrl: string; database:
       DiscardingPublisherModule.forRoot(),
       OutboxModule.forRoot({ source: 'registry', enabled: false, intervalMs: 200 }),
       ViewCacheModule.forRoot(options.viewCache ?? DEFAULT_VIEW_CACHE),
+      InventorySettingsModule,
       PartnersModule,
-      relationships,
-      engagements,
-      assets,
-      ViewsModule.forRoot({ relationships, engagements, assets }),
+      RelationshipsModule,
+      EngagementsModule,
+      AssetsModule,
+      ViewsModule,
     ],
   };
   const context = await NestFactory.createApplicationContext(module, { logger: ['error', 'warn'] });

@@ -2,17 +2,9 @@ import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import type { Identity } from '@entente/auth';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
-import type { RecordAssetInput } from '../assets/asset.rules';
-import { AssetService } from '../assets/asset.service';
-import { EngagementService } from '../engagements/engagement.service';
-import { PartnerService } from '../partners/partner.service';
-import { PROFILE_SECTIONS } from '../assets/profile-sections';
-import { RelationshipService } from '../relationships/relationship.service';
-import { CountryProfileRecords, CountryProfileService } from '../views/country-profile.service';
-import type { TableOneRow } from '../views/table-one';
-import { emptyOutboxes, openRegistryContext } from './bench-context';
 import { progress, requiredEnv, runBenchProcess } from './bench-process';
 import { BUSIEST_COUNTRY, InventorySeed } from './inventory-seed';
+import { AssetService, CountryProfileRecords, emptyOutboxes, openRegistryContext, CountryProfileService, EngagementService, PROFILE_SECTIONS, PartnerService, RelationshipService, type RecordAssetInput, type TableOneRow } from '@entente/registry';
 
 /** One jurisdiction's inventory, as the seed makes it. */
 export interface InventorySize {

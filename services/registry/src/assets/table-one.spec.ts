@@ -1,7 +1,8 @@
-import { ASSET_TYPES, AssetCategory, categoryOfAssetType } from '../assets/asset-catalogue';
-import type { Magnitude } from '../assets/asset.rules';
+import { ASSET_TYPES, AssetCategory, categoryOfAssetType } from './asset-catalogue';
+import type { Magnitude } from './asset.rules';
 import type { RelationshipStatus, RelationshipType } from '../relationships/relationship.rules';
-import { AssetTally, RelationshipTally, summariseTableOne, TableOneRow } from './table-one';
+import type { RelationshipTally } from '../relationships/relationship-tally';
+import { AssetTally, summariseTableOne, TableOneRow } from './table-one';
 
 interface SummarisedAsset {
   category: AssetCategory;

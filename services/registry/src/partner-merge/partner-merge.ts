@@ -1,4 +1,4 @@
-import type { PartnerContact, PartnerContent } from './partner.rules';
+import type { PartnerContact, PartnerContent } from '../partners/partner.rules';
 
 export type MergeFilledField = 'country' | 'wikidataId' | 'website' | 'notes' | 'contacts';
 

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { AssetCategoryValue } from '../assets/asset.model';
+import { AssetCategoryValue } from './asset.model';
 
 @ObjectType({ description: 'The sum of the figures that share a unit and currency' })
 export class KeyFigure {

@@ -1,9 +1,9 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, CurrentIdentity, Identity, Roles, RolesGuard } from '@entente/auth';
-import { Partner } from './partner.model';
+import { Partner } from '../partners/partner.model';
 import { PartnerMergeService } from './partner-merge.service';
-import { toPartner } from './partner.resolver';
+import { toPartner } from '../partners/partner.mapper';
 
 @Resolver(() => Partner)
 @UseGuards(AuthenticatedGuard, RolesGuard)
