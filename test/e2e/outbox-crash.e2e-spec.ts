@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
-import { createTestUser, deleteTestUser, newJurisdictionId, testEndpoints, TestUser } from '@entente/testing';
-import { eventually, startTestPlatform, TestPlatform } from '../support';
+import { testEndpoints } from '@entente/testing';
+import { eventually, startTestPlatform, TestPlatform, testJurisdictions } from '../support';
 
 /**
  * The registry dies by SIGKILL between its MongoDB write and the Kafka
@@ -11,28 +11,28 @@ import { eventually, startTestPlatform, TestPlatform } from '../support';
  */
 describe('registry crash around the outbox', () => {
   let platform: TestPlatform;
-  let staff: TestUser;
   let registryDb: mongoose.Connection;
+  // Each test registers into a jurisdiction of its own, so its counts are its own whichever test ran before.
+  const jurisdictions = testJurisdictions();
 
   const REGISTER = `mutation RegisterPartner($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`;
   const COUNTS = `{ partners(first: 100) { totalCount } myTiesByCountry { country partnerCount } }`;
   type Counts = { partners: { totalCount: number }; myTiesByCountry: Array<{ country: string; partnerCount: number }> };
 
-  const counts = async (): Promise<{ partners: number; ties: Record<string, number> }> => {
-    const response = await platform.graphql<Counts>(await staff.token(), COUNTS);
+  const counts = async (token: string): Promise<{ partners: number; ties: Record<string, number> }> => {
+    const response = await platform.graphql<Counts>(token, COUNTS);
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return {
       partners: response.data?.partners.totalCount ?? -1,
       ties: Object.fromEntries((response.data?.myTiesByCountry ?? []).map((tie) => [tie.country, tie.partnerCount])),
     };
   };
-  const pendingOutboxEntries = async (): Promise<number> => {
-    const documents = await registryDb.collection('partners').find({ '_outbox.0': { $exists: true } }).toArray();
+  const pendingOutboxEntries = async (jurisdictionId: string): Promise<number> => {
+    const documents = await registryDb.collection('partners').find({ jurisdictionId, '_outbox.0': { $exists: true } }).toArray();
     return documents.reduce((sum, document) => sum + (document._outbox as unknown[]).length, 0);
   };
 
   beforeAll(async () => {
-    staff = await createTestUser({ jurisdiction: newJurisdictionId('crash'), roles: ['staff'] });
     platform = await startTestPlatform({ name: 'crash' });
     registryDb = await mongoose.createConnection(testEndpoints().mongoUrl, { dbName: `${platform.databasePrefix}_registry` }).asPromise();
   });
@@ -40,48 +40,53 @@ describe('registry crash around the outbox', () => {
   afterAll(async () => {
     await platform?.stop();
     await registryDb?.close();
-    if (staff) await deleteTestUser(staff.id);
+    await jurisdictions.deleteUsers();
   });
 
   it('publishes after a restart what was written before a SIGKILL, once', async () => {
+    const crash = jurisdictions.create('crash');
+    const token = await crash.token('staff');
     // The relay is off: the write happens, the publish cannot.
     await platform.kill('registry');
     await platform.start('registry', { OUTBOX_RELAY_ENABLED: 'false' });
-    const response = await platform.graphql(await staff.token(), REGISTER, { input: { name: 'Aarhus', kind: 'CITY', country: 'DK' } });
+    const response = await platform.graphql(token, REGISTER, { input: { name: 'Aarhus', kind: 'CITY', country: 'DK' } });
     expect(response.errors).toBeUndefined();
-    expect(await pendingOutboxEntries()).toBe(1);
+    expect(await pendingOutboxEntries(crash.id)).toBe(1);
 
     await platform.kill('registry', 'SIGKILL');
-    expect(await counts().catch(() => null)).toBeNull(); // the registry is down: the gateway cannot answer partners
+    expect(await counts(token).catch(() => null)).toBeNull(); // the registry is down: the gateway cannot answer partners
 
     await platform.start('registry');
-    const { value } = await eventually(counts, (c) => c.ties.DK === 1, 10_000);
+    const { value } = await eventually(() => counts(token), (c) => c.ties.DK === 1, 10_000);
     expect(value).toEqual({ partners: 1, ties: { DK: 1 } });
-    expect(await pendingOutboxEntries()).toBe(0);
+    expect(await pendingOutboxEntries(crash.id)).toBe(0);
   });
 
   it('does not count twice an event published just before a SIGKILL and republished after the restart', async () => {
+    const crash = jurisdictions.create('crash');
+    const token = await crash.token('staff');
     await platform.kill('registry');
     await platform.start('registry', { ENTENTE_FAULT_INJECTION: 'relay-exit-after-publish' });
     // The registry answers, then its relay publishes the event and is killed before clearing the outbox.
-    await platform.graphql(await staff.token(), REGISTER, { input: { name: 'Riga', kind: 'CITY', country: 'LV' } }).catch(() => undefined);
+    await platform.graphql(token, REGISTER, { input: { name: 'Riga', kind: 'CITY', country: 'LV' } }).catch(() => undefined);
     await platform.waitForExit('registry', 15_000);
-    expect(await pendingOutboxEntries()).toBe(1);
+    expect(await pendingOutboxEntries(crash.id)).toBe(1);
 
     await platform.start('registry');
-    await eventually(pendingOutboxEntries, (pending) => pending === 0, 10_000);
-    expect(await pendingOutboxEntries()).toBe(0);
-    const { value } = await eventually(counts, (c) => c.ties.LV === 1, 10_000);
+    await eventually(() => pendingOutboxEntries(crash.id), (pending) => pending === 0, 10_000);
+    expect(await pendingOutboxEntries(crash.id)).toBe(0);
+    const { value } = await eventually(() => counts(token), (c) => c.ties.LV === 1, 10_000);
     // The republished copy has been consumed by now (it went out before the outbox was cleared); it changed nothing.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await counts()).toEqual(value);
-    expect(value).toEqual({ partners: 2, ties: { DK: 1, LV: 1 } });
+    expect(await counts(token)).toEqual(value);
+    expect(value).toEqual({ partners: 1, ties: { LV: 1 } });
   });
 
   it('moves a relationship’s last engagement forward after a SIGKILL between the engagement and that update', async () => {
-    const token = await staff.token();
-    const partners = await platform.graphql<{ partners: { nodes: Array<{ id: string; name: string }> } }>(token, `{ partners(first: 10) { nodes { id name } } }`);
-    const aarhus = partners.data?.partners.nodes.find((p) => p.name === 'Aarhus')?.id;
+    const crash = jurisdictions.create('crash');
+    const token = await crash.token('staff');
+    const registered = await platform.graphql<{ registerPartner: { id: string } }>(token, REGISTER, { input: { name: 'Aarhus', kind: 'CITY', country: 'DK' } });
+    const aarhus = registered.data?.registerPartner.id;
     expect(aarhus).toEqual(expect.any(String));
     const established = await platform.graphql<{ establishRelationship: { id: string } }>(
       token,
@@ -95,7 +100,7 @@ describe('registry crash around the outbox', () => {
     await platform.kill('registry');
     await platform.start('registry', { OUTBOX_RELAY_ENABLED: 'false' });
     const today = new Date().toISOString().slice(0, 10);
-    const logged = await platform.graphql(await staff.token(), `mutation($p: [ID!]!, $d: String!) { logEngagement(input: { date: $d, type: VIRTUAL_MEETING, partnerIds: $p, purpose: "Harbour partnership" }) { id } }`, {
+    const logged = await platform.graphql(await crash.token('staff'), `mutation($p: [ID!]!, $d: String!) { logEngagement(input: { date: $d, type: VIRTUAL_MEETING, partnerIds: $p, purpose: "Harbour partnership" }) { id } }`, {
       p: [aarhus],
       d: today,
     });
@@ -107,7 +112,7 @@ describe('registry crash around the outbox', () => {
     await platform.start('registry');
     const lastEngagement = async () => {
       const response = await platform.graphql<{ relationships: { nodes: Array<{ id: string; lastEngagementAt: string | null }> } }>(
-        await staff.token(),
+        await crash.token('staff'),
         `{ relationships(first: 10) { nodes { id lastEngagementAt } } }`,
       );
       return response.data?.relationships.nodes.find((r) => r.id === relationshipId)?.lastEngagementAt ?? null;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, decodeProtectedHeader } from 'jose';
-import { createTestUser, decodeJwtPayload, deleteTestUser, newJurisdictionId, SHORT_LIVED_CLIENT_ID, TestUser } from '@entente/testing';
-import { CollectedSpan, eventually, SPAN_KIND, startOtlpCollector, startTestPlatform, TestPlatform } from '../support';
+import { decodeJwtPayload, SHORT_LIVED_CLIENT_ID } from '@entente/testing';
+import { CollectedSpan, eventually, SPAN_KIND, startOtlpCollector, startTestPlatform, TestPlatform, testJurisdictions } from '../support';
 
 /**
  * The spine's acceptance, end to end: real Keycloak tokens, the gateway, the
@@ -10,23 +10,21 @@ import { CollectedSpan, eventually, SPAN_KIND, startOtlpCollector, startTestPlat
 describe('partner slice through the gateway', () => {
   let platform: TestPlatform;
   let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
-  let staffA: TestUser;
-  let viewerA: TestUser;
-  let staffB: TestUser;
+  // Each test registers into a jurisdiction of its own: it counts only what it wrote, in any order.
+  const jurisdictions = testJurisdictions();
 
   const REGISTER = `mutation RegisterPartner($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name kind country } }`;
   const PARTNERS = `query Partners($first: Int, $after: String) { partners(first: $first, after: $after) { totalCount nodes { id name country } pageInfo { hasNextPage endCursor } } }`;
   const TIES = `query Ties { myTiesByCountry { country partnerCount } }`;
 
+  async function register(token: string, name: string, country: string): Promise<string> {
+    const response = await platform.graphql<{ registerPartner: { id: string } }>(token, REGISTER, { input: { name, kind: 'CITY', country } });
+    expect(response.errors).toBeUndefined();
+    return response.data!.registerPartner.id;
+  }
+
   beforeAll(async () => {
     collector = await startOtlpCollector();
-    const jurisdictionA = newJurisdictionId('slice-a');
-    const jurisdictionB = newJurisdictionId('slice-b');
-    [staffA, viewerA, staffB] = await Promise.all([
-      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
-      createTestUser({ jurisdiction: jurisdictionA, roles: ['viewer'] }),
-      createTestUser({ jurisdiction: jurisdictionB, roles: ['staff'] }),
-    ]);
     platform = await startTestPlatform({
       name: 'slice',
       env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' },
@@ -38,11 +36,11 @@ describe('partner slice through the gateway', () => {
   afterAll(async () => {
     await platform?.stop();
     await collector?.stop();
-    await Promise.all([staffA, viewerA, staffB].filter(Boolean).map((user) => deleteTestUser(user.id)));
+    await jurisdictions.deleteUsers();
   });
 
   it('stores a partner that partners returns, and network counts it within 2 seconds', async () => {
-    const token = await staffA.token();
+    const token = await jurisdictions.create('slice').token('staff');
     const registered = await platform.graphql<{ registerPartner: { id: string; country: string } }>(token, REGISTER, {
       input: { name: 'Aarhus', kind: 'CITY', country: 'dk' },
     });
@@ -63,10 +61,13 @@ describe('partner slice through the gateway', () => {
   });
 
   it('pages partners with cursors', async () => {
-    const token = await staffA.token();
-    for (const name of ['Riga', 'Turku']) {
-      const response = await platform.graphql(token, REGISTER, { input: { name, kind: 'CITY', country: name === 'Riga' ? 'LV' : 'FI' } });
-      expect(response.errors).toBeUndefined();
+    const token = await jurisdictions.create('slice').token('staff');
+    for (const [name, country] of [
+      ['Aarhus', 'DK'],
+      ['Riga', 'LV'],
+      ['Turku', 'FI'],
+    ]) {
+      await register(token, name, country);
     }
     type Page = { partners: { totalCount: number; nodes: Array<{ name: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const first = await platform.graphql<Page>(token, PARTNERS, { first: 2 });
@@ -78,7 +79,15 @@ describe('partner slice through the gateway', () => {
   });
 
   it('shows jurisdiction B neither the partners nor the ties of A', async () => {
-    const token = await staffB.token();
+    const tokenA = await jurisdictions.create('slice-a').token('staff');
+    await register(tokenA, 'Aarhus', 'DK');
+    // A's tie is counted before B looks, so B's empty answer is not just network being late.
+    await eventually(
+      () => platform.graphql<{ myTiesByCountry: unknown[] }>(tokenA, TIES),
+      (response) => (response.data?.myTiesByCountry.length ?? 0) > 0,
+      10_000,
+    );
+    const token = await jurisdictions.create('slice-b').token('staff');
     const partners = await platform.graphql<{ partners: { totalCount: number; nodes: unknown[] } }>(token, PARTNERS, { first: 100 });
     expect(partners.data?.partners).toMatchObject({ totalCount: 0, nodes: [] });
     const ties = await platform.graphql<{ myTiesByCountry: unknown[] }>(token, TIES);
@@ -86,22 +95,24 @@ describe('partner slice through the gateway', () => {
   });
 
   it('lets a viewer read but not register', async () => {
-    const token = await viewerA.token();
+    const a = jurisdictions.create('slice');
+    await register(await a.token('staff'), 'Aarhus', 'DK');
+    const token = await a.token('viewer');
     const denied = await platform.graphql(token, REGISTER, { input: { name: 'Bremen', kind: 'CITY', country: 'DE' } });
     expect(denied.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const listed = await platform.graphql<{ partners: { totalCount: number } }>(token, PARTNERS, {});
-    expect(listed.data?.partners.totalCount).toBe(3);
+    expect(listed.data?.partners.totalCount).toBe(1);
   });
 
   it('refuses a bad country code with a validation error naming the field, and stores nothing', async () => {
-    const token = await staffA.token();
+    const token = await jurisdictions.create('slice').token('staff');
     const response = await platform.graphql(token, REGISTER, { input: { name: 'Bremen', kind: 'CITY', country: 'Germany' } });
     expect(response.status).toBe(200);
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
     expect(response.errors?.[0].message).toContain('ISO 3166-1 alpha-2');
     expect(JSON.stringify(response)).not.toMatch(/at .*\.(js|ts):\d+/);
     const listed = await platform.graphql<{ partners: { totalCount: number } }>(token, PARTNERS, {});
-    expect(listed.data?.partners.totalCount).toBe(3);
+    expect(listed.data?.partners.totalCount).toBe(0);
   });
 
   describe('authentication at the gateway', () => {
@@ -112,7 +123,7 @@ describe('partner slice through the gateway', () => {
     });
 
     it('answers an expired token with 401 UNAUTHENTICATED', async () => {
-      const token = await staffA.token(SHORT_LIVED_CLIENT_ID);
+      const token = await (await jurisdictions.create('slice').user('staff')).token(SHORT_LIVED_CLIENT_ID);
       const expiresAt = Number(decodeJwtPayload(token).exp) * 1000;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 1_500));
       const response = await platform.graphql(token, PARTNERS, {});
@@ -121,7 +132,7 @@ describe('partner slice through the gateway', () => {
     });
 
     it('answers a token signed by another key with 401 UNAUTHENTICATED', async () => {
-      const genuine = await staffA.token();
+      const genuine = await jurisdictions.create('slice').token('staff');
       const claims = decodeJwtPayload(genuine);
       const { kid } = decodeProtectedHeader(genuine);
       const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -135,7 +146,7 @@ describe('partner slice through the gateway', () => {
   });
 
   it('records one trace from the gateway through registry and Kafka into network', async () => {
-    const token = await staffA.token();
+    const token = await jurisdictions.create('slice').token('staff');
     // The caller starts the trace, so the spans of this one mutation are told apart from the others'.
     const traceId = randomBytes(16).toString('hex');
     const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;

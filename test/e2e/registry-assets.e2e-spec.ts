@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { EventEnvelope, parseEvent, TOPICS } from '@entente/contracts';
-import { createTestUser, deleteTestUser, newJurisdictionId, TestUser } from '@entente/testing';
-import { GraphQLResponse, startTestPlatform, TestPlatform } from '../support';
+import { GraphQLResponse, startTestPlatform, TestJurisdiction, TestPlatform, testJurisdictions } from '../support';
 
 /**
  * Table 1 assets end to end: real Keycloak tokens through the gateway into the
@@ -11,12 +10,6 @@ import { GraphQLResponse, startTestPlatform, TestPlatform } from '../support';
  */
 describe('registry assets through the gateway', () => {
   let platform: TestPlatform;
-  let staffA: TestUser;
-  let viewerA: TestUser;
-  let adminA: TestUser;
-  let staffB: TestUser;
-  let adminB: TestUser;
-  let jurisdictionA: string;
 
   const ASSET_FIELDS = `id name description category type countries sectors magnitude { value unit currency } sourceOrganisation asOf confidentiality`;
   const RECORD = `mutation RecordAsset($input: AssetInput!) { recordAsset(input: $input) { ${ASSET_FIELDS} } }`;
@@ -104,9 +97,8 @@ describe('registry assets through the gateway', () => {
     { name: 'Chamber export desk', category: 'INSTITUTIONAL_CAPABILITIES', type: 'PARTNER_ORGANISATION_RESOURCES', ...figure(1.5, 'fte') },
   ];
 
-  /** What A's inventory should hold, by id; the expected Table 1 is computed from it. */
-  const current = new Map<string, AssetInput>();
-  const recordedIds: string[] = [];
+  // Each test records what it reads into a jurisdiction of its own, so it stands alone and in any order.
+  const jurisdictions = testJurisdictions();
 
   const expectCode = (response: GraphQLResponse<unknown>, code: string): void => {
     expect(response.errors?.[0].extensions).toMatchObject({ code });
@@ -116,24 +108,51 @@ describe('registry assets through the gateway', () => {
     expect(response.errors).toBeUndefined();
     return response.data!.assets;
   };
+  const record = async (token: string, input: AssetInput): Promise<Asset> => {
+    const response = await platform.graphql<{ recordAsset: Asset }>(token, RECORD, { input });
+    expect(response.errors).toBeUndefined();
+    return response.data!.recordAsset;
+  };
+  /** Every input of INPUTS recorded in order; their ids in the same order. */
+  const recordAll = async (token: string): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const input of INPUTS) ids.push((await record(token, input)).id);
+    return ids;
+  };
+  /** The Food exports (INPUTS[3]) as updated by the tests that update it. */
+  const FOOD_AND_DRINK: AssetInput = {
+    name: 'Food and drink exports',
+    category: 'ECONOMIC_FOUNDATIONS',
+    type: 'EXPORT_SECTOR',
+    countries: ['us', 'CA'],
+    sectors: ['Food'],
+    ...money(1_250_000, 'USD'),
+    confidentiality: 'NETWORK',
+  };
+  /**
+   * All of INPUTS recorded, the Food exports updated to FOOD_AND_DRINK and the
+   * Refugee help association (INPUTS[11]) removed: what the jurisdiction then
+   * holds, by id, and every recorded id in order.
+   */
+  const recordUpdateAndRemove = async (jurisdiction: TestJurisdiction): Promise<{ ids: string[]; current: Map<string, AssetInput> }> => {
+    const ids = await recordAll(await jurisdiction.token('staff'));
+    const current = new Map(ids.map((id, index) => [id, INPUTS[index]]));
+    const updated = await platform.graphql(await jurisdiction.token('staff'), UPDATE, { id: ids[3], input: FOOD_AND_DRINK });
+    expect(updated.errors).toBeUndefined();
+    current.set(ids[3], FOOD_AND_DRINK);
+    const removed = await platform.graphql(await jurisdiction.token('jurisdiction-admin'), REMOVE, { id: ids[11] });
+    expect(removed.errors).toBeUndefined();
+    current.delete(ids[11]);
+    return { ids, current };
+  };
 
   beforeAll(async () => {
-    jurisdictionA = newJurisdictionId('assets-a');
-    const jurisdictionB = newJurisdictionId('assets-b');
-    [staffA, viewerA, adminA, staffB, adminB] = await Promise.all([
-      createTestUser({ jurisdiction: jurisdictionA, roles: ['staff'] }),
-      createTestUser({ jurisdiction: jurisdictionA, roles: ['viewer'] }),
-      createTestUser({ jurisdiction: jurisdictionA, roles: ['jurisdiction-admin'] }),
-      createTestUser({ jurisdiction: jurisdictionB, roles: ['staff'] }),
-      createTestUser({ jurisdiction: jurisdictionB, roles: ['jurisdiction-admin'] }),
-    ]);
     platform = await startTestPlatform({ name: 'assets' });
-    // Five Keycloak users and five processes: more than the default two minutes on a busy two-core machine.
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await platform?.stop();
-    await Promise.all([staffA, viewerA, adminA, staffB, adminB].filter(Boolean).map((user) => deleteTestUser(user.id)));
+    await jurisdictions.deleteUsers();
   });
 
   it('records assets of every category and type, normalising what was typed', async () => {
@@ -142,13 +161,13 @@ describe('registry assets through the gateway', () => {
       for (const type of types) expect(recordedTypes).toContain(type);
       if (types.length > 0) expect(INPUTS.some((input) => input.category === category)).toBe(true);
     }
-    const staffToken = await staffA.token();
-    const adminToken = await adminA.token();
+    const a = jurisdictions.create('assets');
+    const staffToken = await a.token('staff');
+    const adminToken = await a.token('jurisdiction-admin');
+    const recordedIds: string[] = [];
     for (const [index, input] of INPUTS.entries()) {
       // Staff records most; a jurisdiction-admin may record too.
-      const response = await platform.graphql<{ recordAsset: Asset }>(index % 5 === 4 ? adminToken : staffToken, RECORD, { input });
-      expect(response.errors).toBeUndefined();
-      const asset = response.data!.recordAsset;
+      const asset = await record(index % 5 === 4 ? adminToken : staffToken, input);
       expect(asset).toMatchObject({
         name: input.name,
         category: input.category,
@@ -158,14 +177,15 @@ describe('registry assets through the gateway', () => {
         magnitude: input.magnitude ? { value: input.magnitude.value, unit: input.magnitude.unit, currency: input.magnitude.currency ?? null } : null,
         confidentiality: input.confidentiality ?? 'INTERNAL',
       });
-      current.set(asset.id, input);
       recordedIds.push(asset.id);
     }
     expect(new Set(recordedIds).size).toBe(INPUTS.length);
   });
 
   it('pages the assets with cursors, oldest first, and filters them by category', async () => {
-    const token = await viewerA.token();
+    const a = jurisdictions.create('assets');
+    const recordedIds = await recordAll(await a.token('staff'));
+    const token = await a.token('viewer');
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -184,28 +204,19 @@ describe('registry assets through the gateway', () => {
 
     for (const [category] of CATALOGUE) {
       const listed = await listAll(token, category);
-      const expected = recordedIds.filter((id) => current.get(id)!.category === category);
+      const expected = recordedIds.filter((_, index) => INPUTS[index].category === category);
       expect(listed.totalCount).toBe(expected.length);
       expect(listed.nodes.map((asset) => asset.id)).toEqual(expected);
     }
   });
 
   it('updates an asset with the same checks, and the list shows the change', async () => {
-    const token = await staffA.token();
-    const id = recordedIds[3];
-    const input: AssetInput = {
-      name: 'Food and drink exports',
-      category: 'ECONOMIC_FOUNDATIONS',
-      type: 'EXPORT_SECTOR',
-      countries: ['us', 'CA'],
-      sectors: ['Food'],
-      ...money(1_250_000, 'USD'),
-      confidentiality: 'NETWORK',
-    };
+    const token = await jurisdictions.create('assets').token('staff');
+    const { id } = await record(token, INPUTS[3]);
+    const input = FOOD_AND_DRINK;
     const response = await platform.graphql<{ updateAsset: Asset }>(token, UPDATE, { id, input });
     expect(response.errors).toBeUndefined();
     expect(response.data!.updateAsset).toMatchObject({ id, name: 'Food and drink exports', countries: ['US', 'CA'], magnitude: { value: 1_250_000, currency: 'USD' } });
-    current.set(id, input);
 
     const listed = await listAll(token);
     expect(listed.nodes.find((asset) => asset.id === id)).toMatchObject({ name: 'Food and drink exports', confidentiality: 'NETWORK' });
@@ -219,38 +230,47 @@ describe('registry assets through the gateway', () => {
   });
 
   it('lets a viewer read but not record, update or remove', async () => {
-    const token = await viewerA.token();
+    const a = jurisdictions.create('assets');
+    const { id } = await record(await a.token('staff'), INPUTS[0]);
+    const token = await a.token('viewer');
     expectCode(await platform.graphql(token, RECORD, { input: INPUTS[0] }), 'FORBIDDEN');
-    expectCode(await platform.graphql(token, UPDATE, { id: recordedIds[0], input: { ...INPUTS[0], name: 'Changed' } }), 'FORBIDDEN');
-    expectCode(await platform.graphql(token, REMOVE, { id: recordedIds[0] }), 'FORBIDDEN');
+    expectCode(await platform.graphql(token, UPDATE, { id, input: { ...INPUTS[0], name: 'Changed' } }), 'FORBIDDEN');
+    expectCode(await platform.graphql(token, REMOVE, { id }), 'FORBIDDEN');
     const listed = await listAll(token);
-    expect(listed.totalCount).toBe(current.size);
-    expect(listed.nodes.find((asset) => asset.id === recordedIds[0])?.name).toBe(INPUTS[0].name);
+    expect(listed.totalCount).toBe(1);
+    expect(listed.nodes.find((asset) => asset.id === id)?.name).toBe(INPUTS[0].name);
   });
 
   it('lets staff not remove, and a jurisdiction-admin remove, an asset', async () => {
-    const id = recordedIds[11];
-    expectCode(await platform.graphql(await staffA.token(), REMOVE, { id }), 'FORBIDDEN');
-    expect((await listAll(await staffA.token())).totalCount).toBe(current.size);
+    const a = jurisdictions.create('assets');
+    const staffToken = await a.token('staff');
+    const kept = await record(staffToken, INPUTS[0]);
+    const { id } = await record(staffToken, INPUTS[11]);
+    expectCode(await platform.graphql(staffToken, REMOVE, { id }), 'FORBIDDEN');
+    expect((await listAll(staffToken)).totalCount).toBe(2);
 
-    const adminToken = await adminA.token();
+    const adminToken = await a.token('jurisdiction-admin');
     const removed = await platform.graphql<{ removeAsset: boolean }>(adminToken, REMOVE, { id });
     expect(removed.errors).toBeUndefined();
     expect(removed.data?.removeAsset).toBe(true);
-    current.delete(id);
 
     const listed = await listAll(adminToken);
-    expect(listed.totalCount).toBe(current.size);
-    expect(listed.nodes.map((asset) => asset.id)).not.toContain(id);
+    expect(listed.totalCount).toBe(1);
+    expect(listed.nodes.map((asset) => asset.id)).toEqual([kept.id]);
     // Gone means gone: a second removal and an update both find nothing.
     expectCode(await platform.graphql(adminToken, REMOVE, { id }), 'NOT_FOUND');
     expectCode(await platform.graphql(adminToken, UPDATE, { id, input: INPUTS[11] }), 'NOT_FOUND');
   });
 
   it('shows another jurisdiction none of A’s assets and lets it change none of them', async () => {
-    const before = await listAll(await staffA.token());
-    const staffToken = await staffB.token();
-    const adminToken = await adminB.token();
+    const a = jurisdictions.create('assets-a');
+    const staffA = await a.token('staff');
+    const target = (await record(staffA, INPUTS[0])).id;
+    await record(staffA, INPUTS[2]);
+    const before = await listAll(staffA);
+    const b = jurisdictions.create('assets-b');
+    const staffToken = await b.token('staff');
+    const adminToken = await b.token('jurisdiction-admin');
 
     const listed = await listAll(staffToken);
     expect(listed).toMatchObject({ totalCount: 0, nodes: [] });
@@ -260,7 +280,6 @@ describe('registry assets through the gateway', () => {
     expect(table.errors).toBeUndefined();
     expect(table.data!.tableOneSummary.every((row) => row.count === 0 && row.keyFigures.length === 0)).toBe(true);
 
-    const target = recordedIds[0];
     const update = await platform.graphql(staffToken, UPDATE, { id: target, input: { ...INPUTS[0], name: 'Hijacked' } });
     expectCode(update, 'NOT_FOUND');
     const adminUpdate = await platform.graphql(adminToken, UPDATE, { id: target, input: { ...INPUTS[0], name: 'Hijacked' } });
@@ -271,13 +290,14 @@ describe('registry assets through the gateway', () => {
     const unknown = await platform.graphql(adminToken, REMOVE, { id: '00000000-0000-4000-8000-000000000000' });
     expect(remove.errors?.[0].message.replace(target, 'ID')).toBe(unknown.errors?.[0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
 
-    const after = await listAll(await staffA.token());
+    const after = await listAll(staffA);
     expect(after).toEqual(before);
     expect((await listAll(staffToken)).totalCount).toBe(0);
   });
 
   it('refuses a bad currency or country naming the field, and stores nothing', async () => {
-    const token = await staffA.token();
+    const token = await jurisdictions.create('assets').token('staff');
+    const { id } = await record(token, INPUTS[0]);
     const badCurrency = await platform.graphql(token, RECORD, {
       input: { name: 'Bad money', category: 'INSTITUTIONAL_CAPABILITIES', type: 'INTERNATIONAL_AFFAIRS_BUDGET', ...money(1000, 'EURO') },
     });
@@ -291,15 +311,17 @@ describe('registry assets through the gateway', () => {
     expect(badCountry.errors?.[0].message).toContain('ISO 3166-1 alpha-2');
     expect(JSON.stringify([badCurrency, badCountry])).not.toMatch(/at .*\.(js|ts):\d+/);
 
-    const badUpdate = await platform.graphql(token, UPDATE, { id: recordedIds[0], input: { ...INPUTS[0], countries: ['ZZ'] } });
+    const badUpdate = await platform.graphql(token, UPDATE, { id, input: { ...INPUTS[0], countries: ['ZZ'] } });
     expect(badUpdate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'countries[0]' });
 
     const listed = await listAll(token);
-    expect(listed.totalCount).toBe(current.size);
-    expect(listed.nodes.find((asset) => asset.id === recordedIds[0])?.countries).toEqual([]);
+    expect(listed.totalCount).toBe(1);
+    expect(listed.nodes.find((asset) => asset.id === id)?.countries).toEqual([]);
   });
 
   it('summarises Table 1 with the counts and key figures of the recorded assets', async () => {
+    const a = jurisdictions.create('assets');
+    const { current } = await recordUpdateAndRemove(a);
     const sumFigures = (inputs: AssetInput[]): KeyFigure[] => {
       const totals = new Map<string, KeyFigure>();
       for (const { magnitude } of inputs) {
@@ -316,7 +338,7 @@ describe('registry assets through the gateway', () => {
     const assets = [...current.values()];
     const expected: Row[] = CATALOGUE.map(([category, types]) => {
       if (category === 'EXISTING_INTERNATIONAL_RELATIONSHIPS') {
-        // Counted from relationships once that feature lands; none are recorded here.
+        // Counted from relationships; none are recorded here.
         return {
           category,
           count: 0,
@@ -338,8 +360,8 @@ describe('registry assets through the gateway', () => {
       };
     });
 
-    for (const user of [viewerA, staffA, adminA]) {
-      const response = await platform.graphql<{ tableOneSummary: Row[] }>(await user.token(), TABLE_ONE);
+    for (const role of ['viewer', 'staff', 'jurisdiction-admin'] as const) {
+      const response = await platform.graphql<{ tableOneSummary: Row[] }>(await a.token(role), TABLE_ONE);
       expect(response.errors).toBeUndefined();
       expect(response.data!.tableOneSummary).toEqual(expected);
     }
@@ -354,7 +376,11 @@ describe('registry assets through the gateway', () => {
   });
 
   it('announces every change on registry.asset.v1, keyed by asset id, with no internal-only field of an internal asset', async () => {
-    // 15 recorded, 1 updated, 1 removed; refused writes announce nothing.
+    const a = jurisdictions.create('assets');
+    const { ids: recordedIds, current } = await recordUpdateAndRemove(a);
+    // A refused write announces nothing.
+    expectCode(await platform.graphql(await a.token('staff'), RECORD, { input: { ...INPUTS[0], countries: ['ZZ'] } }), 'BAD_USER_INPUT');
+    // 15 recorded, 1 updated, 1 removed.
     const expectedCount = INPUTS.length + 2;
     const kafka = new Kafka({ clientId: `assets-reader-${randomUUID()}`, brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
     const reader = kafka.consumer({ groupId: `assets-reader-${randomUUID()}` });
@@ -365,8 +391,8 @@ describe('registry assets through the gateway', () => {
       await reader.run({
         eachMessage: async ({ message }) => {
           const event = parseEvent(message.value);
-          // The topic is shared by every run; only this spec's jurisdiction counts.
-          if (event.jurisdictionId === jurisdictionA) events.push({ key: message.key?.toString() ?? null, event });
+          // The topic is shared by every test and run; only this test's jurisdiction counts.
+          if (event.jurisdictionId === a.id) events.push({ key: message.key?.toString() ?? null, event });
         },
       });
       const started = Date.now();
@@ -404,10 +430,14 @@ describe('registry assets through the gateway', () => {
     expect(events.filter(({ event }) => (event.payload as { confidentiality?: string }).confidentiality === 'internal').length).toBeGreaterThan(0);
   });
 
-  // After the events test: it counts every asset event of A, and these writes add more.
   it('shows each write in the very next Table 1 summary and country profile: a cached view is never stale', async () => {
     const PROFILE = `query Profile($country: String!) { countryProfile(country: $country, first: 100) { country exports { assets { id name } } } }`;
-    const viewerToken = await viewerA.token();
+    const a = jurisdictions.create('assets');
+    const staffToken = await a.token('staff');
+    // Something in both views before the write: an export to Denmark and a key industry.
+    await record(staffToken, INPUTS[2]);
+    await record(staffToken, INPUTS[0]);
+    const viewerToken = await a.token('viewer');
     const read = async (): Promise<{ economic: number; exports: string[] }> => {
       const table = await platform.graphql<{ tableOneSummary: Row[] }>(viewerToken, TABLE_ONE);
       const profile = await platform.graphql<{ countryProfile: { exports: { assets: Array<{ id: string }> } } }>(viewerToken, PROFILE, { country: 'DK' });
@@ -421,22 +451,21 @@ describe('registry assets through the gateway', () => {
     // Twice, so that both views are cached before the write.
     const before = await read();
     expect(await read()).toEqual(before);
+    expect(before.exports).toHaveLength(1);
 
     const input: AssetInput = { name: 'Offshore cables', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['DK'], ...money(400_000, 'EUR') };
-    const recorded = await platform.graphql<{ recordAsset: Asset }>(await staffA.token(), RECORD, { input });
-    expect(recorded.errors).toBeUndefined();
-    const id = recorded.data!.recordAsset.id;
+    const { id } = await record(staffToken, input);
     const afterRecord = await read();
     expect(afterRecord.economic).toBe(before.economic + 1);
     expect(afterRecord.exports).toEqual([...before.exports, id]);
 
-    const moved = await platform.graphql(await staffA.token(), UPDATE, { id, input: { ...input, countries: ['SE'] } });
+    const moved = await platform.graphql(staffToken, UPDATE, { id, input: { ...input, countries: ['SE'] } });
     expect(moved.errors).toBeUndefined();
     const afterUpdate = await read();
     expect(afterUpdate.exports).toEqual(before.exports);
     expect(afterUpdate.economic).toBe(before.economic + 1);
 
-    const removed = await platform.graphql(await adminA.token(), REMOVE, { id });
+    const removed = await platform.graphql(await a.token('jurisdiction-admin'), REMOVE, { id });
     expect(removed.errors).toBeUndefined();
     expect((await read()).economic).toBe(before.economic);
   });
@@ -446,7 +475,8 @@ describe('registry assets through the gateway', () => {
     const SECTION = `count keyFigures { unit currency total assets } assets { id } hasMore endCursor`;
     const PROFILE = `query($first: Int) { countryProfile(country: "nz", first: $first) { country exports { ${SECTION} } culturalConnections { ${SECTION} } otherAssets { ${SECTION} } } }`;
     const PAGE = `query($after: String, $first: Int) { countryProfileAssets(country: "NZ", section: EXPORTS, first: $first, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
-    const staff = await staffA.token();
+    const a = jurisdictions.create('assets');
+    const staff = await a.token('staff');
     const recordedIds: string[] = [];
     for (let i = 0; i < 13; i += 1) {
       const input: AssetInput = { name: `Dairy exports ${i + 1}`, category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['NZ'], ...money(1_000 * (i + 1), i % 2 === 0 ? 'NZD' : 'EUR') };
@@ -460,7 +490,7 @@ describe('registry assets through the gateway', () => {
     expect(diaspora.errors).toBeUndefined();
 
     const read = async (first?: number) => {
-      const response = await platform.graphql<{ countryProfile: { country: string; exports: Section; culturalConnections: Section; otherAssets: Section } }>(await viewerA.token(), PROFILE, { first });
+      const response = await platform.graphql<{ countryProfile: { country: string; exports: Section; culturalConnections: Section; otherAssets: Section } }>(await a.token('viewer'), PROFILE, { first });
       expect(response.errors).toBeUndefined();
       return response.data!.countryProfile;
     };
@@ -480,7 +510,7 @@ describe('registry assets through the gateway', () => {
     expect(profile.otherAssets).toMatchObject({ count: 0, keyFigures: [], assets: [], hasMore: false, endCursor: null });
 
     // The rest of the section from where the profile stopped.
-    const rest = await platform.graphql<{ countryProfileAssets: { totalCount: number; nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } } }>(await viewerA.token(), PAGE, { after: profile.exports.endCursor });
+    const rest = await platform.graphql<{ countryProfileAssets: { totalCount: number; nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } } }>(await a.token('viewer'), PAGE, { after: profile.exports.endCursor });
     expect(rest.errors).toBeUndefined();
     expect(rest.data!.countryProfileAssets).toMatchObject({ totalCount: 13, pageInfo: { hasNextPage: false } });
     expect(rest.data!.countryProfileAssets.nodes.map((asset) => asset.id)).toEqual(recordedIds.slice(10));
@@ -488,7 +518,7 @@ describe('registry assets through the gateway', () => {
     expect((await read(30)).exports.assets.map((asset) => asset.id)).toEqual(recordedIds);
 
     // Removing one of the first ten moves the eleventh up; moving one to Australia takes it out of New Zealand's profile.
-    expect((await platform.graphql(await adminA.token(), REMOVE, { id: recordedIds[3] })).errors).toBeUndefined();
+    expect((await platform.graphql(await a.token('jurisdiction-admin'), REMOVE, { id: recordedIds[3] })).errors).toBeUndefined();
     const moved: AssetInput = { name: 'Dairy exports 1', category: 'ECONOMIC_FOUNDATIONS', type: 'EXPORT_SECTOR', countries: ['AU'], ...money(1_000, 'NZD') };
     expect((await platform.graphql(staff, UPDATE, { id: recordedIds[0], input: moved })).errors).toBeUndefined();
     const after = await read();
@@ -501,10 +531,10 @@ describe('registry assets through the gateway', () => {
     ]);
 
     // Bad arguments are refused naming the field.
-    const badFirst = await platform.graphql(await viewerA.token(), PROFILE, { first: 0 });
+    const badFirst = await platform.graphql(await a.token('viewer'), PROFILE, { first: 0 });
     expect(badFirst.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(badFirst.errors?.[0]?.extensions?.['field']).toBe('first');
-    const badCursor = await platform.graphql(await viewerA.token(), PAGE, { after: 'not-a-cursor' });
+    const badCursor = await platform.graphql(await a.token('viewer'), PAGE, { after: 'not-a-cursor' });
     expect(badCursor.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(badCursor.errors?.[0]?.extensions?.['field']).toBe('after');
   });

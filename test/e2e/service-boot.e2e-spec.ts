@@ -64,6 +64,8 @@ describe('service lifecycle', () => {
       const exit = platform.waitForExit('network', 20_000);
       await platform.kill('network', 'SIGTERM');
       expect(await exit).toBe(0);
+      // Up again for whichever test runs next: the health checks above must not depend on running first.
+      await platform.start('network');
     });
   });
 });

@@ -1,2 +1,3 @@
 export * from './platform-fixture';
 export * from './otlp-collector';
+export * from './test-jurisdictions';
