@@ -823,12 +823,19 @@ describe('registry input fuzzing through the gateway', () => {
 
   // ---------------------------------------------------------------- the run
 
+  /** Every answer of the run, also for afterAll (users of the jurisdictions it onboarded) and the report. */
   const outcomes: Outcome[] = [];
   const failures: string[] = [];
-  let operations: Operation[] = [];
-  const registryQueries = new Set<string>();
 
-  it('finds every registry mutation, and every registry query with arguments, in the supergraph', async () => {
+  /** Runs `make` the first time it is asked for, and hands every later caller the same promise. */
+  function once<T>(make: () => Promise<T>): () => Promise<T> {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make());
+  }
+
+  // The operations and the run are fixtures, made by whichever test first needs them: each test below
+  // stands alone (with -t, or in any order); the run takes minutes, so a whole file makes it once.
+  const discovery = once(async () => {
     const introspection = await gql<IntrospectionQuery>('admin', getIntrospectionQuery());
     const schema: GraphQLSchema = buildClientSchema(introspection);
     // Which root fields are the registry's: its own subgraph says (the supergraph's introspection does not).
@@ -839,24 +846,20 @@ describe('registry input fuzzing through the gateway', () => {
     });
     const own = ((await registry.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } } }).data.__schema;
     const owned = new Set([...own.queryType.fields, ...own.mutationType.fields].map((f) => f.name).filter((n) => !n.startsWith('_')));
-    for (const field of own.queryType.fields) if (!field.name.startsWith('_')) registryQueries.add(field.name);
-    operations = rootOperations(schema, owned).map(({ kind, field }) => ({
+    const registryQueries = new Set(own.queryType.fields.map((f) => f.name).filter((n) => !n.startsWith('_')));
+    const operations: Operation[] = rootOperations(schema, owned).map(({ kind, field }) => ({
       kind,
       field,
       document: documentFor(kind, field),
       baseline: () => buildBaseline(field, hintFor(field.name)),
       actor: 'admin',
     }));
-    const names = operations.map((o) => o.field.name);
     const registryMutations = own.mutationType.fields.map((f) => f.name).filter((n) => !n.startsWith('_'));
-    expect(names).toEqual(expect.arrayContaining(registryMutations));
-    // Spot checks that the split by subgraph worked: registry operations in, other subgraphs' out.
-    expect(names).toEqual(expect.arrayContaining(['registerPartner', 'recordAsset', 'logEngagement', 'onboardJurisdiction', 'partners', 'countryProfile']));
-    expect(names).not.toContain('myTiesByCountry');
+    return { operations, registryQueries, registryMutations };
   });
 
-  it('never answers a generated input with a 5xx, an internal error or a stack trace, and names the field of every bad input', async () => {
-    expect(operations.length).toBeGreaterThan(0);
+  const fuzzRun = once(async () => {
+    const { operations } = await discovery();
     const started = Date.now();
     console.log(`registry fuzz: seed ${seed} (${replayHint})`);
 
@@ -879,13 +882,27 @@ describe('registry input fuzzing through the gateway', () => {
       return generated;
     });
     const cases = random.shuffle([...sampled, ...casesEveryRunNeeds(sampled, spare, n)]);
+    outcomes.push(...(await mapWithConcurrency(cases, CONCURRENCY, run)));
+    return { operations, cases, outcomes, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+  });
+
+  it('finds every registry mutation, and every registry query with arguments, in the supergraph', async () => {
+    const { operations, registryMutations } = await discovery();
+    const names = operations.map((o) => o.field.name);
+    expect(names).toEqual(expect.arrayContaining(registryMutations));
+    // Spot checks that the split by subgraph worked: registry operations in, other subgraphs' out.
+    expect(names).toEqual(expect.arrayContaining(['registerPartner', 'recordAsset', 'logEngagement', 'onboardJurisdiction', 'partners', 'countryProfile']));
+    expect(names).not.toContain('myTiesByCountry');
+  });
+
+  it('never answers a generated input with a 5xx, an internal error or a stack trace, and names the field of every bad input', async () => {
+    const { operations, cases, seconds } = await fuzzRun();
+    expect(operations.length).toBeGreaterThan(0);
     for (const everyRun of Object.keys(EVERY_RUN)) expect(cases.some((c) => c.mutation?.name === everyRun)).toBe(true);
     expect(cases.length + operations.length).toBeGreaterThanOrEqual(MIN_CASES);
     expect(operations.filter((o) => !cases.some((c) => c.operation === o)).map((o) => o.field.name)).toEqual([]);
-    outcomes.push(...(await mapWithConcurrency(cases, CONCURRENCY, run)));
 
     for (const outcome of outcomes) for (const problem of judge(outcome)) failures.push(`${name(outcome.fuzzCase)}: ${problem}`);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const byCode = outcomes.reduce<Record<string, number>>((tally, o) => {
       const key = accepted(o) ? 'accepted' : codeOf(o.response) || `HTTP ${o.response.status}`;
       return { ...tally, [key]: (tally[key] ?? 0) + 1 };
@@ -895,7 +912,9 @@ describe('registry input fuzzing through the gateway', () => {
     expect({ seed, failures }).toEqual({ seed, failures: [] });
   }, 300_000);
 
+  // This test and the read-back below make the run themselves when they run alone: their timeouts include it.
   it('leaves no trace of a refused mutation', async () => {
+    const { outcomes } = await fuzzRun();
     expect(outcomes.length).toBeGreaterThan(0);
     const started = Date.now();
     const refused = outcomes.filter((o) => o.fuzzCase.operation.kind === 'mutation' && o.fuzzCase.site !== null && !accepted(o));
@@ -950,7 +969,7 @@ describe('registry input fuzzing through the gateway', () => {
     problems.push(...snapshotDifferences(before, await snapshot()).map((d) => `refused mutations at the end of the replay changed ${d}`));
     console.log(`registry fuzz: replayed ${refused.length} refused mutations between ${snapshots + 1} snapshots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect({ seed, problems }).toEqual({ seed, problems: [] });
-  }, 300_000);
+  }, 600_000);
 
   // The two classes of issue 7 by hand, whatever the seed: through the gateway, as a client sends them.
   it('answers more than 50 coercion errors (51 nulls for contacts) with BAD_USER_INPUT only', async () => {
@@ -997,6 +1016,8 @@ describe('registry input fuzzing through the gateway', () => {
   });
 
   it('still reads back everything the accepted cases stored, through every registry query', async () => {
+    const { outcomes, operations } = await fuzzRun();
+    const { registryQueries } = await discovery();
     expect(outcomes.length).toBeGreaterThan(0);
     await settleImports();
     const problems: string[] = [];
@@ -1018,7 +1039,7 @@ describe('registry input fuzzing through the gateway', () => {
       problems.push(...found.map((p) => `${field.name} as ${actor}: ${p}`));
     }
     expect({ seed, problems }).toEqual({ seed, problems: [] });
-  });
+  }, 360_000);
 
   /** Every case and answer in .runtime/registry-fuzz-<seed>.json, to read a failure at leisure. */
   function writeReport(): void {
