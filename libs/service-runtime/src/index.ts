@@ -14,3 +14,4 @@ export * from './jurisdictions/jurisdiction-directory';
 export * from './jurisdictions/jurisdiction-directory.module';
 export * from './outbox/outbox.module';
 export * from './outbox/outbox-relay.service';
+export * from './graphql/enum-of';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Connection, type Model, Schema } from 'mongoose';
-import { JURISDICTION_STATUSES, type JurisdictionProfilePayload, type JurisdictionStatus } from '@entente/contracts';
+import { type Connection, type Model, Schema, type SchemaDefinition } from 'mongoose';
+import { JURISDICTION_LEVELS, JURISDICTION_STATUSES, type JurisdictionProfilePayload, type JurisdictionStatus } from '@entente/contracts';
 import { type Stored, TenantRepository, type TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '../bootstrap/database.module';
 
@@ -9,22 +9,28 @@ export interface JurisdictionView extends JurisdictionProfilePayload {
   updatedAt: Date;
 }
 
+/**
+ * The profile as every service stores it (the registry's own jurisdiction
+ * record included): the one mongoose declaration of the fields
+ * `jurisdictionProfileSchema` (libs/contracts) describes on the wire.
+ */
+export const JURISDICTION_PROFILE_FIELDS: SchemaDefinition<JurisdictionProfilePayload> = {
+  jurisdictionId: { type: String, required: true },
+  name: { type: String, required: true },
+  level: { type: String, required: true, enum: JURISDICTION_LEVELS },
+  country: { type: String, required: true },
+  subdivision: { type: String, default: null },
+  wikidataId: { type: String, default: null },
+  timeZone: { type: String, required: true },
+  currency: { type: String, required: true },
+  fiscalYearStart: { type: String, required: true },
+  languages: { type: [String], default: [] },
+  population: { type: Number, default: null },
+  status: { type: String, required: true, enum: JURISDICTION_STATUSES },
+};
+
 const JurisdictionViewSchema = new Schema<JurisdictionView>(
-  {
-    jurisdictionId: { type: String, required: true },
-    name: { type: String, required: true },
-    level: { type: String, required: true },
-    country: { type: String, required: true },
-    subdivision: { type: String, default: null },
-    wikidataId: { type: String, default: null },
-    timeZone: { type: String, required: true },
-    currency: { type: String, required: true },
-    fiscalYearStart: { type: String, required: true },
-    languages: { type: [String], default: [] },
-    population: { type: Number, default: null },
-    status: { type: String, required: true, enum: JURISDICTION_STATUSES },
-    updatedAt: { type: Date, required: true },
-  },
+  { ...JURISDICTION_PROFILE_FIELDS, updatedAt: { type: Date, required: true } },
   { collection: 'jurisdiction_directory', versionKey: false },
 );
 JurisdictionViewSchema.index({ jurisdictionId: 1 }, { unique: true });

@@ -1,53 +1,17 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { ASSET_CATEGORIES, ASSET_TYPES } from './asset-catalogue';
+import { CONFIDENTIALITY_LEVELS } from './asset.rules';
 
 /** GraphQL names the categories in upper case; the values are the catalogue's (and the events'). */
-export enum AssetCategoryValue {
-  ECONOMIC_FOUNDATIONS = 'economic-foundations',
-  CULTURAL_AND_COMMUNITY_CONNECTIONS = 'cultural-and-community-connections',
-  INNOVATION_STRENGTHS = 'innovation-strengths',
-  EXISTING_INTERNATIONAL_RELATIONSHIPS = 'existing-international-relationships',
-  INSTITUTIONAL_CAPABILITIES = 'institutional-capabilities',
-}
+export const AssetCategoryValue = graphqlEnum('AssetCategory', ASSET_CATEGORIES, 'The five categories of Table 1. Existing international relationships are recorded as relationships, not assets.');
+export type AssetCategoryValue = (typeof ASSET_CATEGORIES)[number];
 
-registerEnumType(AssetCategoryValue, {
-  name: 'AssetCategory',
-  description: 'The five categories of Table 1. Existing international relationships are recorded as relationships, not assets.',
-});
+export const AssetTypeValue = graphqlEnum('AssetType', ASSET_TYPES, 'The type of an asset; each belongs to one category (economic foundations: KEY_INDUSTRY…OUTBOUND_FDI; cultural and community connections: DIASPORA_COMMUNITY, IMMIGRANT_POPULATION, CULTURAL_TIE; innovation strengths: UNIVERSITY, RESEARCH_CENTRE, CIVIC_OR_NONPROFIT_ORGANISATION; institutional capabilities: STAFF_FTE, INTERNATIONAL_AFFAIRS_BUDGET, PARTNER_ORGANISATION_RESOURCES)');
+export type AssetTypeValue = (typeof ASSET_TYPES)[number];
 
-export enum AssetTypeValue {
-  KEY_INDUSTRY = 'key-industry',
-  MAJOR_EMPLOYER = 'major-employer',
-  EXPORT_SECTOR = 'export-sector',
-  INBOUND_FDI = 'inbound-fdi',
-  OUTBOUND_FDI = 'outbound-fdi',
-  DIASPORA_COMMUNITY = 'diaspora-community',
-  IMMIGRANT_POPULATION = 'immigrant-population',
-  CULTURAL_TIE = 'cultural-tie',
-  UNIVERSITY = 'university',
-  RESEARCH_CENTRE = 'research-centre',
-  CIVIC_OR_NONPROFIT_ORGANISATION = 'civic-or-nonprofit-organisation',
-  STAFF_FTE = 'staff-fte',
-  INTERNATIONAL_AFFAIRS_BUDGET = 'international-affairs-budget',
-  PARTNER_ORGANISATION_RESOURCES = 'partner-organisation-resources',
-}
-
-registerEnumType(AssetTypeValue, {
-  name: 'AssetType',
-  description:
-    'The type of an asset; each belongs to one category (economic foundations: KEY_INDUSTRY…OUTBOUND_FDI; cultural and community connections: DIASPORA_COMMUNITY, IMMIGRANT_POPULATION, CULTURAL_TIE; innovation strengths: UNIVERSITY, RESEARCH_CENTRE, CIVIC_OR_NONPROFIT_ORGANISATION; institutional capabilities: STAFF_FTE, INTERNATIONAL_AFFAIRS_BUDGET, PARTNER_ORGANISATION_RESOURCES)',
-});
-
-export enum ConfidentialityValue {
-  INTERNAL = 'internal',
-  NETWORK = 'network',
-  PUBLIC = 'public',
-}
-
-registerEnumType(ConfidentialityValue, {
-  name: 'Confidentiality',
-  description: 'Who may see an asset: INTERNAL (your office only; other services learn only its category, type, countries and sectors), NETWORK (members of your networks) or PUBLIC',
-});
+export const ConfidentialityValue = graphqlEnum('Confidentiality', CONFIDENTIALITY_LEVELS, 'Who may see an asset: INTERNAL (your office only; other services learn only its category, type, countries and sectors), NETWORK (members of your networks) or PUBLIC');
+export type ConfidentialityValue = (typeof CONFIDENTIALITY_LEVELS)[number];
 
 @ObjectType({ description: 'A figure: a value with its unit, and its ISO 4217 currency when the unit is "money"' })
 export class Magnitude {

@@ -1,15 +1,9 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { ENGAGEMENT_TYPES } from './engagement.rules';
 
-export enum EngagementTypeValue {
-  INBOUND_VISIT = 'inbound-visit',
-  OUTBOUND_MISSION = 'outbound-mission',
-  VIRTUAL_MEETING = 'virtual-meeting',
-  EVENT = 'event',
-  AGREEMENT_SIGNED = 'agreement-signed',
-  CORRESPONDENCE = 'correspondence',
-}
-registerEnumType(EngagementTypeValue, { name: 'EngagementType', description: 'What kind of contact with partners an engagement was' });
+export const EngagementTypeValue = graphqlEnum('EngagementType', ENGAGEMENT_TYPES, 'What kind of contact with partners an engagement was');
+export type EngagementTypeValue = (typeof ENGAGEMENT_TYPES)[number];
 
 @ObjectType({ description: 'An amount of money in an ISO 4217 currency' })
 export class Money {

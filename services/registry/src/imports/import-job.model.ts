@@ -1,28 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { IMPORT_JOB_KINDS, IMPORT_JOB_STATUSES } from './import-job.rules';
 
 /** GraphQL names the kinds in upper case; the values are the rules' kinds. */
-export enum ImportJobKindValue {
-  PARTNERS_CSV = 'partners-csv',
-  ASSETS_CSV = 'assets-csv',
-  RELATIONSHIPS_CSV = 'relationships-csv',
-  TWINNING_TIES = 'twinning-ties',
-  WIKIDATA_ENTITY = 'wikidata-entity',
-  TWINNING_CATALOGUE = 'twinning-catalogue',
-}
-registerEnumType(ImportJobKindValue, { name: 'ImportJobKind', description: 'What an import job reads' });
+export const ImportJobKindValue = graphqlEnum('ImportJobKind', IMPORT_JOB_KINDS, 'What an import job reads');
+export type ImportJobKindValue = (typeof IMPORT_JOB_KINDS)[number];
 
-export enum ImportJobStatusValue {
-  QUEUED = 'queued',
-  VALIDATING = 'validating',
-  APPLYING = 'applying',
-  SUCCEEDED = 'succeeded',
-  FAILED = 'failed',
-}
-registerEnumType(ImportJobStatusValue, {
-  name: 'ImportJobStatus',
-  description: 'queued → validating → applying → succeeded; a bad row fails the job while validating, before anything is applied',
-});
+export const ImportJobStatusValue = graphqlEnum('ImportJobStatus', IMPORT_JOB_STATUSES, 'queued → validating → applying → succeeded; a bad row fails the job while validating, before anything is applied');
+export type ImportJobStatusValue = (typeof IMPORT_JOB_STATUSES)[number];
 
 @ObjectType({ description: 'One line of an import report: a problem, or a row left out and why' })
 export class ImportReportRow {

@@ -1,33 +1,17 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { JURISDICTION_LEVELS, JURISDICTION_STATUSES } from '@entente/contracts';
+import { PLATFORM_ROLES } from '@entente/auth';
 
 /** GraphQL names the values in upper case; the values are the contract's. */
-export enum JurisdictionLevelValue {
-  CITY = 'city',
-  COUNTY = 'county',
-  STATE_OR_PROVINCE = 'state-or-province',
-  REGION = 'region',
-  OTHER = 'other',
-}
-registerEnumType(JurisdictionLevelValue, { name: 'JurisdictionLevel', description: 'The level of government a jurisdiction is' });
+export const JurisdictionLevelValue = graphqlEnum('JurisdictionLevel', JURISDICTION_LEVELS, 'The level of government a jurisdiction is');
+export type JurisdictionLevelValue = (typeof JURISDICTION_LEVELS)[number];
 
-export enum JurisdictionStatusValue {
-  ONBOARDING = 'onboarding',
-  ACTIVE = 'active',
-  SUSPENDED = 'suspended',
-  OFFBOARDED = 'offboarded',
-}
-registerEnumType(JurisdictionStatusValue, { name: 'JurisdictionStatus', description: 'Where a jurisdiction is in its life on the platform' });
+export const JurisdictionStatusValue = graphqlEnum('JurisdictionStatus', JURISDICTION_STATUSES, 'Where a jurisdiction is in its life on the platform');
+export type JurisdictionStatusValue = (typeof JURISDICTION_STATUSES)[number];
 
-export enum RoleValue {
-  JURISDICTION_ADMIN = 'jurisdiction-admin',
-  EXECUTIVE = 'executive',
-  STAFF = 'staff',
-  VIEWER = 'viewer',
-  REGIONAL_COORDINATOR = 'regional-coordinator',
-  PLATFORM_ADMIN = 'platform-admin',
-}
-registerEnumType(RoleValue, { name: 'Role', description: 'What a user may do on the platform' });
+export const RoleValue = graphqlEnum('Role', PLATFORM_ROLES, 'What a user may do on the platform');
+export type RoleValue = (typeof PLATFORM_ROLES)[number];
 
 @ObjectType({ description: 'A tenant of the platform: a city, county, state or province, or region, and its profile' })
 export class Jurisdiction {

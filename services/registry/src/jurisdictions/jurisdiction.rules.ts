@@ -3,6 +3,7 @@ import {
   JURISDICTION_ID_PATTERN,
   JURISDICTION_LEVELS,
   type JurisdictionLevel,
+  type JurisdictionProfilePayload,
   type JurisdictionStatus,
 } from '@entente/contracts';
 import type { PlatformRole } from '@entente/auth';
@@ -10,18 +11,8 @@ import { quoted, ValidationError } from '@entente/errors';
 import { Problems, readChoice, readCurrency, readText } from '@entente/validation';
 
 /** The profile a jurisdiction keeps on the platform (everything but its id and status). */
-export interface JurisdictionProfile {
-  name: string;
-  level: JurisdictionLevel;
-  country: string;
-  subdivision: string | null;
-  wikidataId: string | null;
-  timeZone: string;
-  currency: string;
-  fiscalYearStart: string;
-  languages: string[];
-  population: number | null;
-}
+/** A jurisdiction's profile: the event contract's, less the id and status the registry keeps beside it. */
+export type JurisdictionProfile = Omit<JurisdictionProfilePayload, 'jurisdictionId' | 'status'>;
 
 export type JurisdictionProfileInput = { [K in keyof JurisdictionProfile]?: unknown };
 

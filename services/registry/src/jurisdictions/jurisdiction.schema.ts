@@ -1,7 +1,8 @@
 import { Schema } from 'mongoose';
-import { JURISDICTION_LEVELS, JURISDICTION_STATUSES, type JurisdictionStatus } from '@entente/contracts';
+import type { JurisdictionStatus } from '@entente/contracts';
 import { outboxPlugin } from '@entente/messaging';
 import { historyPlugin } from '@entente/persistence';
+import { JURISDICTION_PROFILE_FIELDS } from '@entente/service-runtime';
 import type { JurisdictionProfile } from './jurisdiction.rules';
 
 /** A tenant of the platform as stored: its own record carries its own id as jurisdictionId. */
@@ -20,18 +21,7 @@ export const JURISDICTION_MODEL = 'Jurisdiction';
 
 export const JurisdictionSchema = new Schema<JurisdictionRecord>(
   {
-    jurisdictionId: { type: String, required: true },
-    name: { type: String, required: true },
-    level: { type: String, required: true, enum: JURISDICTION_LEVELS },
-    country: { type: String, required: true },
-    subdivision: { type: String, default: null },
-    wikidataId: { type: String, default: null },
-    timeZone: { type: String, required: true },
-    currency: { type: String, required: true },
-    fiscalYearStart: { type: String, required: true },
-    languages: { type: [String], default: [] },
-    population: { type: Number, default: null },
-    status: { type: String, required: true, enum: JURISDICTION_STATUSES },
+    ...JURISDICTION_PROFILE_FIELDS,
     statusReason: { type: String, default: null },
     suspendedUserIds: { type: [String], default: [] },
     createdBy: { type: String, required: true },

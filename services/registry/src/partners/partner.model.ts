@@ -1,19 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { PARTNER_KINDS } from '@entente/contracts';
 
 /** GraphQL names the kinds in upper case; the values are the contract's kinds. */
-export enum PartnerKindValue {
-  CITY = 'city',
-  REGION = 'region',
-  NATIONAL_BODY = 'national-body',
-  EMBASSY_OR_CONSULATE = 'embassy-or-consulate',
-  CHAMBER = 'chamber',
-  UNIVERSITY = 'university',
-  BUSINESS_ASSOCIATION = 'business-association',
-  INTERNATIONAL_ORGANISATION = 'international-organisation',
-  NETWORK = 'network',
-}
-registerEnumType(PartnerKindValue, { name: 'PartnerKind', description: 'What kind of foreign counterpart a partner is' });
+export const PartnerKindValue = graphqlEnum('PartnerKind', PARTNER_KINDS, 'What kind of foreign counterpart a partner is');
+export type PartnerKindValue = (typeof PARTNER_KINDS)[number];
 
 export enum DuplicateReasonValue {
   SAME_WIKIDATA_ID = 'same-wikidata-id',

@@ -1,28 +1,13 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@entente/service-runtime';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum } from '@entente/service-runtime';
+import { RELATIONSHIP_STATUSES, RELATIONSHIP_TYPES } from './relationship.rules';
 
 /** GraphQL names the types in upper case; the values are the rules' types. */
-export enum RelationshipTypeValue {
-  SISTER_CITY = 'sister-city',
-  SISTER_STATE = 'sister-state',
-  FRIENDSHIP = 'friendship',
-  MOU = 'mou',
-  TRADE_OFFICE = 'trade-office',
-  INSTITUTIONAL_PARTNERSHIP = 'institutional-partnership',
-  NETWORK_MEMBERSHIP = 'network-membership',
-}
-registerEnumType(RelationshipTypeValue, { name: 'RelationshipType', description: 'What kind of tie the jurisdiction keeps with a partner' });
+export const RelationshipTypeValue = graphqlEnum('RelationshipType', RELATIONSHIP_TYPES, 'What kind of tie the jurisdiction keeps with a partner');
+export type RelationshipTypeValue = (typeof RELATIONSHIP_TYPES)[number];
 
-export enum RelationshipStatusValue {
-  PROSPECTIVE = 'prospective',
-  ACTIVE = 'active',
-  DORMANT = 'dormant',
-  ENDED = 'ended',
-}
-registerEnumType(RelationshipStatusValue, {
-  name: 'RelationshipStatus',
-  description: 'prospective → active or ended; active → dormant or ended; dormant → active or ended; ended stays ended',
-});
+export const RelationshipStatusValue = graphqlEnum('RelationshipStatus', RELATIONSHIP_STATUSES, 'prospective → active or ended; active → dormant or ended; dormant → active or ended; ended stays ended');
+export type RelationshipStatusValue = (typeof RELATIONSHIP_STATUSES)[number];
 
 @ObjectType({ description: 'A tie between your jurisdiction and one of its partners' })
 export class Relationship {

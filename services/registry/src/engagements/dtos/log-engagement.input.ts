@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { EngagementTypeValue } from '../engagement.model';
+import { ENGAGEMENT_MAX_PARTNERS, ENGAGEMENT_MAX_PRIORITIES, ENGAGEMENT_TEXT_MAX_LENGTH } from '../engagement.rules';
 
 @InputType()
 export class MoneyInput {
@@ -18,16 +19,16 @@ export class LogEngagementInput {
   @Field(() => EngagementTypeValue)
   type!: EngagementTypeValue;
 
-  @Field(() => [ID], { description: 'Partners of your jurisdiction, 1 to 50' })
+  @Field(() => [ID], { description: `Partners of your jurisdiction, 1 to ${ENGAGEMENT_MAX_PARTNERS}` })
   partnerIds!: string[];
 
-  @Field({ description: 'Up to 2000 characters' })
+  @Field({ description: `Up to ${ENGAGEMENT_TEXT_MAX_LENGTH} characters` })
   purpose!: string;
 
-  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${ENGAGEMENT_TEXT_MAX_LENGTH} characters` })
   outcomes?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${ENGAGEMENT_TEXT_MAX_LENGTH} characters` })
   nextSteps?: string | null;
 
   @Field(() => MoneyInput, { nullable: true })
@@ -36,6 +37,6 @@ export class LogEngagementInput {
   @Field(() => Float, { nullable: true, description: 'Staff time in days, at most one decimal place' })
   staffDays?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Ids of planning’s priorities, at most 50' })
+  @Field(() => [String], { nullable: true, description: `Ids of planning’s priorities, at most ${ENGAGEMENT_MAX_PRIORITIES}` })
   priorityIds?: string[] | null;
 }

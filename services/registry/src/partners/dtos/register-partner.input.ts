@@ -1,13 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { PartnerKindValue } from '../partner.model';
-import { CONTACT_PHONE_MAX_LENGTH, PHONE_FORMAT } from '../partner.rules';
+import { CONTACT_PHONE_MAX_LENGTH, CONTACT_TEXT_MAX_LENGTH, PARTNER_NAME_MAX_LENGTH, PARTNER_NOTES_MAX_LENGTH, PHONE_FORMAT } from '../partner.rules';
 
 @InputType({ description: 'A person at the partner' })
 export class PartnerContactInput {
-  @Field({ description: 'Up to 200 characters' })
+  @Field({ description: `Up to ${CONTACT_TEXT_MAX_LENGTH} characters` })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${CONTACT_TEXT_MAX_LENGTH} characters` })
   role?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An e-mail address' })
@@ -16,13 +16,13 @@ export class PartnerContactInput {
   @Field(() => String, { nullable: true, description: `As written, up to ${CONTACT_PHONE_MAX_LENGTH} characters: ${PHONE_FORMAT}, such as +45 89 40 20 00 or +1 (410) 555-0100` })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${PARTNER_NOTES_MAX_LENGTH} characters` })
   notes?: string | null;
 }
 
 @InputType()
 export class RegisterPartnerInput {
-  @Field({ description: 'The partner’s name, up to 200 characters' })
+  @Field({ description: `The partner’s name, up to ${PARTNER_NAME_MAX_LENGTH} characters` })
   name!: string;
 
   @Field(() => PartnerKindValue)
@@ -37,7 +37,7 @@ export class RegisterPartnerInput {
   @Field(() => String, { nullable: true, description: 'An http(s) address' })
   website?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Up to 2000 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${PARTNER_NOTES_MAX_LENGTH} characters` })
   notes?: string | null;
 
   @Field(() => [PartnerContactInput], { nullable: true, description: 'At most 20' })
