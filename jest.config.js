@@ -21,7 +21,8 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    // No sockets, servers or child processes in a unit spec (see the file).
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/libs/testing/src/unit-no-io.ts'] },
     {
       ...common,
       displayName: 'integration',
