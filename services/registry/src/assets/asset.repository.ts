@@ -44,7 +44,8 @@ export class AssetRepository extends OutboxRepository<AssetRecord, TalliedWrite>
   create(asset: AssetRecord, events: EventDraft[], change: Change): Promise<AssetRecord> {
     // The _id is chosen here: it is the asset's place in the profile's heads.
     const stored = { ...asset, _id: new Types.ObjectId() };
-    return this.insertWithEvents(stored, events, change, tallied(null, talliedOf(stored)));
+    const write = tallied(null, talliedOf(stored));
+    return this.insertWithEvents(stored, events, change, write, write.writeId);
   }
 
   /** A live (not removed) asset of the scope's jurisdiction, or null: another jurisdiction's id reads as absent. */
@@ -60,7 +61,8 @@ export class AssetRepository extends OutboxRepository<AssetRecord, TalliedWrite>
   async replace(scope: TenantScope, before: AssetRecord, content: AssetContent, change: Change, events: EventDraft[]): Promise<AssetRecord | null> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: before.assetId, removedAt: null, updatedAt: before.updatedAt });
     const $set = { ...content, updatedBy: change.actor.userId, updatedAt: change.at };
-    return this.updateWithEvents(query, before, { $set }, events, change, tallied(talliedOf(before), talliedOf({ ...before, ...content })));
+    const write = tallied(talliedOf(before), talliedOf({ ...before, ...content }));
+    return this.updateWithEvents(query, before, { $set }, events, change, write, write.writeId);
   }
 
   /**
@@ -72,7 +74,8 @@ export class AssetRepository extends OutboxRepository<AssetRecord, TalliedWrite>
   async markRemoved(scope: TenantScope, asset: AssetRecord, change: Change, events: EventDraft[]): Promise<boolean> {
     const query = tenantQuery<AssetRecord>(scope, { assetId: asset.assetId, updatedAt: asset.updatedAt, removedAt: null });
     const $set = { removedAt: change.at, removedBy: change.actor.userId };
-    return (await this.updateWithEvents(query, asset, { $set }, events, change, tallied(talliedOf(asset), null))) !== null;
+    const write = tallied(talliedOf(asset), null);
+    return (await this.updateWithEvents(query, asset, { $set }, events, change, write, write.writeId)) !== null;
   }
 
   /**

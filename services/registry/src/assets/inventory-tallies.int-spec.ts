@@ -182,6 +182,23 @@ describe('Table 1 tallies kept write by write', () => {
     expect(sorted(talliesOf(state?.tallies ?? {}))).toEqual(expected);
   });
 
+  it('puts each asset write’s id in the asset’s history, the proof readers settle a dead writer’s marker by', async () => {
+    const identity = identityOf(`tallies-${randomUUID().slice(0, 8)}`);
+    const scope = scopeOf(identity);
+    const { service, repository } = parts(replicaA);
+    const asset = await service.record(identity, input(2));
+    await service.update(identity, asset.assetId, { ...input(2), name: 'Renamed' });
+    await service.remove(identity, asset.assetId);
+    const entries = (await repository.history(scope, asset.assetId)) ?? [];
+    expect(entries.map((entry) => entry.action)).toEqual(['recorded', 'updated', 'removed']);
+    const writeIds = entries.map((entry) => entry.writeId);
+    expect(new Set(writeIds).size).toBe(3);
+    for (const writeId of writeIds) {
+      expect(writeId).toEqual(expect.any(String));
+      expect(await repository.hasWrite(scope, asset.assetId, writeId as string)).toBe(true);
+    }
+  });
+
   it('leaves out a write that never applied, and once it is given up counts the tallies again', async () => {
     const jurisdictionId = `tallies-${randomUUID().slice(0, 8)}`;
     const { service, repository, versions } = parts(replicaA);
