@@ -39,26 +39,33 @@ export const PARTNER_CONTENT_FIELDS = PARTNER_FIELD_NAMES satisfies ReadonlyArra
 
 export type RegisterPartnerCommand = Pick<PartnerContent, 'name' | 'kind' | 'country'>;
 
-export interface ContactInput {
-  name?: string | null;
-  role?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  notes?: string | null;
-}
-
-export interface RegisterPartnerInput {
-  name?: string | null;
-  kind?: string | null;
-  country?: string | null;
-  wikidataId?: string | null;
-  website?: string | null;
-  notes?: string | null;
-  contacts?: ReadonlyArray<ContactInput> | null;
-}
+/**
+ * A partner as it arrives (GraphQL input, a CSV row, an import step):
+ * whatever the content fields hold, unchecked. Derived from PartnerContent, so
+ * a new field needs no input type of its own here.
+ */
+export type RegisterPartnerInput = { readonly [K in keyof PartnerContent]?: unknown };
 
 /** For an update: an absent field is kept, a null one is cleared (where a partner may lack it). */
 export type UpdatePartnerInput = RegisterPartnerInput;
+
+/** The fields a partner cannot be without: an update may not clear them. */
+const REQUIRED_FIELDS: ReadonlySet<keyof PartnerContent> = new Set(['name', 'kind']);
+
+/**
+ * How each content field is read and normalised, problems recorded under its
+ * name: registering reads them all, an update those it gives. A new field is
+ * one line here (and one in PartnerContent).
+ */
+const READERS: { [K in keyof PartnerContent]: (problems: Problems, value: unknown) => PartnerContent[K] | null } = {
+  name: (problems, value) => readName(problems, value),
+  kind: (problems, value) => readKind(problems, value),
+  country: (problems, value) => readCountry(problems, value),
+  wikidataId: (problems, value) => readWikidataId(problems, value),
+  website: (problems, value) => readWebsite(problems, value),
+  notes: (problems, value) => readText(problems, 'notes', value, { max: PARTNER_NOTES_MAX_LENGTH }),
+  contacts: (problems, value) => readContacts(problems, value),
+};
 
 /**
  * Checks and normalises a partner's name, kind and country (absent or null:
@@ -83,15 +90,7 @@ export function parseRegisterPartner(input: Pick<RegisterPartnerInput, 'name' | 
  */
 export function parsePartner(input: RegisterPartnerInput): PartnerContent {
   const problems = new Problems();
-  const content: PartnerContent = {
-    name: readName(problems, input.name) ?? '',
-    kind: readKind(problems, input.kind) ?? 'city',
-    country: readCountry(problems, input.country),
-    wikidataId: readWikidataId(problems, input.wikidataId),
-    website: readWebsite(problems, input.website),
-    notes: readText(problems, 'notes', input.notes, { max: PARTNER_NOTES_MAX_LENGTH }),
-    contacts: readContacts(problems, input.contacts),
-  };
+  const content = Object.fromEntries(PARTNER_CONTENT_FIELDS.map((field) => [field, READERS[field](problems, input[field])])) as unknown as PartnerContent;
   problems.throwIfAny();
   return content;
 }
@@ -103,14 +102,11 @@ export function parsePartner(input: RegisterPartnerInput): PartnerContent {
  */
 export function parsePartnerChanges(input: UpdatePartnerInput): Partial<PartnerContent> {
   const problems = new Problems();
-  const changes: Partial<PartnerContent> = {};
-  if (input.name !== undefined) changes.name = readName(problems, input.name) ?? undefined;
-  if (input.kind !== undefined) changes.kind = readKind(problems, input.kind) ?? undefined;
-  if (input.country !== undefined) changes.country = readCountry(problems, input.country);
-  if (input.wikidataId !== undefined) changes.wikidataId = readWikidataId(problems, input.wikidataId);
-  if (input.website !== undefined) changes.website = readWebsite(problems, input.website);
-  if (input.notes !== undefined) changes.notes = readText(problems, 'notes', input.notes, { max: PARTNER_NOTES_MAX_LENGTH });
-  if (input.contacts !== undefined) changes.contacts = readContacts(problems, input.contacts);
+  const given = PARTNER_CONTENT_FIELDS.filter((field) => input[field] !== undefined);
+  // A required field read as null has had its problem recorded; it is left out rather than cleared.
+  const changes = Object.fromEntries(
+    given.map((field) => [field, READERS[field](problems, input[field]) ?? (REQUIRED_FIELDS.has(field) ? undefined : null)]).filter(([, value]) => value !== undefined),
+  ) as Partial<PartnerContent>;
   problems.throwIfAny();
   return changes;
 }
@@ -205,7 +201,7 @@ function readContacts(problems: Problems, value: unknown): PartnerContact[] {
 }
 
 function readContact(problems: Problems, path: string, value: unknown): PartnerContact {
-  const contact = (typeof value === 'object' && value !== null ? value : {}) as ContactInput;
+  const contact = (typeof value === 'object' && value !== null ? value : {}) as { readonly [K in keyof PartnerContact]?: unknown };
   const name = readText(problems, `${path}.name`, contact.name, { max: CONTACT_TEXT_MAX_LENGTH, required: true, singleLine: true });
   const role = readText(problems, `${path}.role`, contact.role, { max: CONTACT_TEXT_MAX_LENGTH, singleLine: true });
   let email = readText(problems, `${path}.email`, contact.email, { max: CONTACT_EMAIL_MAX_LENGTH, singleLine: true });

@@ -1,45 +1,17 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { PartnerKindValue } from '../partner.model';
-import { CONTACT_PHONE_MAX_LENGTH, CONTACT_TEXT_MAX_LENGTH, PARTNER_NAME_MAX_LENGTH, PARTNER_NOTES_MAX_LENGTH, PHONE_FORMAT } from '../partner.rules';
+import { InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
+import { Partner } from '../partner.model';
+import { PARTNER_CONTENT_FIELDS } from '../partner.rules';
 
-@InputType({ description: 'A person at the partner' })
-export class PartnerContactInput {
-  @Field({ description: `Up to ${CONTACT_TEXT_MAX_LENGTH} characters` })
-  name!: string;
+type ContentField = (typeof PARTNER_CONTENT_FIELDS)[number];
+type OptionalField = Exclude<ContentField, 'name' | 'kind'>;
 
-  @Field(() => String, { nullable: true, description: `Up to ${CONTACT_TEXT_MAX_LENGTH} characters` })
-  role?: string | null;
+/** The content fields a new partner may leave out: all but its name and kind (a new content field is one of them by default). */
+const OPTIONAL_FIELDS = PARTNER_CONTENT_FIELDS.filter((field): field is OptionalField => field !== 'name' && field !== 'kind');
 
-  @Field(() => String, { nullable: true, description: 'An e-mail address' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: `As written, up to ${CONTACT_PHONE_MAX_LENGTH} characters: ${PHONE_FORMAT}, such as +45 89 40 20 00 or +1 (410) 555-0100` })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: `Up to ${PARTNER_NOTES_MAX_LENGTH} characters` })
-  notes?: string | null;
-}
-
+/** A new partner: the Partner type's content fields, name and kind required (picked, so each field is declared once, in partner.model.ts). */
 @InputType()
-export class RegisterPartnerInput {
-  @Field({ description: `The partner’s name, up to ${PARTNER_NAME_MAX_LENGTH} characters` })
-  name!: string;
-
-  @Field(() => PartnerKindValue)
-  kind!: PartnerKindValue;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, such as DK or NZ; leave it out when unknown' })
-  country?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Wikidata item id, such as Q25319' })
-  wikidataId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'An http(s) address' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: `Up to ${PARTNER_NOTES_MAX_LENGTH} characters` })
-  notes?: string | null;
-
-  @Field(() => [PartnerContactInput], { nullable: true, description: 'At most 20' })
-  contacts?: PartnerContactInput[] | null;
-}
+export class RegisterPartnerInput extends IntersectionType(
+  PickType(Partner, ['name', 'kind'] as const, InputType),
+  PartialType(PickType(Partner, OPTIONAL_FIELDS, InputType), InputType),
+  InputType,
+) {}
