@@ -20,6 +20,9 @@ export type JurisdictionProfileInput = { [K in keyof JurisdictionProfile]?: unkn
 const RESERVED_IDS = new Set(['platform', 'admin', 'system']);
 const MAX_POPULATION = 2_000_000_000;
 const MAX_LANGUAGES = 20;
+export const JURISDICTION_NAME_MAX_LENGTH = 200;
+export const INVITEE_EMAIL_MAX_LENGTH = 254;
+export const INVITEE_NAME_MAX_LENGTH = 100;
 export const PROFILE_FIELDS = [
   'name',
   'level',
@@ -79,7 +82,7 @@ export function applyProfileUpdate(current: JurisdictionProfile, input: Jurisdic
 }
 
 function readProfile(problems: Problems, input: JurisdictionProfileInput): JurisdictionProfile | null {
-  const name = readText(problems, 'name', input.name, { max: 200, required: true, singleLine: true });
+  const name = readText(problems, 'name', input.name, { max: JURISDICTION_NAME_MAX_LENGTH, required: true, singleLine: true });
   const level = readChoice(problems, 'level', input.level, JURISDICTION_LEVELS);
   const country = readCountry(problems, input.country);
   const subdivision = readSubdivision(problems, input.subdivision, country);
@@ -262,7 +265,7 @@ const INVITEE_EMAIL = /^[A-Za-z0-9._+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61
 
 export function parseInvitee(input: InviteeInput, prefix = ''): { email: string; firstName: string; lastName: string } {
   const problems = new Problems();
-  const email = readText(problems, `${prefix}email`, input.email, { max: 254, required: true, singleLine: true });
+  const email = readText(problems, `${prefix}email`, input.email, { max: INVITEE_EMAIL_MAX_LENGTH, required: true, singleLine: true });
   if (email !== null && (!INVITEE_EMAIL.test(email) || email.startsWith('.') || email.includes('..') || email.includes('.@'))) {
     problems.add(`${prefix}email`, `${quoted(email)} is not an email address the sign-in service accepts; use letters, digits, dots, dashes, underscores or + before the @, such as anna.schmidt@rostock.de`);
   }
@@ -273,7 +276,7 @@ export function parseInvitee(input: InviteeInput, prefix = ''): { email: string;
 }
 
 function readPersonName(problems: Problems, field: string, value: unknown): string | null {
-  const name = readText(problems, field, value, { max: 100, required: true, singleLine: true });
+  const name = readText(problems, field, value, { max: INVITEE_NAME_MAX_LENGTH, required: true, singleLine: true });
   if (name !== null && NAME_PROHIBITED.test(name)) {
     problems.add(field, 'must not contain < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters, which the sign-in service refuses in names');
     return null;

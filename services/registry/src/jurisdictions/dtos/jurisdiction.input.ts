@@ -1,15 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { JurisdictionLevelValue, RoleValue } from '../jurisdiction.model';
+import { INVITEE_EMAIL_MAX_LENGTH, INVITEE_NAME_MAX_LENGTH, JURISDICTION_NAME_MAX_LENGTH } from '../jurisdiction.rules';
 
 @InputType()
 export class InviteeInput {
-  @Field({ description: 'Also the username; up to 254 characters' })
+  @Field({ description: `Also the username; up to ${INVITEE_EMAIL_MAX_LENGTH} characters` })
   email!: string;
 
-  @Field({ description: 'Up to 100 characters' })
+  @Field({ description: `Up to ${INVITEE_NAME_MAX_LENGTH} characters` })
   firstName!: string;
 
-  @Field({ description: 'Up to 100 characters' })
+  @Field({ description: `Up to ${INVITEE_NAME_MAX_LENGTH} characters` })
   lastName!: string;
 }
 
@@ -24,7 +25,7 @@ export class InviteUserInput extends InviteeInput {
 
 @InputType({ description: 'A jurisdiction’s profile fields; on update, only the given ones change (null clears an optional one)' })
 export class JurisdictionProfileInput {
-  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  @Field(() => String, { nullable: true, description: `Up to ${JURISDICTION_NAME_MAX_LENGTH} characters` })
   name?: string | null;
 
   @Field(() => JurisdictionLevelValue, { nullable: true })
