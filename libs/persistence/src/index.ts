@@ -9,3 +9,4 @@ export * from './keyed-batcher';
 export * from './history/change-history';
 export * from './history/history.plugin';
 export * from './outbox/outbox-repository';
+export * from './view-cache';

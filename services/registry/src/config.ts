@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env } from '@entente/config';
 import { serviceConfigShape } from '@entente/service-runtime';
-import { DEFAULT_VIEW_CACHE } from './inventory-version/view-cache';
+import { DEFAULT_VIEW_CACHE } from '@entente/persistence';
 
 export const registryConfigSchema = z.object({
   ...serviceConfigShape({ port: 4101, database: 'entente_registry', groupId: 'registry' }),

@@ -9,7 +9,7 @@ import { PartnersModule } from '../partners/partners.module';
 import { DEFAULT_DORMANCY_MONTHS } from '../relationships/relationship.rules';
 import { DORMANCY_MONTHS } from '../relationships/relationship.service';
 import { RelationshipsModule } from '../relationships/relationships.module';
-import { DEFAULT_VIEW_CACHE, ViewCacheSettings } from '../inventory-version/view-cache';
+import { DEFAULT_VIEW_CACHE, type ViewCacheSettings } from '@entente/persistence';
 import { ViewCacheModule } from '../inventory-version/view-cache.module';
 import { ViewsModule } from '../views/views.module';
 

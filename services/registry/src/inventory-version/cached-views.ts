@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TenantScope } from '@entente/persistence';
 import { InventoryVersionRepository } from './inventory-version.repository';
-import { ViewCache } from './view-cache';
+import { ViewCache } from '@entente/persistence';
 
 export const VIEW_CACHE = Symbol('VIEW_CACHE');
 

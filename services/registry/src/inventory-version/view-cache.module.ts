@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { InventoryVersionRepository } from './inventory-version.repository';
 import { CachedViews, VIEW_CACHE } from './cached-views';
-import { ViewCache, ViewCacheSettings } from './view-cache';
+import { ViewCache, type ViewCacheSettings } from '@entente/persistence';
 
 /**
  * One view cache per process, for every view (Table 1 in assets, the country

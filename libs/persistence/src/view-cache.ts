@@ -5,7 +5,7 @@ export interface ViewCacheSettings {
   maxRecords: number;
 }
 
-/** The registry's defaults (VIEW_CACHE_MAX_AGE_MS, VIEW_CACHE_MAX_RECORDS). */
+/** Defaults a service may take (the registry's VIEW_CACHE_MAX_AGE_MS, VIEW_CACHE_MAX_RECORDS). */
 export const DEFAULT_VIEW_CACHE: ViewCacheSettings = { maxAgeMs: 30_000, maxRecords: 50_000 };
 
 /** The inventory version a view is about to be computed at, and when it was known to be current. */
@@ -24,7 +24,7 @@ interface Entry {
 }
 
 /**
- * The views of this process, each kept under the inventory version it was
+ * The views of this process, each kept under the version stamp (the registry's inventory version) it was
  * computed at. An entry is served only to a reader who found the same stamp
  * and only until it is `maxAgeMs` old; the least recently used entries go
  * when the cache would hold more than `maxRecords`. The version decides
