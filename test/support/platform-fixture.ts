@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppName, AppPorts, DOMAIN_SERVICES, PlatformSettings, spawnApp, waitReady } from '@entente/platform';
 import { openMongoConnection } from '@entente/persistence';
@@ -46,19 +47,122 @@ export interface TestPlatform {
 }
 
 /**
+ * The platform end-to-end specs share: a spec that needs no settings of its
+ * own (no env, no appEnv) runs against one platform started by the first such
+ * spec of the jest run and stopped by the global teardown, instead of starting
+ * five processes of its own (about 25 s each time). The specs make their own
+ * jurisdictions and data, so sharing changes nothing they see. It listens
+ * apart from TEST_PORTS (which the specs with settings of their own use), one
+ * set of ports per jest worker. ENTENTE_SHARED_PLATFORM=0 turns sharing off.
+ */
+export const SHARED_PLATFORM_DIR = join(REPO_ROOT, '.runtime', 'test', 'shared-platform');
+
+interface SharedPlatformState {
+  runId: string;
+  pids: number[];
+  ports: AppPorts;
+  databasePrefix: string;
+  logDir: string;
+}
+
+function sharedPorts(): AppPorts {
+  // Not PORT_BASE + 1000: fetch refuses port 6000 (X11 is on the Fetch standard's list of bad ports).
+  const base = PORT_BASE + 2000 + 200 * (Number(process.env.JEST_WORKER_ID ?? '1') - 1);
+  return { gateway: base, registry: base + 101, planning: base + 102, funding: base + 103, network: base + 104 };
+}
+
+/**
  * Runs the compiled services and gateway (`npm run build` first) as real
- * processes against the test infrastructure, each spec with its own databases.
+ * processes against the test infrastructure, each spec with its own databases
+ * (or, with no settings of its own, on the shared platform above).
  */
 export async function startTestPlatform(options: {
   name: string;
   env?: NodeJS.ProcessEnv;
   appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
 }): Promise<TestPlatform> {
+  const runId = process.env.ENTENTE_TEST_RUN_ID;
+  if (!options.env && !options.appEnv && runId && process.env.ENTENTE_SHARED_PLATFORM !== '0') return sharedPlatform(runId);
+  return launchPlatform(options, TEST_PORTS);
+}
+
+async function sharedPlatform(runId: string): Promise<TestPlatform> {
+  const ports = sharedPorts();
+  const stateFile = join(SHARED_PLATFORM_DIR, `${ports.gateway}.json`);
+  const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as SharedPlatformState) : null;
+  if (state?.runId === runId) {
+    try {
+      await waitReady('gateway', ports.gateway, { timeoutMs: 10_000, logDir: state.logDir });
+      return sharedView(launchedView(state, ports));
+    } catch {
+      // Gone (a spec of this run killed it?): start it again below.
+    }
+  } else if (state) {
+    // Left by a run that did not get to its teardown (interrupted): its apps would hold these ports.
+    for (const pid of state.pids.filter(isPlatformApp)) process.kill(pid, 'SIGKILL');
+  }
+  const platform = await launchPlatform({ name: 'shared' }, ports);
+  const pids = platform.pids();
+  mkdirSync(SHARED_PLATFORM_DIR, { recursive: true });
+  writeFileSync(stateFile, JSON.stringify({ runId, pids, ports, databasePrefix: platform.databasePrefix, logDir: platform.settings.logDir } satisfies SharedPlatformState));
+  return sharedView(platform);
+}
+
+/** Still running, and one of the platform's compiled apps (a pid may have been reused since). */
+function isPlatformApp(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/dist/');
+  } catch {
+    return false;
+  }
+}
+
+/** The shared platform as a spec sees it: usable, but not the spec's to restart or stop (the global teardown stops it). */
+function sharedView(platform: TestPlatform): TestPlatform {
+  const refuse = (): never => {
+    throw new Error('the shared platform cannot be restarted by one spec: give startTestPlatform an env of its own');
+  };
+  return { ...platform, start: refuse, kill: refuse, waitForExit: refuse, stop: async () => undefined, dropDatabases: async () => undefined };
+}
+
+/** A platform another spec of this run launched: reachable, its processes not ours. */
+function launchedView(state: SharedPlatformState, ports: AppPorts): TestPlatform & { pids(): number[] } {
+  const refuse = (): never => {
+    throw new Error('not started by this spec');
+  };
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    databasePrefix: state.databasePrefix,
+    settings: { repoRoot: REPO_ROOT, infra: testEndpoints(), ports, databasePrefix: state.databasePrefix, logDir: state.logDir, env: {}, appEnv: {} },
+    graphql: (token, query, variables, headers) => postGraphql(ports, token, query, variables, headers),
+    start: refuse,
+    kill: refuse,
+    waitForExit: refuse,
+    stop: async () => undefined,
+    dropDatabases: async () => undefined,
+    pids: () => state.pids,
+  };
+}
+
+async function postGraphql<T>(ports: AppPorts, token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`http://127.0.0.1:${ports.gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+  return { status: response.status, ...body } as GraphQLResponse<T>;
+}
+
+async function launchPlatform(
+  options: { name: string; env?: NodeJS.ProcessEnv; appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>> },
+  ports: AppPorts,
+): Promise<TestPlatform & { pids(): number[] }> {
   const databasePrefix = `e2e_${options.name}_${randomBytes(3).toString('hex')}`;
   const settings: PlatformSettings = {
     repoRoot: REPO_ROOT,
     infra: testEndpoints(),
-    ports: TEST_PORTS,
+    ports,
     databasePrefix,
     logDir: join(REPO_ROOT, '.runtime', 'test', 'logs', databasePrefix),
     env: { OTEL_TRACES_EXPORTER: 'none', ...options.env },
@@ -77,7 +181,7 @@ export async function startTestPlatform(options: {
     const appSettings = { ...settings, appEnv: { ...settings.appEnv, [app]: { ...settings.appEnv?.[app], ...env } } };
     const child = spawnApp(app, appSettings);
     children.set(app, child);
-    await waitReady(app, TEST_PORTS[app], { timeoutMs: 90_000, child, logDir: settings.logDir });
+    await waitReady(app, ports[app], { timeoutMs: 90_000, child, logDir: settings.logDir });
     return child;
   };
 
@@ -101,19 +205,12 @@ export async function startTestPlatform(options: {
     await exited;
   };
 
-  const platform: TestPlatform = {
-    gatewayUrl: `http://127.0.0.1:${TEST_PORTS.gateway}/graphql`,
+  const platform: TestPlatform & { pids(): number[] } = {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
     databasePrefix,
     settings,
-    async graphql(token, query, variables = {}, headers = {}) {
-      const response = await fetch(`http://127.0.0.1:${TEST_PORTS.gateway}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: response.status, ...body } as GraphQLResponse<never>;
-    },
+    graphql: (token, query, variables, headers) => postGraphql(ports, token, query, variables, headers),
+    pids: () => [...children.values()].flatMap((child) => (child.pid === undefined ? [] : [child.pid])),
     start,
     kill,
     waitForExit,

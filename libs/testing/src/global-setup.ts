@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { InfraEndpoints } from './infra-endpoints';
 
@@ -33,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
     if (!quiet) process.stderr.write(`[infra] ${line}\n`);
   };
   const result = await loadLocalInfra().startInfrastructureDetailed({ profile: 'test', log, lease: true });
+  // Names this run's shared end-to-end platform (test/support/platform-fixture.ts), which global-teardown stops.
+  process.env.ENTENTE_TEST_RUN_ID = randomUUID();
   process.env.KAFKA_BROKERS = result.endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = result.endpoints.mongoUrl;
   process.env.KEYCLOAK_URL = result.endpoints.keycloakUrl;

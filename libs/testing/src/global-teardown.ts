@@ -1,4 +1,6 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Loaded by path, see global-setup.ts. The slice of its API used here:
 interface LocalInfraApi {
@@ -19,6 +21,7 @@ const STATE_KEY = '__ententeInfraStarted';
  * down --profile test` stops them later.
  */
 export default async function globalTeardown(): Promise<void> {
+  await stopSharedPlatforms();
   const started = ((globalThis as Record<string, unknown>)[STATE_KEY] as string[] | undefined) ?? [];
   if (process.env.ENTENTE_KEEP_INFRA === '1') return;
   const quiet = process.env.ENTENTE_INFRA_QUIET === '1';
@@ -29,4 +32,34 @@ export default async function globalTeardown(): Promise<void> {
       if (!quiet) process.stderr.write(`[infra] ${line}\n`);
     },
   });
+}
+
+/**
+ * Stops the end-to-end platform this run's specs shared (see
+ * test/support/platform-fixture.ts): the processes its state files name, if
+ * they are still this run's apps, then the files.
+ */
+async function stopSharedPlatforms(): Promise<void> {
+  const dir = join(__dirname, '..', '..', '..', '.runtime', 'test', 'shared-platform');
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+    const state = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { runId?: string; pids?: number[] };
+    if (state.runId === process.env.ENTENTE_TEST_RUN_ID) {
+      const pids = (state.pids ?? []).filter(isOurApp);
+      for (const pid of pids) process.kill(pid, 'SIGTERM');
+      // A killed app that nobody reaps stays a zombie with an empty command line: isOurApp counts it as gone.
+      for (let waited = 0; waited < 20_000 && pids.some(isOurApp); waited += 200) await sleep(200);
+      for (const pid of pids.filter(isOurApp)) process.kill(pid, 'SIGKILL');
+    }
+    rmSync(join(dir, file), { force: true });
+  }
+}
+
+/** Still running, and still one of the platform's compiled apps (a pid may have been reused). */
+function isOurApp(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/dist/');
+  } catch {
+    return false;
+  }
 }
