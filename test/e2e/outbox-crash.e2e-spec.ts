@@ -33,7 +33,7 @@ describe('registry crash around the outbox', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'crash' });
+    platform = await startTestPlatform({ name: 'crash', own: true });
     registryDb = await mongoose.createConnection(testEndpoints().mongoUrl, { dbName: `${platform.databasePrefix}_registry` }).asPromise();
   });
 

@@ -41,7 +41,7 @@ describe('service lifecycle', () => {
   describe('running', () => {
     let platform: TestPlatform;
     beforeAll(async () => {
-      platform = await startTestPlatform({ name: 'boot' });
+      platform = await startTestPlatform({ name: 'boot', own: true });
     });
     afterAll(async () => {
       await platform?.stop();

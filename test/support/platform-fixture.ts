@@ -80,9 +80,11 @@ export async function startTestPlatform(options: {
   name: string;
   env?: NodeJS.ProcessEnv;
   appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
+  /** A platform of the spec's own, even with no settings of its own: for specs that kill, restart or stop its apps. */
+  own?: boolean;
 }): Promise<TestPlatform> {
   const runId = process.env.ENTENTE_TEST_RUN_ID;
-  if (!options.env && !options.appEnv && runId && process.env.ENTENTE_SHARED_PLATFORM !== '0') return sharedPlatform(runId);
+  if (!options.own && !options.env && !options.appEnv && runId && process.env.ENTENTE_SHARED_PLATFORM !== '0') return sharedPlatform(runId);
   return launchPlatform(options, TEST_PORTS);
 }
 
@@ -120,7 +122,7 @@ function isPlatformApp(pid: number): boolean {
 /** The shared platform as a spec sees it: usable, but not the spec's to restart or stop (the global teardown stops it). */
 function sharedView(platform: TestPlatform): TestPlatform {
   const refuse = (): never => {
-    throw new Error('the shared platform cannot be restarted by one spec: give startTestPlatform an env of its own');
+    throw new Error('the shared platform cannot be restarted by one spec: start one of its own (startTestPlatform({ own: true }))');
   };
   return { ...platform, start: refuse, kill: refuse, waitForExit: refuse, stop: async () => undefined, dropDatabases: async () => undefined };
 }
