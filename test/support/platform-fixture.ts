@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppName, AppPorts, DOMAIN_SERVICES, PlatformSettings, spawnApp, waitReady } from '@entente/platform';
 import { openMongoConnection } from '@entente/persistence';
-import { testEndpoints } from '@entente/testing';
+import { isPlatformApp, testEndpoints } from '@entente/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -108,15 +108,6 @@ async function sharedPlatform(runId: string): Promise<TestPlatform> {
   mkdirSync(SHARED_PLATFORM_DIR, { recursive: true });
   writeFileSync(stateFile, JSON.stringify({ runId, pids, ports, databasePrefix: platform.databasePrefix, logDir: platform.settings.logDir } satisfies SharedPlatformState));
   return sharedView(platform);
-}
-
-/** Still running, and one of the platform's compiled apps (a pid may have been reused since). */
-function isPlatformApp(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/dist/');
-  } catch {
-    return false;
-  }
 }
 
 /** The shared platform as a spec sees it: usable, but not the spec's to restart or stop (the global teardown stops it). */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isPlatformApp } from './platform-apps';
 
 // Loaded by path, see global-setup.ts. The slice of its API used here:
 interface LocalInfraApi {
@@ -45,21 +46,11 @@ async function stopSharedPlatforms(): Promise<void> {
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
     const state = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { runId?: string; pids?: number[] };
     if (state.runId === process.env.ENTENTE_TEST_RUN_ID) {
-      const pids = (state.pids ?? []).filter(isOurApp);
+      const pids = (state.pids ?? []).filter(isPlatformApp);
       for (const pid of pids) process.kill(pid, 'SIGTERM');
-      // A killed app that nobody reaps stays a zombie with an empty command line: isOurApp counts it as gone.
-      for (let waited = 0; waited < 20_000 && pids.some(isOurApp); waited += 200) await sleep(200);
-      for (const pid of pids.filter(isOurApp)) process.kill(pid, 'SIGKILL');
+      for (let waited = 0; waited < 20_000 && pids.some(isPlatformApp); waited += 200) await sleep(200);
+      for (const pid of pids.filter(isPlatformApp)) process.kill(pid, 'SIGKILL');
     }
     rmSync(join(dir, file), { force: true });
-  }
-}
-
-/** Still running, and still one of the platform's compiled apps (a pid may have been reused). */
-function isOurApp(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/dist/');
-  } catch {
-    return false;
   }
 }

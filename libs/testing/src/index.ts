@@ -3,3 +3,4 @@ export * from './keycloak-fixtures';
 export * from './local-issuer';
 export * from './browser-login';
 export * from './feature-cycles';
+export * from './platform-apps';
