@@ -19,3 +19,7 @@ export * from './registry/relationship-established.v2';
 export * from './registry/relationship-status-changed.v1';
 export * from './registry/engagement-logged.v1';
 export * from './registry/asset-events.v1';
+export * from './planning/planning-vocabulary';
+export * from './planning/priority-events.v1';
+export * from './planning/plan-events.v1';
+export * from './planning/activity-events.v1';

@@ -11,6 +11,9 @@ export const TOPICS = {
   registryRelationship: 'registry.relationship.v1',
   registryEngagement: 'registry.engagement.v1',
   registryAsset: 'registry.asset.v1',
+  planningPriority: 'planning.priority.v1',
+  planningPlan: 'planning.plan.v1',
+  planningActivity: 'planning.activity.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

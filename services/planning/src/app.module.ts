@@ -3,10 +3,32 @@ import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, JurisdictionDirectoryModule, ServiceCoreModule } from '@entente/service-runtime';
 import type { PlanningConfig } from './config';
 import { GoalsModule } from './goals/goals.module';
+import { PlansModule } from './plans/plans.module';
+import { PrioritiesModule } from './priorities/priorities.module';
+import { RegistryRecordsModule } from './registry-records/registry-records.module';
+import { ReportsModule } from './reports/reports.module';
+import { StrategyModule } from './strategy/strategy.module';
+import { VisitRequestsModule } from './visit-requests/visit-requests.module';
+
+/** Planning reads the registry's jurisdictions, partners, relationships and assets (evidence links and anniversaries). */
+const CONSUMED_TOPICS = [TOPICS.registryJurisdiction, TOPICS.registryPartner, TOPICS.registryRelationship, TOPICS.registryAsset];
 
 @Module({})
 export class AppModule {
   static forRoot(config: PlanningConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, [TOPICS.registryJurisdiction])), JurisdictionDirectoryModule, GoalsModule] };
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, CONSUMED_TOPICS)),
+        JurisdictionDirectoryModule,
+        GoalsModule,
+        RegistryRecordsModule,
+        StrategyModule,
+        PrioritiesModule,
+        PlansModule,
+        ReportsModule,
+        VisitRequestsModule,
+      ],
+    };
   }
 }

@@ -1,17 +1,10 @@
+import type { LocalGoalKind } from '@entente/contracts';
 /**
  * The local goals an international strategy must demonstrably advance (brief
  * 1.1, "Connect international ambitions to local priorities and needs").
  * Jurisdictions add custom goals on top of these.
  */
-export const LOCAL_GOAL_KINDS = [
-  'economic-development-and-trade',
-  'infrastructure-and-service-delivery',
-  'workforce-development',
-  'sustainability',
-  'social-inclusion',
-] as const;
-
-export type LocalGoalKind = (typeof LOCAL_GOAL_KINDS)[number];
+export { LOCAL_GOAL_KINDS, type LocalGoalKind } from '@entente/contracts';
 
 export interface LocalGoalDefinition {
   kind: LocalGoalKind;
