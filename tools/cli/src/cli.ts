@@ -1,15 +1,18 @@
-import { REPO_ROOT } from '@entente/local-infra';
-import { fetchPasswordToken, readDemoUsers } from '@entente/platform';
-import { CliError, formatReport, IMPORT_KINDS, isImportKind, runImport } from './import-command';
+import { CliError, CONNECTION_FLAGS, CONNECTION_USAGE, connectionOf, signIn } from './gateway';
+import { formatReport, IMPORT_KINDS, isImportKind, runImport } from './import-command';
+import { fetchPlanReport, parseReportArgs, REPORT_DEMO_USER, REPORT_USAGE } from './report-command';
 
 /**
  * `npm run cli -- import <kind> <file…> [--jurisdiction-qid Q…]`: starts an
  * import through the gateway as a real user and follows it to the end.
+ * `npm run cli -- plan report --year YYYY [--format html|csv] [--period KEY]`:
+ * writes a plan year's progress report to stdout (report-command.ts).
  * Credentials: --user/--password, or ENTENTE_USERNAME/ENTENTE_PASSWORD, or
- * else the local demo user for the kind (platform-admin for the catalogue,
- * rostock-staff otherwise; deploy/keycloak/demo-users.json).
+ * else a local demo user (platform-admin for the catalogue, rostock-staff
+ * otherwise; deploy/keycloak/demo-users.json).
  */
 const USAGE = `usage: npm run cli -- import <kind> <file…> [options]
+       npm run cli -- plan report --year YYYY [--format html|csv] [--period KEY] [options] > FILE
 
 kinds:
 ${Object.entries(IMPORT_KINDS)
@@ -18,10 +21,7 @@ ${Object.entries(IMPORT_KINDS)
 
 options:
   --jurisdiction-qid Q…   the Wikidata id whose twinning ties to import
-  --user NAME             Keycloak user (env ENTENTE_USERNAME; default: a local demo user)
-  --password PASSWORD     its password (env ENTENTE_PASSWORD)
-  --gateway URL           GraphQL endpoint (env ENTENTE_GATEWAY_URL; default http://127.0.0.1:4000/graphql)
-  --keycloak URL          Keycloak (env KEYCLOAK_URL; default http://127.0.0.1:18080)
+${CONNECTION_USAGE}
 `;
 
 interface ParsedArgs {
@@ -29,7 +29,7 @@ interface ParsedArgs {
   flags: Map<string, string>;
 }
 
-const FLAGS = ['--jurisdiction-qid', '--user', '--password', '--gateway', '--keycloak'];
+const FLAGS = ['--jurisdiction-qid', ...CONNECTION_FLAGS] as string[];
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -50,31 +50,33 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
   return { positional, flags };
 }
 
-function credentials(flags: Map<string, string>, kind: string): { username: string; password: string } {
-  const username = flags.get('--user') ?? process.env.ENTENTE_USERNAME;
-  const password = flags.get('--password') ?? process.env.ENTENTE_PASSWORD;
-  if (username && password) return { username, password };
-  const demoName = username ?? (kind === 'twinning-catalogue' ? 'platform-admin' : 'rostock-staff');
-  const demo = readDemoUsers(REPO_ROOT).find((user) => user.username === demoName);
-  if (!demo) throw new CliError(`no password for ${demoName}: give --password or ENTENTE_PASSWORD`);
-  return { username: demo.username, password: demo.password };
+async function planReport(argv: readonly string[]): Promise<number> {
+  const args = parseReportArgs(argv);
+  if (args === null) {
+    process.stdout.write(REPORT_USAGE);
+    return 0;
+  }
+  const connection = connectionOf(args.connectionFlags);
+  const token = await signIn(connection, REPORT_DEMO_USER);
+  process.stderr.write(`fetching the ${args.format.toLowerCase()} report of plan year ${args.year}${args.period ? `, period ${args.period}` : ''} from ${connection.gatewayUrl}\n`);
+  const report = await fetchPlanReport(connection, token, args);
+  process.stdout.write(report.content);
+  process.stderr.write(`${report.filename} (${report.contentType}, ${Buffer.byteLength(report.content)} bytes)${process.stdout.isTTY ? '; redirect stdout to keep it in a file' : ''}\n`);
+  return 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'plan') {
+    if (argv[1] !== 'report') throw new CliError(`unknown plan command${argv[1] ? ` "${argv[1]}"` : ''}\n\n${REPORT_USAGE}`);
+    return planReport(argv.slice(2));
+  }
   const { positional, flags } = parseArgs(argv);
   const [command, kind, ...files] = positional;
   if (command !== 'import' || kind === undefined) throw new CliError(USAGE);
   if (!isImportKind(kind)) throw new CliError(`unknown import kind "${kind}"\n\n${USAGE}`);
-  const keycloakUrl = flags.get('--keycloak') ?? process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:18080';
-  const gatewayUrl = flags.get('--gateway') ?? process.env.ENTENTE_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
-  const { username, password } = credentials(flags, kind);
-  let token: string;
-  try {
-    token = await fetchPasswordToken(keycloakUrl, username, password);
-  } catch (error) {
-    throw new CliError(`cannot sign in as ${username} at ${keycloakUrl}: ${(error as Error).message}`);
-  }
-  const job = await runImport({ kind, files, wikidataId: flags.get('--jurisdiction-qid'), gatewayUrl, token, out: process.stdout });
+  const connection = connectionOf(flags);
+  const token = await signIn(connection, kind === 'twinning-catalogue' ? 'platform-admin' : 'rostock-staff');
+  const job = await runImport({ kind, files, wikidataId: flags.get('--jurisdiction-qid'), gatewayUrl: connection.gatewayUrl, token, out: process.stdout });
   process.stdout.write(formatReport(job));
   return job.status === 'SUCCEEDED' ? 0 : 1;
 }

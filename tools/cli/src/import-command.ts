@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { CliError, graphql } from './gateway';
 import { progressBar, progressLine } from './progress';
 
 /** What each import kind takes on the command line, and the mutation that starts it. */
@@ -39,27 +40,6 @@ export interface ImportOptions {
   /** Where the bar or lines go; `isTTY` decides which. */
   out: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   pollMs?: number;
-}
-
-export class CliError extends Error {}
-
-async function graphql<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    throw new CliError(`the gateway answered HTTP ${response.status}: ${text.slice(0, 200)}`);
-  }
-  if (body.errors?.length) {
-    throw new CliError(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}${e.extensions?.field ? ` (${e.extensions.field})` : ''}: ${e.message}`).join('\n'));
-  }
-  return body.data as T;
 }
 
 /** Starts the import through the gateway, shows its progress until it ends, and returns the finished job. */
