@@ -49,15 +49,16 @@ export default [
     },
   },
   {
-    // The benchmarks run the registry's inventory in process, through its public module
-    // (services/registry/src/index.ts, the one path @entente/registry names) and nothing else of it.
+    // The benchmarks run the registry's inventory and planning's pure code in process, through
+    // their public modules (services/registry/src/index.ts and services/planning/src/index.ts,
+    // the one path each of @entente/registry and @entente/planning names) and nothing else of them.
     files: ['tools/bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@entente/registry'],
+          allow: ['@entente/registry', '@entente/planning'],
           depConstraints: [{ sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] }],
         },
       ],

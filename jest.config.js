@@ -9,6 +9,7 @@ const moduleNameMapper = {
   '^@entente/local-infra$': '<rootDir>/deploy/local/src/index.ts',
   '^@entente/platform$': '<rootDir>/tools/platform/src/index.ts',
   '^@entente/registry$': '<rootDir>/services/registry/src/index.ts',
+  '^@entente/planning$': '<rootDir>/services/planning/src/index.ts',
   '^@entente/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {

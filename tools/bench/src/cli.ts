@@ -4,17 +4,18 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ZodType } from 'zod';
 import { REPO_ROOT, RUNTIME_DIR, releaseInfrastructure, startInfrastructureDetailed, type ServerName } from '@entente/local-infra';
-import { catalogueImportResult, GOALS, viewsResult } from './benchmarks';
-import { catalogueImportMeasurement, viewsMeasurement } from './measurements';
+import { capacityCheckResult, catalogueImportResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
+import { capacityCheckMeasurement, catalogueImportMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
 import { BenchmarkResult, formatTable, misses } from './report';
 
 /**
- * `npm run bench`: starts the MongoDB-wire server of the bench profile the way
- * the integration tests start theirs (or uses MONGO_URL), runs each benchmark in a
- * process of its own, prints a table per benchmark and writes
- * .runtime/bench.json. A missed goal is printed as MISS and does not fail the
- * command: shared, noisy machines make timings evidence, not a gate. It exits
- * non-zero only when a benchmark could not run.
+ * `npm run bench [-- NAME…]`: runs each benchmark in a process of its own,
+ * prints a table per benchmark and writes .runtime/bench.json. The registry's
+ * benchmarks need the MongoDB-wire server of the bench profile, started the
+ * way the integration tests start theirs (or MONGO_URL); planning's are pure
+ * CPU and start nothing. A missed goal is printed as MISS and does not fail
+ * the command: shared, noisy machines make timings evidence, not a gate. It
+ * exits non-zero only when a benchmark could not run.
  */
 const log = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`);
@@ -23,7 +24,7 @@ const log = (line: string): void => {
 // Built (npm run bench) the benchmarks run from dist/; started from the sources
 // (node -r @swc-node/register tools/bench/src/cli.ts) they run from the sources too.
 const FROM_SOURCES = __filename.endsWith('.ts');
-const BENCH_DIR = join(REPO_ROOT, ...(FROM_SOURCES ? [] : ['dist']), 'tools', 'bench', 'src', 'registry');
+const BENCH_ROOT = join(REPO_ROOT, ...(FROM_SOURCES ? [] : ['dist']), 'tools', 'bench', 'src');
 const BENCH_EXT = FROM_SOURCES ? '.ts' : '.js';
 
 function twinningDir(): string {
@@ -35,9 +36,9 @@ function twinningDir(): string {
 }
 
 /** Forks one benchmark process and resolves with the one message it sends, checked against its shape. */
-function runBenchmark<T>(name: string, schema: ZodType<T>, env: NodeJS.ProcessEnv): Promise<T> {
+function runBenchmark<T>(folder: string, name: string, schema: ZodType<T>, env: NodeJS.ProcessEnv): Promise<T> {
   const entry = `${name}${BENCH_EXT}`;
-  const path = join(BENCH_DIR, entry);
+  const path = join(BENCH_ROOT, folder, entry);
   if (!existsSync(path)) return Promise.reject(new Error(`${path} is missing: npm run bench builds it first`));
   return new Promise((resolve, reject) => {
     let message: unknown;
@@ -58,36 +59,133 @@ function runBenchmark<T>(name: string, schema: ZodType<T>, env: NodeJS.ProcessEn
   });
 }
 
-async function main(): Promise<number> {
-  const dataDir = twinningDir();
-  const infra = await startInfrastructureDetailed({ profile: 'bench', lease: true, servers: ['mongo'], log });
-  const started = infra.started as ServerName[];
-  const mongoUrl = infra.endpoints.mongoUrl;
+/** What a benchmark needs besides its own process. */
+interface BenchEnv {
+  mongoUrl: string | null;
+  twinningDir: string | null;
+}
+
+interface Benchmark {
+  key: string;
+  group: 'registry' | 'planning';
+  /** Logged when it starts. */
+  title: string;
+  needsMongo: boolean;
+  needsTwinning: boolean;
+  run(env: BenchEnv): Promise<{ measurement: unknown; result: BenchmarkResult }>;
+}
+
+function benchmark<T>(spec: Omit<Benchmark, 'run'> & { entry: string; schema: ZodType<T>; result: (m: T) => BenchmarkResult; env?: (env: BenchEnv) => NodeJS.ProcessEnv }): Benchmark {
+  return {
+    ...spec,
+    run: async (env) => {
+      const measurement = await runBenchmark(spec.group, spec.entry, spec.schema, spec.env?.(env) ?? {});
+      return { measurement, result: spec.result(measurement) };
+    },
+  };
+}
+
+// Each registry benchmark writes to a database of its own and drops it when done.
+const registryEnv = (name: string) => (env: BenchEnv): NodeJS.ProcessEnv => ({
+  MONGO_URL: env.mongoUrl ?? '',
+  BENCH_DATABASE: `entente_bench_${name}_${process.pid}`,
+  BENCH_TWINNING_DIR: env.twinningDir ?? '',
+});
+
+const BENCHMARKS: Benchmark[] = [
+  benchmark({
+    key: 'catalogue',
+    group: 'registry',
+    title: 'A: importing the Wikidata twinning TSV pair as the partner catalogue',
+    needsMongo: true,
+    needsTwinning: true,
+    entry: 'catalogue-import.bench',
+    schema: catalogueImportMeasurement,
+    result: catalogueImportResult,
+    env: registryEnv('catalogue'),
+  }),
+  benchmark({
+    key: 'views',
+    group: 'registry',
+    title: 'B: seeding a 10,000-asset jurisdiction and timing its views',
+    needsMongo: true,
+    needsTwinning: true,
+    entry: 'views.bench',
+    schema: viewsMeasurement,
+    result: viewsResult,
+    env: registryEnv('views'),
+  }),
+  benchmark({
+    key: 'capacity',
+    group: 'planning',
+    title: 'C: the capacity check with remedies of a 500-activity plan',
+    needsMongo: false,
+    needsTwinning: false,
+    entry: 'capacity-check.bench',
+    schema: capacityCheckMeasurement,
+    result: capacityCheckResult,
+  }),
+  benchmark({
+    key: 'report',
+    group: 'planning',
+    title: 'D: the HTML progress report of a year of 200 activities',
+    needsMongo: false,
+    needsTwinning: false,
+    entry: 'report-html.bench',
+    schema: reportHtmlMeasurement,
+    result: reportHtmlResult,
+  }),
+];
+
+const USAGE = `usage: npm run bench [-- NAME…]
+
+Runs every benchmark, or those named (a benchmark or a group):
+${BENCHMARKS.map((b) => `  ${b.key.padEnd(10)} ${b.group.padEnd(9)} ${b.title.replace(/^\w: /, '')}`).join('\n')}
+  registry   the registry's (A, B: start the MongoDB-wire server, need the Wikidata twinning TSV pair)
+  planning   planning's (C, D: pure CPU, no server)
+
+env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR
+`;
+
+class UsageError extends Error {}
+
+/** The benchmarks the arguments name, in their usual order; all of them when none is named. */
+function selectBenchmarks(args: readonly string[]): Benchmark[] | 'help' {
+  if (args.includes('--help') || args.includes('-h')) return 'help';
+  if (args.length === 0) return BENCHMARKS;
+  for (const arg of args) {
+    if (!BENCHMARKS.some((b) => b.key === arg || b.group === arg)) throw new UsageError(`unknown benchmark "${arg}"\n\n${USAGE}`);
+  }
+  return BENCHMARKS.filter((b) => args.includes(b.key) || args.includes(b.group));
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const selected = selectBenchmarks(args);
+  if (selected === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const twinning = selected.some((b) => b.needsTwinning) ? twinningDir() : null;
+  const infra = selected.some((b) => b.needsMongo) ? await startInfrastructureDetailed({ profile: 'bench', lease: true, servers: ['mongo'], log }) : null;
+  const started = (infra?.started ?? []) as ServerName[];
+  const mongoUrl = infra?.endpoints.mongoUrl ?? null;
   const results: BenchmarkResult[] = [];
   // The raw figures (every latency sample, the memory baseline) go into the JSON for a closer look.
   const measurements: unknown[] = [];
   const errors: string[] = [];
   try {
-    // Each benchmark writes to a database of its own and drops it when done.
-    const env = (name: string): NodeJS.ProcessEnv => ({ MONGO_URL: mongoUrl, BENCH_DATABASE: `entente_bench_${name}_${process.pid}`, BENCH_TWINNING_DIR: dataDir });
-    log('A: importing the Wikidata twinning TSV pair as the partner catalogue');
-    await runBenchmark('catalogue-import.bench', catalogueImportMeasurement, env('catalogue')).then(
-      (m) => {
-        measurements.push(m);
-        results.push(catalogueImportResult(m));
-      },
-      (error: Error) => errors.push(`A: ${error.message}`),
-    );
-    log('B: seeding a 10,000-asset jurisdiction and timing its views');
-    await runBenchmark('views.bench', viewsMeasurement, env('views')).then(
-      (m) => {
-        measurements.push(m);
-        results.push(viewsResult(m));
-      },
-      (error: Error) => errors.push(`B: ${error.message}`),
-    );
+    for (const bench of selected) {
+      log(bench.title);
+      await bench.run({ mongoUrl, twinningDir: twinning }).then(
+        ({ measurement, result }) => {
+          measurements.push(measurement);
+          results.push(result);
+        },
+        (error: Error) => errors.push(`${bench.title.slice(0, 1)}: ${error.message}`),
+      );
+    }
   } finally {
-    await releaseInfrastructure({ profile: 'bench', started, log });
+    if (infra) await releaseInfrastructure({ profile: 'bench', started, log });
   }
 
   process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n\n`);
@@ -97,7 +195,8 @@ async function main(): Promise<number> {
   const report = {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
-    mongo: { url: mongoUrl.replace(/\/\/[^@/]+@/, '//***@'), startedByBench: started.includes('mongo') },
+    mongo: mongoUrl === null ? null : { url: mongoUrl.replace(/\/\/[^@/]+@/, '//***@'), startedByBench: started.includes('mongo') },
+    selected: selected.map((b) => b.key),
     goals: GOALS,
     benchmarks: results,
     misses: missed.map((metric) => metric.name),
@@ -110,10 +209,11 @@ async function main(): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${(error as Error).message}\n`);
+    if (error instanceof UsageError) process.exit(2);
     process.exit(1);
   },
 );

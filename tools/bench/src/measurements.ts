@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * What the benchmark processes (tools/bench/src/registry) send back. They
- * run the registry's code, which tooling may not import, so the shapes are
- * checked here at the process boundary instead of shared as types.
+ * What the benchmark processes (tools/bench/src/registry and planning) send
+ * back. They run a service's code, which the rest of tooling may not import,
+ * so the shapes are checked here at the process boundary instead of shared
+ * as types.
  */
 const memoryFigures = z.object({ rss: z.number(), heapUsed: z.number() });
 
@@ -40,3 +41,32 @@ export const viewsMeasurement = z.object({
   profileSize: inventorySize,
 });
 export type ViewsMeasurement = z.infer<typeof viewsMeasurement>;
+
+/** The planning benchmarks (tools/bench/src/planning): pure CPU in process, milliseconds per timed call. */
+export const capacityCheckMeasurement = z.object({
+  benchmark: z.literal('capacity-check'),
+  activities: z.number().int(),
+  remedies: z.number().int(),
+  overages: z.number().int(),
+  fits: z.boolean(),
+  samplePlanMs: z.number(),
+  warmUpRuns: z.number().int(),
+  checkMs: z.array(z.number()).min(1),
+});
+export type CapacityCheckMeasurement = z.infer<typeof capacityCheckMeasurement>;
+
+export const reportHtmlMeasurement = z.object({
+  benchmark: z.literal('report-html'),
+  activities: z.number().int(),
+  doneActivities: z.number().int(),
+  priorities: z.number().int(),
+  decisions: z.number().int(),
+  htmlBytes: z.number().int(),
+  csvBytes: z.number().int(),
+  warmUpRuns: z.number().int(),
+  totalMs: z.array(z.number()).min(1),
+  buildMs: z.array(z.number()).min(1),
+  htmlMs: z.array(z.number()).min(1),
+  csvMs: z.array(z.number()).min(1),
+});
+export type ReportHtmlMeasurement = z.infer<typeof reportHtmlMeasurement>;

@@ -1,4 +1,5 @@
-import type { Activity, PlanContent } from '../plans/plan-content';
+import { anActivity } from '../plans/capacity/plan-builders';
+import type { PlanContent } from '../plans/plan-content';
 import type { ReportInput } from './progress-report';
 
 /**
@@ -13,32 +14,6 @@ import type { ReportInput } from './progress-report';
  * - festival: one-off on 2027-08-01, P2, 4 000 own, 5 staff-days; postponed (costs nothing this year)
  * Decisions: one while drafting (2026-12-10), one on 2027-05-20.
  */
-export function exampleActivity(overrides: Partial<Activity> & Pick<Activity, 'activityId' | 'title'>): Activity {
-  return {
-    type: 'online-event',
-    priorityIds: [],
-    partnerIds: [],
-    country: null,
-    city: null,
-    windowStart: null,
-    windowEnd: null,
-    frequency: 'one-off',
-    cycleYear: null,
-    mode: 'in-person',
-    costPerOccurrence: { own: 0, external: 0, partner: 0 },
-    staffDaysPerOccurrence: 0,
-    implementers: [],
-    leadDepartment: null,
-    status: 'planned',
-    outcomes: null,
-    actualCost: null,
-    actualStaffDays: null,
-    jointEffortProposed: false,
-    origin: null,
-    ...overrides,
-  };
-}
-
 export function examplePlanContent(): PlanContent {
   return {
     year: 2027,
@@ -53,9 +28,12 @@ export function examplePlanContent(): PlanContent {
     opportunisticAllowance: 2,
     occasions: [],
     activities: [
-      exampleActivity({
+      anActivity({
         activityId: 'webinar',
         title: 'Partner webinar',
+        type: 'online-event',
+        country: null,
+        city: null,
         frequency: 'quarterly',
         mode: 'virtual',
         priorityIds: ['p1'],
@@ -66,7 +44,7 @@ export function examplePlanContent(): PlanContent {
         actualStaffDays: 10,
         outcomes: '120 attendees over the year',
       }),
-      exampleActivity({
+      anActivity({
         activityId: 'delegation',
         title: 'Delegation to Aarhus',
         type: 'outbound-delegation',
@@ -79,10 +57,12 @@ export function examplePlanContent(): PlanContent {
         costPerOccurrence: { own: 3_000, external: 2_000, partner: 0 },
         staffDaysPerOccurrence: 10,
       }),
-      exampleActivity({
+      anActivity({
         activityId: 'visit',
         title: 'Visit from Dalian',
         type: 'hosted-visit',
+        frequency: 'one-off',
+        priorityIds: [],
         country: 'CN',
         city: 'Dalian',
         windowStart: '2027-02-01',
@@ -93,10 +73,13 @@ export function examplePlanContent(): PlanContent {
         actualCost: 1_200,
         actualStaffDays: 4,
       }),
-      exampleActivity({
+      anActivity({
         activityId: 'festival',
         title: 'Hanse festival stand',
         type: 'cultural-event',
+        frequency: 'one-off',
+        country: null,
+        city: null,
         priorityIds: ['p2'],
         windowStart: '2027-08-01',
         costPerOccurrence: { own: 4_000, external: 0, partner: 0 },

@@ -1,4 +1,5 @@
-import { exampleActivity, examplePlanContent, exampleReportInput } from './example-report-input';
+import { anActivity } from '../plans/capacity/plan-builders';
+import { examplePlanContent, exampleReportInput } from './example-report-input';
 import { buildProgressReport, type ProgressReport } from './progress-report';
 import { periodByKey } from './reporting-periods';
 
@@ -132,9 +133,9 @@ describe('buildProgressReport actual cost by source', () => {
   it('splits an actual figure across sources as the activity’s plan splits its cost, and to the own budget when it planned none', () => {
     const content = examplePlanContent();
     content.activities = [
-      exampleActivity({ activityId: 'shared', title: 'Shared', costPerOccurrence: { own: 300, external: 100, partner: 0 }, status: 'done', actualCost: 800 }),
-      exampleActivity({ activityId: 'free', title: 'Unplanned cost', status: 'done', actualCost: 50 }),
-      exampleActivity({ activityId: 'open', title: 'Not done yet', costPerOccurrence: { own: 100, external: 0, partner: 0 }, status: 'confirmed', actualCost: 99 }),
+      anActivity({ activityId: 'shared', title: 'Shared', costPerOccurrence: { own: 300, external: 100, partner: 0 }, status: 'done', actualCost: 800 }),
+      anActivity({ activityId: 'free', title: 'Unplanned cost', status: 'done', actualCost: 50 }),
+      anActivity({ activityId: 'open', title: 'Not done yet', costPerOccurrence: { own: 100, external: 0, partner: 0 }, status: 'confirmed', actualCost: 99 }),
     ];
     const input = exampleReportInput();
     const report = buildProgressReport({ ...input, plan: { ...input.plan, content } });
