@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { StrategyRepository } from './strategy.repository';
+import { StrategyResolver } from './strategy.resolver';
+import { StrategyService } from './strategy.service';
 
-@Module({})
+/** GoalsInUse (goals-in-use.port.ts) comes from PrioritiesModule, which exports it globally. */
+@Module({
+  providers: [StrategyRepository, StrategyService, StrategyResolver],
+  exports: [StrategyService],
+})
 export class StrategyModule {}
