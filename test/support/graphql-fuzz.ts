@@ -258,16 +258,125 @@ function selectionOf(type: GraphQLOutputType, depth: number): string {
   return parts.length > 0 ? `{ ${parts.join(' ')} }` : '{ __typename }';
 }
 
-/** Root fields of a schema's query and mutation types that take arguments (queries) or any (mutations). */
-export function rootOperations(schema: GraphQLSchema, owned: ReadonlySet<string>): Array<{ kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }> {
-  const operations: Array<{ kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }> = [];
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    if (owned.has(field.name)) operations.push({ kind: 'mutation', field });
-  }
-  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
-    if (owned.has(field.name) && field.args.length > 0) operations.push({ kind: 'query', field });
+/** Asked of one subgraph directly: the root fields it serves (the supergraph's introspection does not say whose a field is). */
+export const SUBGRAPH_ROOT_FIELDS_QUERY = '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }';
+
+interface RootFieldsAnswer {
+  __schema: { queryType: { fields: Array<{ name: string }> } | null; mutationType: { fields: Array<{ name: string }> } | null };
+}
+
+/** The root fields one subgraph answered with, federation's own (`_service`, `_entities`) left out; no mutation type is none. */
+export function rootFieldsOf(answer: RootFieldsAnswer): string[] {
+  const { queryType, mutationType } = answer.__schema;
+  return [...(queryType?.fields ?? []), ...(mutationType?.fields ?? [])].map((f) => f.name).filter((name) => !name.startsWith('_'));
+}
+
+/** Which service answers each root field; a field two subgraphs share (@shareable) is fuzzed once, under the first. */
+export function ownersOf(subgraphs: ReadonlyArray<{ service: string; fields: readonly string[] }>): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const { service, fields } of subgraphs) for (const field of fields) if (!owners.has(field)) owners.set(field, service);
+  return owners;
+}
+
+export interface RootOperation {
+  kind: 'query' | 'mutation';
+  field: GraphQLField<unknown, unknown>;
+  service: string;
+}
+
+/** Every root query and mutation of the supergraph with the service that answers it (queries without arguments too: their one case is the baseline). */
+export function rootOperations(schema: GraphQLSchema, owners: ReadonlyMap<string, string>): RootOperation[] {
+  const operations: RootOperation[] = [];
+  for (const [kind, type] of [
+    ['mutation', schema.getMutationType()],
+    ['query', schema.getQueryType()],
+  ] as const) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const service = owners.get(field.name);
+      if (service !== undefined) operations.push({ kind, field, service });
+    }
   }
   return operations;
+}
+
+/** Root fields of the supergraph no subgraph said it serves: they would go unfuzzed. */
+export function unownedRootFields(schema: GraphQLSchema, owners: ReadonlyMap<string, string>): string[] {
+  const fields = [...Object.values(schema.getQueryType()?.getFields() ?? {}), ...Object.values(schema.getMutationType()?.getFields() ?? {})];
+  return fields.map((f) => f.name).filter((name) => !name.startsWith('_') && !owners.has(name));
+}
+
+/**
+ * Keys of per-service tables (`operation.path`) that name no operation of
+ * their service: a renamed operation, or an entry put in another service's
+ * table. One line per key, saying where the operation is, if anywhere.
+ */
+export function misplacedKeys(tables: Readonly<Record<string, readonly string[]>>, owners: ReadonlyMap<string, string>): string[] {
+  const lines: string[] = [];
+  for (const [service, keys] of Object.entries(tables)) {
+    for (const key of keys) {
+      const operation = key.split('.')[0] as string;
+      const owner = owners.get(operation);
+      if (owner === service) continue;
+      lines.push(owner === undefined ? `${service}: '${key}' names ${operation}, which no service has` : `${service}: '${key}' names ${operation}, which is ${owner}'s: move it to ${owner}'s table`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * The table key (`operation.path` without list indexes) of a field a server
+ * named: `contacts[0].notes` of registerPartner is `registerPartner.input.contacts.notes`
+ * when the rules name fields inside the `input` argument.
+ */
+export function baselineKeyFor(field: GraphQLField<unknown, unknown>, named: string): string {
+  const tokens = named.split(/[.[\]]+/).filter((t) => t !== '' && !/^\d+$/.test(t));
+  const first = tokens[0];
+  if (first === undefined || field.args.some((arg) => arg.name === first)) return [field.name, ...tokens].join('.');
+  const holder = field.args.find((arg) => {
+    const type = getNamedType(arg.type);
+    return isInputObjectType(type) && first in type.getFields();
+  });
+  return [field.name, ...(holder ? [holder.name] : []), ...tokens].join('.');
+}
+
+/**
+ * Up to `max` items, keeping at least one of every group and every item
+ * `keep` holds to; the rest a seed-determined sample. Order is kept.
+ */
+export function capPerGroup<T>(items: readonly T[], max: number, groupOf: (item: T) => string, keep: (item: T) => boolean, random: Prng): T[] {
+  if (items.length <= max) return [...items];
+  const chosen = new Set<T>();
+  const groups = new Set<string>();
+  for (const item of items) {
+    if (keep(item) || !groups.has(groupOf(item))) chosen.add(item);
+    groups.add(groupOf(item));
+  }
+  const rest = random.shuffle(items.filter((item) => !chosen.has(item)));
+  for (const item of rest.slice(0, Math.max(0, max - chosen.size))) chosen.add(item);
+  return items.filter((item) => chosen.has(item));
+}
+
+/** Record ids (values of fields named `id`) in an answer that look made for a record: UUIDs and ObjectIds, not catalogue slugs every jurisdiction shares. */
+export function recordIdsIn(data: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'id' && typeof child === 'string' && RECORD_ID.test(child)) ids.add(child);
+        else visit(child);
+      }
+    }
+  };
+  visit(data);
+  return [...ids];
+}
+
+const RECORD_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
+
+/** Markers of another jurisdiction that an answer holds although its request did not send them. */
+export function leakedMarkers(answer: string, request: string, markers: Iterable<string>): string[] {
+  return [...new Set(markers)].filter((marker) => marker !== '' && answer.includes(marker) && !request.includes(marker));
 }
 
 /** A bounded pool: at most `limit` tasks at a time, results in input order. */
