@@ -10,8 +10,20 @@ import { ReportsModule } from './reports/reports.module';
 import { StrategyModule } from './strategy/strategy.module';
 import { VisitRequestsModule } from './visit-requests/visit-requests.module';
 
-/** Planning reads the registry's jurisdictions, partners, relationships and assets (evidence links and anniversaries). */
-const CONSUMED_TOPICS = [TOPICS.registryJurisdiction, TOPICS.registryPartner, TOPICS.registryRelationship, TOPICS.registryAsset];
+/**
+ * The topics planning provisions: those it reads (the registry's
+ * jurisdictions, partners, relationships and assets — evidence links and
+ * anniversaries) and those it publishes.
+ */
+const TOPICS_USED = [
+  TOPICS.registryJurisdiction,
+  TOPICS.registryPartner,
+  TOPICS.registryRelationship,
+  TOPICS.registryAsset,
+  TOPICS.planningPriority,
+  TOPICS.planningPlan,
+  TOPICS.planningActivity,
+];
 
 @Module({})
 export class AppModule {
@@ -19,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, CONSUMED_TOPICS)),
+        ServiceCoreModule.forRoot(coreOptionsFrom('planning', config, TOPICS_USED)),
         JurisdictionDirectoryModule,
         GoalsModule,
         RegistryRecordsModule,

@@ -11,6 +11,7 @@ import {
   type PlanContent,
   totalOf,
 } from '../plans/plan-content';
+import type { Kpi } from '../priorities/priority.schema';
 import { type ReportingPeriod, reportingPeriods } from './reporting-periods';
 
 /**
@@ -43,14 +44,8 @@ import { type ReportingPeriod, reportingPeriods } from './reporting-periods';
  * Figures are rounded to two decimals.
  */
 
-export interface ReportKpiInput {
-  kpiId: string;
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  current: number | null;
-}
+/** A KPI of a priority as the priorities store it. */
+export type ReportKpiInput = Pick<Kpi, 'kpiId' | 'name' | 'unit' | 'baseline' | 'target' | 'current'>;
 
 export interface ReportPriorityInput {
   priorityId: string;

@@ -39,7 +39,7 @@ export class ReportsService {
         priorityId: p.priorityId,
         title: p.title,
         status: p.status,
-        kpis: p.kpis.map((k) => ({ kpiId: k.kpiId, name: k.name, unit: k.unit, baseline: k.baseline, target: k.target, current: k.current ?? null })),
+        kpis: p.kpis,
       })),
       period,
       generatedAt: now,

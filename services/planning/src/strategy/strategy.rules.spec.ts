@@ -30,7 +30,8 @@ const calgary = {
 
 describe('a strategy', () => {
   it('keeps what is given, trimmed, and gives goals and groups without an id a new one', () => {
-    const strategy = parseStrategy(calgary, emptyStrategy(), ids());
+    const previous: StrategyContent = { ...emptyStrategy(), goals: [{ goalId: 'g-own', kind: 'custom', title: 'Old title', statement: 'Old', indicators: [] }] };
+    const strategy = parseStrategy(calgary, previous, ids());
     expect(strategy.goals.map((g) => [g.goalId, g.kind, g.indicators])).toEqual([
       ['id-1', 'economic-development-and-trade', ['Export value', 'Firms exporting']],
       ['g-own', 'custom', []],
@@ -50,7 +51,14 @@ describe('a strategy', () => {
     expect(parseStrategy({ goals: [], advisoryGroups: [{ groupId: 'grp', name: 'Renamed', meetings: [] }] }, previous).advisoryGroups[0]?.meetings).toEqual([]);
   });
 
+  it('refuses an id the strategy does not have instead of taking it for a new goal or group', () => {
+    expect(
+      fieldsOf(() => parseStrategy({ goals: [{ goalId: 'someone-elses', kind: 'custom', title: 'A', statement: 'a' }], advisoryGroups: [{ groupId: 'nope', name: 'G' }] }, emptyStrategy())),
+    ).toEqual(['goals[0].goalId', 'advisoryGroups[0].groupId']);
+  });
+
   it('reports every bad field at once, by its path', () => {
+    const withSame: StrategyContent = { ...emptyStrategy(), goals: [{ goalId: 'same', kind: 'custom', title: 'A', statement: 'a', indicators: [] }] };
     expect(
       fieldsOf(() =>
         parseStrategy(
@@ -61,7 +69,7 @@ describe('a strategy', () => {
             advisoryGroups: [{ name: 'G', members: [{ name: 'M' }], meetings: [{ date: '2026-02-30', notes: 'n' }] }],
             staffFte: -1,
           },
-          emptyStrategy(),
+          withSame,
         ),
       ),
     ).toEqual([

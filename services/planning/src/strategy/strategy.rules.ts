@@ -117,7 +117,8 @@ export interface StrategyInput {
  */
 export function parseStrategy(input: StrategyInput, previous: StrategyContent, newId: () => string = randomUUID): StrategyContent {
   const problems = new Problems();
-  const goals = listOf(problems, 'goals', input.goals, STRATEGY_LIMITS.goals, (goal, field) => parseGoal(problems, field, goal, newId));
+  const knownGoals = new Set(previous.goals.map((goal) => goal.goalId));
+  const goals = listOf(problems, 'goals', input.goals, STRATEGY_LIMITS.goals, (goal, field) => parseGoal(problems, field, goal, knownGoals, newId));
   uniqueIds(problems, 'goals', 'goalId', goals.map((goal) => goal.goalId));
   const governanceModel = input.governanceModel == null ? null : readChoice(problems, 'governanceModel', input.governanceModel, GOVERNANCE_MODELS);
   const executiveSponsor = input.executiveSponsor == null ? null : parseSponsor(problems, input.executiveSponsor);
@@ -140,9 +141,9 @@ export function parseMeeting(input: { date?: string | null; notes?: string | nul
   return meeting;
 }
 
-function parseGoal(problems: Problems, field: string, goal: NonNullable<NonNullable<StrategyInput['goals']>[number]>, newId: () => string): LocalGoal {
+function parseGoal(problems: Problems, field: string, goal: NonNullable<NonNullable<StrategyInput['goals']>[number]>, known: ReadonlySet<string>, newId: () => string): LocalGoal {
   return {
-    goalId: readId(problems, `${field}.goalId`, goal.goalId) ?? newId(),
+    goalId: readKnownId(problems, `${field}.goalId`, goal.goalId, known, 'goal') ?? newId(),
     kind: readChoice(problems, `${field}.kind`, goal.kind, GOAL_KINDS) ?? 'custom',
     title: readText(problems, `${field}.title`, goal.title, { max: STRATEGY_LIMITS.title, required: true, singleLine: true }) ?? '',
     statement: readText(problems, `${field}.statement`, goal.statement, { max: STRATEGY_LIMITS.statement, required: true }) ?? '',
@@ -166,7 +167,7 @@ function parseGroup(
   previousGroups: readonly AdvisoryGroup[],
   newId: () => string,
 ): AdvisoryGroup {
-  const groupId = readId(problems, `${field}.groupId`, group.groupId) ?? newId();
+  const groupId = readKnownId(problems, `${field}.groupId`, group.groupId, new Set(previousGroups.map((previous) => previous.groupId)), 'advisory group') ?? newId();
   const kept = previousGroups.find((previous) => previous.groupId === groupId)?.meetings ?? [];
   const meetings =
     group.meetings == null ? kept : listOf(problems, `${field}.meetings`, group.meetings, STRATEGY_LIMITS.meetings, (meeting, at) => readMeeting(problems, at, meeting, newId));
@@ -190,6 +191,20 @@ function readMeeting(problems: Problems, field: string, meeting: { meetingId?: s
     date: readIsoDate(problems, at('date'), meeting.date, true) ?? '',
     notes: readText(problems, at('notes'), meeting.notes, { max: STRATEGY_LIMITS.notes, required: true }) ?? '',
   };
+}
+
+/**
+ * An id that keeps an existing goal or group: one the strategy does not have
+ * is refused rather than taken as the id of a new one, so ids are always the
+ * platform's (and an id copied from elsewhere cannot come back as a goal).
+ */
+function readKnownId(problems: Problems, field: string, value: unknown, known: ReadonlySet<string>, what: string): string | null {
+  const id = readId(problems, field, value);
+  if (id !== null && !known.has(id)) {
+    problems.add(field, `no ${what} ${id} in your strategy; leave the id out for a new ${what}`);
+    return null;
+  }
+  return id;
 }
 
 function readId(problems: Problems, field: string, value: unknown): string | null {
