@@ -21,14 +21,22 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
   const jurisdictionA = newJurisdictionId('matrix-a');
   const jurisdictionB = newJurisdictionId('matrix-b');
   const marker = `Secret${randomBytes(4).toString('hex')}`;
-  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job', string> = {
+  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit', string> = {
     partner: '',
     partner2: '',
     asset: '',
     relationship: '',
     engagement: '',
     job: '',
+    goal: '',
+    group: '',
+    priority: '',
+    kpi: '',
+    activity: '',
+    occasion: '',
+    visit: '',
   };
+  const YEAR = 2027;
 
   function ok<T>(response: GraphQLResponse<T>): T {
     expect(response.errors).toBeUndefined();
@@ -64,6 +72,85 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     myTiesByCountry: { query: `{ myTiesByCountry { country partnerCount } }`, expect: 'own' },
     localGoalTypes: { query: `{ localGoalTypes { kind title } }`, expect: 'own' },
     funderTypes: { query: `{ funderTypes { kind title } }`, expect: 'own' },
+    // Planning: B has no strategy, priorities or plan of its own; every id is A's.
+    strategy: { query: `{ strategy { goals { goalId title } advisoryGroups { groupId name } } }`, expect: 'own' },
+    priorities: { query: `{ priorities { totalCount nodes { id title } } }`, expect: 'own' },
+    priority: { query: `query($id: ID!) { priority(id: $id) { id title } }`, variables: () => ({ id: ids.priority }), expect: 'denied', codes: ['NOT_FOUND'] },
+    priorityCap: { query: `{ priorityCap { active soft hard } }`, expect: 'own' },
+    plans: { query: `{ plans { year version status } }`, expect: 'own' },
+    planVersions: { query: `{ planVersions(year: ${YEAR}) { version status } }`, expect: 'own' },
+    plan: { query: `{ plan(year: ${YEAR}) { version activities { id title } } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    planCapacity: { query: `{ planCapacity(year: ${YEAR}) { fits remedies { activityTitle } } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    planDiff: { query: `{ planDiff(year: ${YEAR}, fromVersion: 1, toVersion: 1) { changes { label } } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    reportingPeriods: { query: `{ reportingPeriods(year: ${YEAR}) { key } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    planReport: { query: `{ planReport(year: ${YEAR}, format: HTML) { content } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    visitRequests: { query: `{ visitRequests { totalCount nodes { id visitor } } }`, expect: 'own' },
+    visitRequest: { query: `query($id: ID!) { visitRequest(id: $id) { id visitor } }`, variables: () => ({ id: ids.visit }), expect: 'denied', codes: ['NOT_FOUND'] },
+    saveStrategy: {
+      // A's goal id is not a goal of B's strategy: refused like any unknown id.
+      query: `mutation($g: ID) { saveStrategy(input: { goals: [{ goalId: $g, kind: SUSTAINABILITY, title: "B's goal", statement: "B's own" }] }) { goals { goalId title } } }`,
+      variables: () => ({ g: ids.goal }),
+      expect: 'denied',
+      codes: ['BAD_USER_INPUT'],
+    },
+    recordAdvisoryMeeting: {
+      query: `mutation($id: ID!) { recordAdvisoryMeeting(groupId: $id, date: "2026-11-30", notes: "taken over") { goals { goalId } } }`,
+      variables: () => ({ id: ids.group }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    setPriority: {
+      query: `mutation($g: ID!) { setPriority(input: { title: "B's priority", goalIds: [$g], focus: CULTURAL_TIES }) { priority { id } } }`,
+      variables: () => ({ g: ids.goal }),
+      expect: 'denied',
+      codes: ['BAD_USER_INPUT'],
+    },
+    changePriority: { query: `mutation($id: ID!) { changePriority(id: $id, input: { title: "taken over" }) { priority { id } } }`, variables: () => ({ id: ids.priority }), expect: 'denied', codes: ['NOT_FOUND'] },
+    recordKpiProgress: {
+      query: `mutation($id: ID!, $k: ID!) { recordKpiProgress(priorityId: $id, kpiId: $k, current: 99) { id } }`,
+      variables: () => ({ id: ids.priority, k: ids.kpi }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    retirePriority: { query: `mutation($id: ID!) { retirePriority(id: $id, reason: "x") { id } }`, variables: () => ({ id: ids.priority }), expect: 'denied', codes: ['NOT_FOUND'] },
+    // B is not onboarded, so planning does not know its fiscal year: refused for B, never touching A.
+    createPlan: { query: `mutation { createPlan(year: ${YEAR}) { version } }`, expect: 'own', codes: ['CONFLICT'] },
+    copyPlanToNextYear: { query: `mutation { copyPlanToNextYear(fromYear: ${YEAR}) { year } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    updatePlanSettings: { query: `mutation { updatePlanSettings(year: ${YEAR}, input: { staffDaysAvailable: 1 }) { version } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    addFundingLine: { query: `mutation { addFundingLine(year: ${YEAR}, input: { label: "x", amount: 1 }) { version } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    addActivity: { query: `mutation { addActivity(year: ${YEAR}, input: { title: "x", type: ONLINE_EVENT }) { version } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    updateActivity: {
+      query: `mutation($id: ID!) { updateActivity(year: ${YEAR}, activityId: $id, input: { title: "taken over" }) { version } }`,
+      variables: () => ({ id: ids.activity }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    removeActivity: { query: `mutation($id: ID!) { removeActivity(year: ${YEAR}, activityId: $id) { version } }`, variables: () => ({ id: ids.activity }), expect: 'denied', codes: ['NOT_FOUND'] },
+    recordActivityProgress: {
+      query: `mutation($id: ID!) { recordActivityProgress(year: ${YEAR}, activityId: $id, input: { status: DONE }) { version } }`,
+      variables: () => ({ id: ids.activity }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    addOccasion: { query: `mutation { addOccasion(year: ${YEAR}, input: { date: "${YEAR}-05-09", title: "Europe Day" }) { version } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    removeOccasion: { query: `mutation($id: ID!) { removeOccasion(year: ${YEAR}, occasionId: $id) { version } }`, variables: () => ({ id: ids.occasion }), expect: 'denied', codes: ['NOT_FOUND'] },
+    applyRemedy: {
+      query: `mutation($id: ID!) { applyRemedy(year: ${YEAR}, input: { kind: POSTPONE, activityId: $id, rationale: "x" }) { decision { summary } } }`,
+      variables: () => ({ id: ids.activity }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    submitPlan: { query: `mutation { submitPlan(year: ${YEAR}) { status } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    returnPlanToDraft: { query: `mutation { returnPlanToDraft(year: ${YEAR}, reason: "x") { status } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    approvePlan: { query: `mutation { approvePlan(year: ${YEAR}, version: 1) { status } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    activatePlan: { query: `mutation { activatePlan(year: ${YEAR}) { status } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    closePlan: { query: `mutation { closePlan(year: ${YEAR}) { status } }`, expect: 'denied', codes: ['NOT_FOUND'] },
+    recordVisitRequest: {
+      query: `mutation { recordVisitRequest(input: { visitor: "B's visitor", country: "DK", purpose: "x", dateStart: "${YEAR}-03-01" }) { id score } }`,
+      expect: 'own',
+    },
+    acceptVisitRequest: { query: `mutation($id: ID!) { acceptVisitRequest(id: $id) { id } }`, variables: () => ({ id: ids.visit }), expect: 'denied', codes: ['NOT_FOUND'] },
+    declineVisitRequest: { query: `mutation($id: ID!) { declineVisitRequest(id: $id, reason: "x") { id } }`, variables: () => ({ id: ids.visit }), expect: 'denied', codes: ['NOT_FOUND'] },
     // Mutations
     registerPartner: { query: `mutation { registerPartner(input: { name: "B's own partner", kind: CITY, country: "DK" }) { id name } }`, expect: 'own' },
     updatePartner: { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "taken over" }) { id } }`, variables: () => ({ id: ids.partner }), expect: 'denied', codes: ['NOT_FOUND'] },
@@ -158,6 +245,11 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       read(`{ engagements(first: 100) { totalCount nodes { id purpose partnerIds } } }`),
       read(`{ importJobs(first: 100) { totalCount nodes { id status } } }`),
       read(`{ tableOneSummary { category count byType { type count } } }`),
+      read(`{ strategy { goals { goalId title statement } advisoryGroups { groupId name meetings { date notes } } staffFte } }`),
+      read(`{ priorities(first: 100) { totalCount nodes { id title status kpis { kpiId current } } } }`),
+      read(`{ plans { year version status activityCount } }`),
+      read(`{ plan(year: ${YEAR}) { version status staffDaysAvailable budgetLines { id amount } occasions { id title } activities { id title status frequency } decisions { summary } } }`),
+      read(`{ visitRequests(first: 100) { totalCount nodes { id visitor status } } }`),
       ...(['partner', 'partner2', 'asset', 'relationship', 'engagement'] as const).map((kind) =>
         read(`query($id: ID!) { recordHistory(id: $id) { entries { action at changes { field to } } } }`, { id: ids[kind] }),
       ),
@@ -194,6 +286,38 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     ids.engagement = ok(await platform.graphql<{ logEngagement: { id: string } }>(token, `mutation($p: [ID!]!, $d: String!) { logEngagement(input: { date: $d, type: VIRTUAL_MEETING, partnerIds: $p, purpose: "${marker} harbour talks" }) { id } }`, { p: [ids.partner], d: today })).logEngagement.id;
     ids.job = ok(await platform.graphql<{ importPartnersCsv: { id: string } }>(token, `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: `name,kind,country\n${marker} Riga,city,LV\n` })).importPartnersCsv.id;
     await eventually(() => platform.graphql<{ importJob: { status: string } }>(token, `query($id: ID!) { importJob(id: $id) { status } }`, { id: ids.job }), (r) => ['SUCCEEDED', 'FAILED'].includes(r.data?.importJob.status ?? ''), 30_000);
+    const strategy = ok(
+      await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }>; advisoryGroups: Array<{ groupId: string }> } }>(
+        token,
+        `mutation { saveStrategy(input: { goals: [{ kind: ECONOMIC_DEVELOPMENT_AND_TRADE, title: "${marker} port economy", statement: "exports" }], advisoryGroups: [{ name: "${marker} tariff advisory group", members: [{ name: "A. Person", sector: "logistics" }] }] }) { goals { goalId } advisoryGroups { groupId } } }`,
+      ),
+    ).saveStrategy;
+    ids.goal = strategy.goals[0]?.goalId ?? '';
+    ids.group = strategy.advisoryGroups[0]?.groupId ?? '';
+    const priority = ok(
+      await platform.graphql<{ setPriority: { priority: { id: string; kpis: Array<{ kpiId: string }> } } }>(
+        token,
+        `mutation($g: ID!) { setPriority(input: { title: "${marker} Baltic trade", goalIds: [$g], focus: ECONOMIC_COMPLEMENTARITY, targetCountries: ["DK"], kpis: [{ name: "exports", unit: "EUR", baseline: 1, target: 2 }] }) { priority { id kpis { kpiId } } } }`,
+        { g: ids.goal },
+      ),
+    ).setPriority.priority;
+    ids.priority = priority.id;
+    ids.kpi = priority.kpis[0]?.kpiId ?? '';
+    await eventually(() => platform.graphql(token, `mutation { createPlan(year: ${YEAR}, input: { staffDaysAvailable: 50 }) { version } }`), (r) => !r.errors, 30_000);
+    const plan = ok(
+      await platform.graphql<{ addActivity: { activities: Array<{ id: string }> } }>(
+        token,
+        `mutation($p: ID!) { addActivity(year: ${YEAR}, input: { title: "${marker} delegation", type: OUTBOUND_DELEGATION, priorityIds: [$p], country: "DK", frequency: ANNUAL, costPerOccurrence: { own: 1000 } }) { activities { id } } }`,
+        { p: ids.priority },
+      ),
+    ).addActivity;
+    ids.activity = plan.activities[0]?.id ?? '';
+    ids.occasion = ok(
+      await platform.graphql<{ addOccasion: { occasions: Array<{ id: string; kind: string }> } }>(token, `mutation { addOccasion(year: ${YEAR}, input: { date: "${YEAR}-05-09", title: "${marker} Europe Day" }) { occasions { id kind } } }`),
+    ).addOccasion.occasions.find((o) => o.kind === 'added')?.id as string;
+    ids.visit = ok(
+      await platform.graphql<{ recordVisitRequest: { id: string } }>(token, `mutation { recordVisitRequest(input: { visitor: "${marker} delegation", country: "DK", purpose: "ports", dateStart: "${YEAR}-04-01" }) { id } }`),
+    ).recordVisitRequest.id;
   }, 240_000);
 
   afterAll(async () => {
@@ -271,6 +395,31 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     changeJurisdictionStatus: [],
     offboardJurisdiction: [],
     loadTwinningCatalogue: [],
+    saveStrategy: WRITERS,
+    recordAdvisoryMeeting: WRITERS,
+    setPriority: WRITERS,
+    changePriority: WRITERS,
+    recordKpiProgress: WRITERS,
+    retirePriority: WRITERS,
+    createPlan: WRITERS,
+    copyPlanToNextYear: WRITERS,
+    updatePlanSettings: WRITERS,
+    addFundingLine: WRITERS,
+    addActivity: WRITERS,
+    updateActivity: WRITERS,
+    removeActivity: WRITERS,
+    recordActivityProgress: WRITERS,
+    addOccasion: WRITERS,
+    removeOccasion: WRITERS,
+    applyRemedy: [...WRITERS, 'executive'],
+    submitPlan: ['jurisdiction-admin'],
+    returnPlanToDraft: ['executive'],
+    approvePlan: ['executive'],
+    activatePlan: ['jurisdiction-admin'],
+    closePlan: ['jurisdiction-admin'],
+    recordVisitRequest: WRITERS,
+    acceptVisitRequest: WRITERS,
+    declineVisitRequest: WRITERS,
   };
 
   it('refuses every role of A that an operation does not allow, and changes nothing', async () => {

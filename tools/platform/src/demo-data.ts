@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_PLANS, type DemoPlan } from './demo-plans';
 
 export interface DemoUser {
   username: string;
@@ -98,5 +99,70 @@ export async function seedDemoData(options: { repoRoot: string; keycloakUrl: str
       await graphql(options.gatewayUrl, token, 'mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }', { input: partner });
     }
     options.log(`demo data: registered ${partners.length} partners for ${jurisdiction}`);
+  }
+  const nextYear = new Date().getUTCFullYear() + 1;
+  for (const [jurisdiction, plan] of Object.entries(DEMO_PLANS)) {
+    const staff = users.find((user) => user.jurisdiction === jurisdiction && user.roles.includes('staff'));
+    if (!staff) throw new Error(`deploy/keycloak/demo-users.json has no staff user for ${jurisdiction}`);
+    const token = await fetchPasswordToken(options.keycloakUrl, staff.username, staff.password);
+    const existing = await graphql<{ plans: Array<{ year: number }> }>(options.gatewayUrl, token, '{ plans { year } }');
+    if (existing.plans.some((p) => p.year === nextYear)) {
+      options.log(`demo data: ${jurisdiction} already has its ${nextYear} plan`);
+      continue;
+    }
+    const fiscalYearStart = DEMO_JURISDICTIONS.find((j) => j.id === jurisdiction)?.fiscalYearStart ?? '01-01';
+    await seedDemoPlan(options.gatewayUrl, token, plan, nextYear, fiscalYearStart);
+    options.log(`demo data: ${jurisdiction} has a strategy, ${plan.strategy.priorities.length} priorities and its ${nextYear} plan (${plan.activities.length} activities)`);
+  }
+}
+
+/** Planning learns a new jurisdiction's fiscal year from the registry's event; the first plan waits for it (CONFLICT until then). */
+async function untilPlanningKnows<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline || !String(error).includes('has not received your jurisdiction')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function seedDemoPlan(gatewayUrl: string, token: string, plan: DemoPlan, year: number, fiscalYearStart: string): Promise<void> {
+  const { goals, priorities, ...strategy } = plan.strategy;
+  const saved = await graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(gatewayUrl, token, 'mutation($input: StrategyInput!) { saveStrategy(input: $input) { goals { goalId } } }', {
+    input: { ...strategy, goals },
+  });
+  const priorityIds: string[] = [];
+  for (const [index, priority] of priorities.entries()) {
+    const set = await graphql<{ setPriority: { priority: { id: string } } }>(gatewayUrl, token, 'mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }', {
+      input: { ...priority, goalIds: [saved.saveStrategy.goals[index]?.goalId] },
+    });
+    priorityIds.push(set.setPriority.priority.id);
+  }
+  await untilPlanningKnows(() =>
+    graphql(gatewayUrl, token, 'mutation($year: Int!, $input: PlanSettingsInput) { createPlan(year: $year, input: $input) { version } }', {
+      year,
+      input: { budgetLines: plan.budget, staffDaysAvailable: plan.staffDaysAvailable },
+    }),
+  );
+  // A window's month-day before the fiscal year's start falls in the plan year's second calendar year.
+  const dateOf = (monthDay: string) => `${monthDay < fiscalYearStart ? year + 1 : year}-${monthDay}`;
+  for (const activity of plan.activities) {
+    const input = {
+      title: activity.title,
+      type: activity.type,
+      priorityIds: activity.priority === null ? [] : [priorityIds[activity.priority]],
+      country: activity.country,
+      city: activity.city ?? null,
+      frequency: activity.frequency,
+      mode: activity.mode ?? 'IN_PERSON',
+      windowStart: activity.window ? dateOf(activity.window[0]) : null,
+      windowEnd: activity.window ? dateOf(activity.window[1]) : null,
+      costPerOccurrence: { own: activity.own, external: activity.external ?? 0 },
+      staffDaysPerOccurrence: activity.staffDays,
+    };
+    await graphql(gatewayUrl, token, 'mutation($year: Int!, $input: ActivityInput!) { addActivity(year: $year, input: $input) { version } }', { year, input });
   }
 }
