@@ -102,7 +102,8 @@ export class PlanService {
   }
 
   async capacity(identity: Identity, year: number, version?: number | null): Promise<CapacityCheck> {
-    return checkCapacity((await this.view(identity, year, version)).content);
+    const { content } = await this.view(identity, year, version);
+    return checkCapacity(content, { priorityTitles: await this.priorityTitles(scopeOf(identity), content) });
   }
 
   async diff(identity: Identity, year: number, from: number, to: number): Promise<PlanChange[]> {
@@ -258,9 +259,10 @@ export class PlanService {
     problems.throwIfAny();
     const scope = scopeOf(identity);
     const progress = await this.progress.ofYear(scope, year);
+    const titles = await this.priorityTitles(scope, contentOf(await this.load(scope, year)));
     let decision: Decision | undefined;
     const view = await this.edit(scope, identity, year, `remedy ${kind}`, (content, version) => {
-      const remedy = remedyFor(withProgress(content, progress), kind, input.activityId ?? '');
+      const remedy = remedyFor(withProgress(content, progress), kind, input.activityId ?? '', { priorityTitles: titles });
       const stored = findActivity(content, remedy.activityId);
       const after: Activity = {
         ...stored,
@@ -290,7 +292,7 @@ export class PlanService {
           : eventDraft(ActivityReducedV1, { aggregateId: stored.activityId, payload: { ...state, remedy: kind, rationale } });
       return { content: replaceActivity(content, after), events: [event], decisions: [decision] };
     });
-    return { view, decision: decision as Decision, check: checkCapacity(view.content) };
+    return { view, decision: decision as Decision, check: checkCapacity(view.content, { priorityTitles: titles }) };
   }
 
   // Progress (what happened; not an edit of the plan)
@@ -498,6 +500,12 @@ export class PlanService {
       });
     }
     problems.throwIfAny();
+  }
+
+  /** The titles of the priorities a plan's activities serve, for what a person reads. */
+  private async priorityTitles(scope: TenantScope, content: PlanContent): Promise<Map<string, string>> {
+    const ids = [...new Set(content.activities.flatMap((a) => a.priorityIds))];
+    return new Map((await this.priorities.byIds(scope, ids)).map((p) => [p.priorityId, p.title]));
   }
 
   private firstVersion(identity: Identity, content: PlanContent): PlanVersionRecord {

@@ -186,6 +186,14 @@ describe('the last activity of a priority', () => {
     expect(remedyFor(plan, 'reduce-frequency', 'youth').lastOfPriorities).toEqual(['priority-youth']);
   });
 
+  it('names the priority by its title when the titles are given', () => {
+    const titles = new Map([['priority-youth', 'Youth and school exchanges']]);
+    expect(remedyFor(plan, 'postpone', 'youth', { priorityTitles: titles }).warning).toBe(
+      '“Youth exchange with Riga” is the last activity of priority “Youth and school exchanges” in 2027; applying this leaves it with no activity this year.',
+    );
+    expect(checkCapacity(plan, { priorityTitles: titles }).remedies.find((r) => r.kind === 'postpone' && r.activityId === 'youth')?.warning).toContain('“Youth and school exchanges”');
+  });
+
   it('is not named when the activity still happens this year or another activity serves the priority', () => {
     expect(remedyFor(plan, 'go-virtual', 'youth')).toMatchObject({ lastOfPriorities: [], warning: null });
     expect(remedyFor(plan, 'postpone', 'trade')).toMatchObject({ prioritiesTouched: ['priority-trade'], lastOfPriorities: [], warning: null });

@@ -29,10 +29,16 @@ export interface CapacityCheck {
 
 export const DEFAULT_REMEDIES_PER_KIND = 5;
 
-export function checkCapacity(content: PlanContent, options: { remediesPerKind?: number } = {}): CapacityCheck {
+export interface CheckOptions {
+  remediesPerKind?: number;
+  /** Priority titles by id, for warnings a person reads. */
+  priorityTitles?: ReadonlyMap<string, string>;
+}
+
+export function checkCapacity(content: PlanContent, options: CheckOptions = {}): CapacityCheck {
   const perKind = options.remediesPerKind ?? DEFAULT_REMEDIES_PER_KIND;
   if (!Number.isInteger(perKind) || perKind < 0) throw ValidationError.forField('remediesPerKind', 'must be a whole number, 0 or more');
-  const view = planView(content);
+  const view = planView(content, options.priorityTitles);
   const fits = view.overages.length === 0;
   const remedies: Remedy[] = [];
   if (!fits) {
@@ -55,11 +61,11 @@ export function checkCapacity(content: PlanContent, options: { remediesPerKind?:
  * Refused naming `activityId` when the activity is unknown or takes no
  * remedy this year, `kind` when this remedy does not apply to it.
  */
-export function remedyFor(content: PlanContent, kind: RemedyKind, activityId: string): Remedy {
+export function remedyFor(content: PlanContent, kind: RemedyKind, activityId: string, options: Pick<CheckOptions, 'priorityTitles'> = {}): Remedy {
   if (!(REMEDY_KINDS as readonly string[]).includes(kind)) throw ValidationError.forField('kind', `must be one of ${REMEDY_KINDS.join(', ')}`);
   const activity = content.activities.find((candidate) => candidate.activityId === activityId);
   if (!activity) throw ValidationError.forField('activityId', `the ${content.year} plan has no activity ${quoted(activityId)}`);
-  const view = planView(content);
+  const view = planView(content, options.priorityTitles);
   const outcome = candidateFor(view, kind, activity);
   if ('refusal' in outcome) throw ValidationError.forField(outcome.refusal.field, `${kind} does not apply to “${activity.title}”: ${outcome.refusal.why}`);
   return remedyOf(view, outcome.candidate, 1);

@@ -47,9 +47,11 @@ export interface PlanView {
   occurringByPriority: Map<string, number>;
   money: Intl.NumberFormat;
   days: Intl.NumberFormat;
+  /** Priority titles by id, so a warning names a priority as people know it (ids when not given). */
+  priorityTitles: ReadonlyMap<string, string>;
 }
 
-export function planView(content: PlanContent): PlanView {
+export function planView(content: PlanContent, priorityTitles: ReadonlyMap<string, string> = new Map()): PlanView {
   let money: Intl.NumberFormat;
   try {
     money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: content.currency });
@@ -71,6 +73,7 @@ export function planView(content: PlanContent): PlanView {
     occurringByPriority,
     money,
     days: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+    priorityTitles,
   };
 }
 
@@ -173,7 +176,11 @@ function lastOfPriorities(view: PlanView, candidate: Candidate): string[] {
 /** The worded remedy; `rank` is set by whoever orders the list. */
 export function remedyOf(view: PlanView, candidate: Candidate, rank: number): Remedy {
   const last = lastOfPriorities(view, candidate);
-  const priorities = last.length === 1 ? `priority ${last[0]}` : `priorities ${last.join(', ')}`;
+  const named = last.map((id) => {
+    const title = view.priorityTitles.get(id);
+    return title ? `“${title}”` : id;
+  });
+  const priorities = named.length === 1 ? `priority ${named[0]}` : `priorities ${named.join(', ')}`;
   return {
     rank,
     kind: candidate.kind,
