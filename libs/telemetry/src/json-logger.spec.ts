@@ -18,6 +18,15 @@ describe('JsonLogger', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', msg: 'outbox publish failed', eventId: 'e1', topic: 'registry.partner.v1' });
   });
 
+  it('writes an error the caller caused as one info line without its stack', () => {
+    const quiet = new JsonLogger('planning', (line) => lines.push(line), { clientErrorCode: (error) => ((error as { code?: string }).code === 'FORBIDDEN' ? 'FORBIDDEN' : null) });
+    quiet.error(Object.assign(new Error('This operation needs one of the roles: executive.'), { code: 'FORBIDDEN' }), 'ExceptionsHandler');
+    quiet.error(new Error('connection reset'), 'ExceptionsHandler');
+    const [forbidden, unexpected] = lines.map((line) => JSON.parse(line));
+    expect(forbidden).toEqual({ time: expect.any(String), level: 'info', service: 'planning', msg: 'answered FORBIDDEN: This operation needs one of the roles: executive.', context: 'ExceptionsHandler' });
+    expect(unexpected).toMatchObject({ level: 'error', msg: 'connection reset', context: 'ExceptionsHandler', stack: expect.stringContaining('connection reset') });
+  });
+
   it('carries the active trace id and span id', () => {
     const manager = new AsyncLocalStorageContextManager().enable();
     context.setGlobalContextManager(manager);

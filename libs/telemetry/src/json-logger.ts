@@ -8,10 +8,21 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
  * line leads to its trace. Implements Nest's LoggerService and the small
  * `{ log, warn, error }` shape the libs accept.
  */
+export interface JsonLoggerOptions {
+  /**
+   * The client error code of an error a caller caused (bad input, a missing
+   * role), or null. Nest's exception handler logs every error a resolver
+   * throws at error level with its stack; such an error is the caller's
+   * mistake, answered as such, so it is written as one info line instead.
+   */
+  clientErrorCode?: (error: Error) => string | null;
+}
+
 export class JsonLogger implements LoggerService {
   constructor(
     private readonly service: string,
     private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+    private readonly options: JsonLoggerOptions = {},
   ) {}
 
   log(message: unknown, ...context: unknown[]): void {
@@ -21,7 +32,11 @@ export class JsonLogger implements LoggerService {
     this.emit('warn', message, context);
   }
   error(message: unknown, ...context: unknown[]): void {
-    this.emit('error', message, context);
+    const code = message instanceof Error ? this.options.clientErrorCode?.(message) : null;
+    if (!code) return this.emit('error', message, context);
+    // The logger context (the last string) stays; the stack before it goes.
+    const name = context.filter((item): item is string => typeof item === 'string').pop();
+    this.emit('info', `answered ${code}: ${(message as Error).message}`, name === undefined ? [] : [name]);
   }
   debug(message: unknown, ...context: unknown[]): void {
     this.emit('debug', message, context);

@@ -4,6 +4,9 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { lineageMiddleware } from './lineage.middleware';
 import { bodyParserErrors, closeOnSignals, declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
+import { GraphQLError } from 'graphql';
+import { isClientErrorCode } from '@entente/auth';
+import { DomainError } from '@entente/errors';
 import { JsonLogger } from '@entente/telemetry';
 
 export interface RunServiceOptions {
@@ -21,7 +24,7 @@ export interface RunServiceOptions {
  * A failure at boot is logged and ends the process with a non-zero code.
  */
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
-  const logger = new JsonLogger(options.name);
+  const logger = new JsonLogger(options.name, undefined, { clientErrorCode });
   try {
     // Our own JSON parser, with the platform's body limit instead of Express's 100 kB (imports travel in the request).
     const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, abortOnError: false, bodyParser: false });
@@ -41,4 +44,11 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     logger.error(`${options.name} failed to start: ${(error as Error).message}`, (error as Error).stack, 'Bootstrap');
     process.exit(1);
   }
+}
+
+/** The code of an error the caller caused (a domain error, or a GraphQL error with a client code such as FORBIDDEN), else null. */
+export function clientErrorCode(error: Error): string | null {
+  if (error instanceof DomainError) return error.code;
+  const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+  return isClientErrorCode(code) ? code : null;
 }
