@@ -138,6 +138,9 @@ export class PlanService {
    * activities as planned.
    */
   async copyToNextYear(identity: Identity, fromYear: number): Promise<PlanView> {
+    if (!Number.isInteger(fromYear) || fromYear < PLAN_YEAR_MIN || fromYear >= PLAN_YEAR_MAX) {
+      throw ValidationError.forField('fromYear', `must be a year from ${PLAN_YEAR_MIN} to ${PLAN_YEAR_MAX - 1} (its next year is the plan made)`);
+    }
     const scope = scopeOf(identity);
     const source = (await this.plans.inForce(scope, fromYear)) ?? (await this.load(scope, fromYear));
     const period = await this.periodOf(scope, fromYear + 1);
