@@ -115,6 +115,7 @@ describe('annual plans through the gateway', () => {
   }, 240_000);
 
   afterAll(async () => {
+    await platform?.stop();
     await jurisdictions.deleteUsers();
     if (platformAdmin) await deleteTestUser(platformAdmin.id);
   });
