@@ -1,13 +1,14 @@
 // Module boundaries that bite: services and the gateway import libs, never each
 // other; libs never import services, the gateway or tooling.
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', 'dist/**', '.runtime/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', 'dist/**', '.runtime/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'console/src/gql/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -23,6 +24,8 @@ export default [
             { sourceTag: 'type:gateway', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+            // The console runs in a browser: the workspace's libraries are Node code.
+            { sourceTag: 'type:console', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
@@ -30,12 +33,14 @@ export default [
   },
   {
     // Specs may pull test support; production code may not.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'console/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
+          // The end-to-end support (test/support) under the name the console's browser tests import it by.
+          allow: ['@entente/e2e-support'],
           depConstraints: [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:testing', 'type:tooling'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
@@ -43,6 +48,8 @@ export default [
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] },
+            // Its browser tests start the end-to-end platform (test/support) and the console server (tools/platform).
+            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing', 'type:e2e'] },
           ],
         },
       ],
@@ -63,5 +70,9 @@ export default [
         },
       ],
     },
+  },
+  {
+    files: ['console/src/**/*.ts', 'console/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
 ];

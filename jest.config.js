@@ -10,6 +10,7 @@ const moduleNameMapper = {
   '^@entente/platform$': '<rootDir>/tools/platform/src/index.ts',
   '^@entente/registry$': '<rootDir>/services/registry/src/index.ts',
   '^@entente/planning$': '<rootDir>/services/planning/src/index.ts',
+  '^@entente/e2e-support$': '<rootDir>/test/support/index.ts',
   '^@entente/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
@@ -17,7 +18,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper,
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/deploy', '<rootDir>/tools', '<rootDir>/test'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/deploy', '<rootDir>/tools', '<rootDir>/test', '<rootDir>/console'],
 };
 
 module.exports = {

@@ -24,6 +24,17 @@ export const gatewayConfigSchema = z.object({
   NETWORK_URL: subgraphUrl(4104),
   /** How long boot waits for every subgraph to answer before giving up. */
   SUPERGRAPH_TIMEOUT_MS: env.positiveInt(60_000),
+  /**
+   * Browser origins allowed to call the API cross-origin, comma-separated
+   * (e.g. a console served apart from its API). Empty: none — the console's
+   * own server forwards /graphql, so the browser never calls the gateway
+   * cross-origin.
+   */
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(z.url({ message: 'must list origins such as http://127.0.0.1:4200, comma-separated' }).refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'must be an origin (scheme, host and port only), such as http://127.0.0.1:4200'))),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
@@ -35,6 +46,22 @@ export interface SubgraphEndpoint {
 
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return loadConfig('gateway', gatewayConfigSchema, source);
+}
+
+/**
+ * The runtime's CORS answer: only the configured origins, never a reflected
+ * one (the runtime's default would echo any origin, credentials included).
+ */
+export function corsOf(config: Pick<GatewayConfig, 'GATEWAY_CORS_ORIGINS'>): false | { origin: string[]; credentials: false; methods: string[]; allowedHeaders: string[]; maxAge: number } {
+  if (config.GATEWAY_CORS_ORIGINS.length === 0) return false;
+  return {
+    origin: config.GATEWAY_CORS_ORIGINS,
+    // Bearer tokens, not cookies.
+    credentials: false,
+    methods: ['POST', 'GET', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'traceparent', 'tracestate'],
+    maxAge: 600,
+  };
 }
 
 /** The subgraphs the gateway composes, in a stable order. */

@@ -6,7 +6,7 @@ import { errorMaskingPlugin } from '../edge/error-masking.plugin';
 import { traceContextPlugin, traceHeadersFor } from '../edge/trace-context.plugin';
 import { utf8BodyPlugin } from '../edge/utf8-body.plugin';
 import { GATEWAY_CONFIG, SUBGRAPHS } from '../gateway.tokens';
-import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
+import { corsOf, type GatewayConfig, type SubgraphEndpoint } from '../gateway.config';
 import { fetchAllSubgraphSdls } from './subgraph-sdl.fetcher';
 import { HiveLogWriter } from './hive-log-writer';
 import { composeSupergraph, type Supergraph } from './supergraph.composer';
@@ -47,6 +47,7 @@ export class SupergraphService implements OnModuleInit, OnApplicationShutdown {
       // The runtime's own lines go through the app's logger (JsonLogger in main.ts), not Hive's pretty-printer.
       logging: new HiveLogger({ level: 'warn', writers: [new HiveLogWriter(new Logger('HiveGateway'))] }),
       maskedErrors: { isDev: false },
+      cors: corsOf(this.config),
       propagateHeaders: {
         // Subgraphs verify the caller's token themselves; no identity header is ever derived here.
         fromClientToSubgraphs: ({ request }) => ({

@@ -10,9 +10,9 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'up': {
-      const { gatewayUrl, keycloakUrl } = await platformUp(log);
+      const { gatewayUrl, keycloakUrl, consoleUrl } = await platformUp(log);
       await seedDemoData({ repoRoot: REPO_ROOT, keycloakUrl, gatewayUrl, log });
-      printWelcome(gatewayUrl, keycloakUrl);
+      printWelcome(gatewayUrl, keycloakUrl, consoleUrl);
       return;
     }
     case 'down':
@@ -33,12 +33,13 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function printWelcome(gatewayUrl: string, keycloakUrl: string): void {
+function printWelcome(gatewayUrl: string, keycloakUrl: string, consoleUrl: string): void {
   const users = readDemoUsers(REPO_ROOT);
   const staff = users.find((user) => user.username === 'rostock-staff') ?? users[0];
   log(`
 Entente is up.
 
+  Console       ${consoleUrl}  (sign in as a demo user below, e.g. ${staff.username})
   GraphQL API   ${gatewayUrl}
   Keycloak      ${keycloakUrl}  (realm entente; admin console: admin / admin, local only)
 

@@ -1,2 +1,3 @@
 export * from './service-processes';
 export * from './demo-data';
+export * from './console-server';

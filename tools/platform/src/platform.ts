@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, RUNTIME_DIR, startInfrastructure, stopInfrastructure } from '@entente/local-infra';
+import { CONSOLE_PORT } from './console-server';
 import { AppName, DEFAULT_PORTS, DOMAIN_SERVICES, isAlive, PlatformSettings, spawnApp, stopProcess, waitReady } from './service-processes';
 
 const PLATFORM_DIR = join(RUNTIME_DIR, 'platform');
@@ -15,7 +17,7 @@ type Log = (line: string) => void;
  * server, Keycloak), the four services, then the gateway once they are ready.
  * Running it again leaves what already runs alone.
  */
-export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keycloakUrl: string }> {
+export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keycloakUrl: string; consoleUrl: string }> {
   const infra = await startInfrastructure({ profile: 'platform', log });
   const settings: PlatformSettings = {
     repoRoot: REPO_ROOT,
@@ -45,12 +47,53 @@ export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keyclo
   };
   await start(DOMAIN_SERVICES);
   await start(['gateway']);
-  return { gatewayUrl: `http://127.0.0.1:${settings.ports.gateway}/graphql`, keycloakUrl: infra.keycloakUrl };
+  const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}/graphql`;
+  const consoleUrl = await startConsole(gatewayUrl, infra.keycloakUrl, log);
+  return { gatewayUrl, keycloakUrl: infra.keycloakUrl, consoleUrl };
+}
+
+/** The console's server (tools/platform/src/console-main.ts) on :4200, serving dist/console and forwarding /graphql. */
+async function startConsole(gatewayUrl: string, keycloakUrl: string, log: Log): Promise<string> {
+  const url = `http://127.0.0.1:${CONSOLE_PORT}`;
+  const running = runningPid('console');
+  if (running) {
+    log(`console already running (pid ${running})`);
+    return url;
+  }
+  mkdirSync(LOG_DIR, { recursive: true });
+  const output = openSync(join(LOG_DIR, 'console.log'), 'a');
+  try {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/tools/platform/src/console-main.js')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CONSOLE_PORT: String(CONSOLE_PORT), CONSOLE_ROOT: join(REPO_ROOT, 'dist', 'console'), GATEWAY_URL: gatewayUrl, KEYCLOAK_URL: keycloakUrl },
+      stdio: ['ignore', output, output],
+      detached: true,
+    });
+    child.unref();
+    if (!child.pid) throw new Error('could not start the console');
+    writeFileSync(pidFile('console'), String(child.pid));
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) break;
+      try {
+        if ((await fetch(`${url}/config.json`, { signal: AbortSignal.timeout(1000) })).ok) {
+          log(`console ready on ${url}`);
+          return url;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the console did not start on ${url}; see ${join(LOG_DIR, 'console.log')}`);
+  } finally {
+    closeSync(output);
+  }
 }
 
 /** Stops the gateway, the services and then the infrastructure, each by the pid it was started with. */
 export async function platformDown(log: Log): Promise<void> {
-  for (const app of ['gateway', ...DOMAIN_SERVICES] as AppName[]) {
+  for (const app of ['console', 'gateway', ...DOMAIN_SERVICES] as Array<AppName | 'console'>) {
     const pid = runningPid(app);
     if (pid) {
       await stopProcess(pid);
@@ -61,15 +104,15 @@ export async function platformDown(log: Log): Promise<void> {
   await stopInfrastructure({ profile: 'platform', log });
 }
 
-export function platformStatus(): Record<AppName, number | null> {
-  return Object.fromEntries(APPS.map((app) => [app, runningPid(app)])) as Record<AppName, number | null>;
+export function platformStatus(): Record<AppName | 'console', number | null> {
+  return Object.fromEntries([...APPS, 'console' as const].map((app) => [app, runningPid(app)])) as Record<AppName | 'console', number | null>;
 }
 
-function pidFile(app: AppName): string {
+function pidFile(app: AppName | 'console'): string {
   return join(PID_DIR, `${app}.pid`);
 }
 
-function runningPid(app: AppName): number | null {
+function runningPid(app: AppName | 'console'): number | null {
   if (!existsSync(pidFile(app))) return null;
   const pid = Number(readFileSync(pidFile(app), 'utf8').trim());
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;

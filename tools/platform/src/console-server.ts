@@ -1,0 +1,134 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { z } from 'zod';
+import { env, loadConfig } from '@entente/config';
+
+export const CONSOLE_PORT = 4200;
+
+export const consoleConfigSchema = z.object({
+  CONSOLE_PORT: env.port(CONSOLE_PORT),
+  CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The built console (npm run build:console). */
+  CONSOLE_ROOT: z.string().min(1),
+  /** The gateway's GraphQL endpoint, which /graphql forwards to. */
+  GATEWAY_URL: env.url(),
+  /** Keycloak as the browser reaches it (always 127.0.0.1, like the tokens' issuer). */
+  KEYCLOAK_URL: env.url(),
+  KEYCLOAK_REALM: z.string().regex(/^[\w-]+$/, 'must be a Keycloak realm name such as entente').default('entente'),
+  CONSOLE_CLIENT_ID: z.string().min(1).default('entente-console'),
+});
+
+export type ConsoleServerConfig = z.infer<typeof consoleConfigSchema>;
+
+export function loadConsoleConfig(source: NodeJS.ProcessEnv = process.env): ConsoleServerConfig {
+  return loadConfig('console', consoleConfigSchema, source);
+}
+
+export interface ConsoleServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Request headers the gateway gets; the rest (cookies, host, origin) stay here. */
+const FORWARDED = ['authorization', 'content-type', 'content-length', 'accept', 'accept-language', 'traceparent', 'tracestate', 'x-correlation-id'];
+
+/**
+ * Serves the built console and, on the same origin, forwards /graphql to the
+ * gateway, so the browser needs no CORS to reach the API; /config.json tells
+ * the app where Keycloak is. Hashed assets are cached for good, index.html
+ * never, and every other path is the app's (client-side routes).
+ */
+export async function startConsoleServer(config: ConsoleServerConfig): Promise<ConsoleServer> {
+  const root = normalize(config.CONSOLE_ROOT);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) throw new Error(`console: ${index} is missing; build the console first (npm run build:console)`);
+  const keycloakOrigin = new URL(config.KEYCLOAK_URL).origin;
+  const headers = {
+    'content-security-policy': [
+      "default-src 'self'",
+      `connect-src 'self' ${keycloakOrigin}`,
+      `frame-src ${keycloakOrigin}`,
+      // Mantine sets styles at run time.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+  const publicConfig = JSON.stringify({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, clientId: config.CONSOLE_CLIENT_ID });
+
+  const server = createServer((req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://console').pathname);
+    } catch {
+      return send(res, 400, headers, 'bad path');
+    }
+    if (path === '/graphql') return forward(req, res, config.GATEWAY_URL + new URL(req.url ?? '/', 'http://console').search);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { allow: 'GET, HEAD' }, 'method not allowed');
+    if (path === '/config.json') return send(res, 200, { ...headers, 'content-type': TYPES['.json'] as string, 'cache-control': 'no-store' }, publicConfig);
+    const file = normalize(join(root, path));
+    const inside = file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+    const isFile = inside && existsSync(file) && statSync(file).isFile();
+    if (!isFile && extname(path) !== '') return send(res, 404, headers, 'not found');
+    const served = isFile ? file : index;
+    const hashed = served.includes(`${sep}assets${sep}`);
+    res.writeHead(200, {
+      ...headers,
+      'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(served).pipe(res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.CONSOLE_PORT, config.CONSOLE_HOST, () => resolve());
+  });
+  return {
+    url: `http://${config.CONSOLE_HOST}:${config.CONSOLE_PORT}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string): void {
+  const outgoing: Record<string, string> = {};
+  for (const name of FORWARDED) {
+    const value = req.headers[name];
+    if (typeof value === 'string') outgoing[name] = value;
+  }
+  const upstream = httpRequest(gatewayUrl, { method: req.method, headers: outgoing }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) send(res, 502, { 'content-type': TYPES['.json'] as string }, JSON.stringify({ errors: [{ message: 'The API is not reachable; retry shortly.', extensions: { code: 'UNAVAILABLE' } }] }));
+    else res.destroy();
+  });
+  req.pipe(upstream);
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+}
