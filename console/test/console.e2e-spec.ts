@@ -134,8 +134,9 @@ describe('the console in a browser', () => {
     await page.locator('#password').press('Enter');
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** The whole page, or what is on screen (a dialog covers the viewport only). */
+  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   }
 
   /** axe-core on what the page shows now: no serious or critical violation of WCAG 2.1 A/AA. */
@@ -150,7 +151,8 @@ describe('the console in a browser', () => {
   async function openPlan(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Annual plan' }).click();
     await page.getByTestId('capacity-gauge').waitFor();
-    await page.getByRole('heading', { name: 'Cost by source: planned and available' }).or(page.getByText('Cost by source: planned and available')).first().waitFor();
+    // The charts load after the gauge (their own chunk).
+    await page.getByText('Cost by source: planned and available').waitFor();
   }
 
   /** Tabs through the page until the element matching `selector` has the focus: the way a keyboard user gets there. */
@@ -186,7 +188,7 @@ describe('the console in a browser', () => {
     await dialog.waitFor();
     expect(await staffPage.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await staffPage.keyboard.type(rationale);
-    await shot(staffPage, 'apply-remedy-dialog');
+    await shot(staffPage, 'apply-remedy-dialog', false);
     await expectAccessible(staffPage, 'apply dialog');
     await tabTo(staffPage, 'button[type="submit"]', 5);
     await staffPage.keyboard.press('Enter');
@@ -250,13 +252,13 @@ describe('the console in a browser', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Set priority' }).click();
     await page.getByTestId('priority-warning').waitFor();
-    await expect(page.getByTestId('priority-cap').textContent()).resolves.toBe('4 active · soft limit 2 · hard limit 4');
+    await page.getByTestId('priority-cap').filter({ hasText: '4 active · soft limit 2 · hard limit 4' }).waitFor();
     await shot(page, 'priorities-warning');
 
-    await page.getByRole('radio', { name: 'DE' }).check();
+    await page.getByText('DE', { exact: true }).click();
     await page.getByRole('link', { name: 'Jahresplan' }).click();
-    await page.getByTestId('capacity-gauge').waitFor();
-    await expect(page.getByTestId('capacity-gauge').textContent()).resolves.toContain('Personentage');
+    await page.getByText('Kosten nach Quelle: geplant und verfügbar').waitFor();
+    await expect(page.getByTestId('capacity-gauge').textContent()).resolves.toContain('Personentage: 45 von 120');
     await shot(page, 'plan-de');
     await expectAccessible(page, 'annual plan (de)');
   });

@@ -58,6 +58,8 @@ export const de: Messages = {
     columns: { title: 'Aktivität', type: 'Art', frequency: 'Häufigkeit', occurrences: 'Termine', mode: 'Form', status: 'Status', cost: 'Geplante Kosten', staffDays: 'Personentage' },
     remedies: 'Abhilfen, die beste zuerst',
     noRemedies: 'Keine Abhilfe nötig: Der Plan passt.',
+    showAll: 'Alle {{count}} Abhilfen zeigen',
+    showFewer: 'Nur die besten fünf zeigen',
     fitsAfter: 'passt danach',
     apply: 'Anwenden',
     applyTitle: 'Abhilfe {{rank}} anwenden',

@@ -57,6 +57,8 @@ export const en = {
     columns: { title: 'Activity', type: 'Type', frequency: 'Frequency', occurrences: 'Occurrences', mode: 'Mode', status: 'Status', cost: 'Planned cost', staffDays: 'Staff-days' },
     remedies: 'Remedies, best first',
     noRemedies: 'Nothing to remedy: the plan fits.',
+    showAll: 'Show all {{count}} remedies',
+    showFewer: 'Show the best five',
     fitsAfter: 'fits after this',
     apply: 'Apply',
     applyTitle: 'Apply remedy {{rank}}',

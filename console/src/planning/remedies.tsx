@@ -24,10 +24,15 @@ const ApplyRemedyMutation = graphql(`
 
 type Remedy = CapacityCheck['remedies'][number];
 
+const SHOWN_FIRST = 5;
+
 export function Remedies({ year, check, editable, onApplied }: { year: number; check: CapacityCheck; editable: boolean; onApplied: (summary: string) => void }) {
   const { t } = useTranslation();
   const mayApply = useCan('applyRemedy') && editable;
   const [chosen, setChosen] = useState<Remedy | null>(null);
+  // The best few first: a plan far over budget can have a dozen or more, one per activity and kind.
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? check.remedies : check.remedies.slice(0, SHOWN_FIRST);
   return (
     <section aria-labelledby="remedies-heading">
       <Title order={2} size="h4" id="remedies-heading" mb="xs">
@@ -37,7 +42,7 @@ export function Remedies({ year, check, editable, onApplied }: { year: number; c
         <Text>{t('plan.noRemedies')}</Text>
       ) : (
         <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {check.remedies.map((remedy) => (
+          {shown.map((remedy) => (
             <Paper key={`${remedy.kind}-${remedy.activityId}`} component="li" withBorder p="sm" radius="md" data-testid="remedy" data-kind={remedy.kind}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
@@ -64,6 +69,11 @@ export function Remedies({ year, check, editable, onApplied }: { year: number; c
             </Paper>
           ))}
         </Stack>
+      )}
+      {check.remedies.length > SHOWN_FIRST && (
+        <Button variant="subtle" mt="xs" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+          {showAll ? t('plan.showFewer') : t('plan.showAll', { count: check.remedies.length })}
+        </Button>
       )}
       {chosen && (
         <ApplyDialog
