@@ -56,7 +56,7 @@ describe('the cap on active priorities', () => {
     expect(retirementCandidates(active).map((c) => c.title)).toEqual(['Bare-old', 'Bare-new', 'Some', 'Rich', 'Progressing']);
     const error = refusal(() => admitActive(capFor(1, { soft: 2, hard: 5 }), active));
     expect(error.message).toContain('your strategy sets the cap itself: soft 2, hard 5');
-    expect(error.message).toMatch(/"Bare-old" \(p-Bare-old: 0 evidence links, no KPI progress\), "Bare-new" .*, "Some" \(p-Some: 1 evidence link, no KPI progress\)/);
+    expect(error.message).toMatch(/"Bare-old" \(0 evidence links, no KPI progress\), "Bare-new" .*, "Some" \(1 evidence link, no KPI progress\)/);
     expect(error.message).not.toContain('"Rich"');
   });
 

@@ -84,6 +84,6 @@ function formatFte(fte: number): string {
 
 function describe(candidates: readonly CapCandidate[]): string {
   return candidates
-    .map((c) => `${quoted(c.title)} (${c.priorityId}: ${c.evidenceCount} evidence link${c.evidenceCount === 1 ? '' : 's'}, ${c.kpiProgress ? 'KPI progress' : 'no KPI progress'})`)
+    .map((c) => `${quoted(c.title)} (${c.evidenceCount} evidence link${c.evidenceCount === 1 ? '' : 's'}, ${c.kpiProgress ? 'KPI progress' : 'no KPI progress'})`)
     .join(', ');
 }
