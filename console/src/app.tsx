@@ -11,9 +11,12 @@ import { HomePage } from './pages/home';
 import { SessionContext, type Session } from './session';
 import { Shell } from './shell';
 
-// Planning screens load when first opened: the first route stays within its JS budget (console/test/bundle-budget.int-spec.ts).
+// Planning and registry screens load when first opened: the first route stays within its JS budget (console/test/bundle-budget.int-spec.ts).
 const PrioritiesPage = lazy(() => import('./pages/priorities'));
 const PlanPage = lazy(() => import('./planning/plan-page'));
+const AssetsPage = lazy(() => import('./registry/assets-page'));
+const PartnersPage = lazy(() => import('./registry/partners-page'));
+const CountriesPage = lazy(() => import('./registry/countries-page'));
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -68,6 +71,9 @@ function SignedIn({ auth }: { auth: Auth }) {
               <Route index element={<HomePage />} />
               <Route path="planning/priorities" element={<PrioritiesPage />} />
               <Route path="planning/plan/:year?" element={<PlanPage />} />
+              <Route path="registry/assets/:id?" element={<AssetsPage />} />
+              <Route path="registry/partners/:id?" element={<PartnersPage />} />
+              <Route path="registry/countries/:country?" element={<CountriesPage />} />
               <Route path="*" element={<HomePage />} />
             </Routes>
           </Suspense>

@@ -18,6 +18,11 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/planning/priorities', label: t('nav.priorities'), active: pathname.startsWith('/planning/priorities') },
     { to: '/planning/plan', label: t('nav.plan'), active: pathname.startsWith('/planning/plan') },
   ];
+  const registryLinks = [
+    { to: '/registry/assets', label: t('nav.assets'), active: pathname.startsWith('/registry/assets') },
+    { to: '/registry/partners', label: t('nav.partners'), active: pathname.startsWith('/registry/partners') },
+    { to: '/registry/countries', label: t('nav.countries'), active: pathname.startsWith('/registry/countries') },
+  ];
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -59,6 +64,11 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         <NavLink variant="filled" component={Link} to={links[0].to} label={links[0].label} active={links[0].active} onClick={close} aria-current={links[0].active ? 'page' : undefined} />
+        <NavLink label={t('nav.registry')} defaultOpened childrenOffset="md">
+          {registryLinks.map((link) => (
+            <NavLink key={link.to} variant="filled" component={Link} to={link.to} label={link.label} active={link.active} onClick={close} aria-current={link.active ? 'page' : undefined} />
+          ))}
+        </NavLink>
         <NavLink label={t('nav.planning')} defaultOpened childrenOffset="md">
           {links.slice(1).map((link) => (
             <NavLink key={link.to} variant="filled" component={Link} to={link.to} label={link.label} active={link.active} onClick={close} aria-current={link.active ? 'page' : undefined} />

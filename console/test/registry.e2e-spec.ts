@@ -1,0 +1,222 @@
+import type { Page } from '@playwright/test';
+import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
+import { type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
+import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
+
+/**
+ * The registry's screens in a real browser (Debian's Chromium) against the
+ * end-to-end platform, signing in on Keycloak's login page. Each test makes
+ * its own jurisdictions, users and records through the API first.
+ */
+describe('the registry screens in a browser', () => {
+  let platform: TestPlatform;
+  let consoleBrowser: ConsoleBrowser;
+  let platformAdmin: TestUser;
+  const jurisdictions = testJurisdictions();
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ name: 'console-registry' });
+    consoleBrowser = await ConsoleBrowser.start(platform);
+    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
+  }, 240_000);
+
+  afterAll(async () => {
+    await consoleBrowser?.close();
+    await jurisdictions.deleteUsers();
+    if (platformAdmin) await deleteTestUser(platformAdmin.id);
+  });
+
+  function ok<T>(response: GraphQLResponse<T>): T {
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  }
+
+  async function onboarded(prefix: string): Promise<TestJurisdiction> {
+    const j = jurisdictions.create(prefix);
+    ok(
+      await platform.graphql(
+        await platformAdmin.token(),
+        `mutation($id: String!) { onboardJurisdiction(input: { id: $id, name: "Hansestadt ${prefix}", level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`,
+        { id: j.id },
+      ),
+    );
+    return j;
+  }
+
+  async function recordAsset(j: TestJurisdiction, input: Record<string, unknown>): Promise<string> {
+    return ok(await platform.graphql<{ recordAsset: { id: string } }>(await j.token('staff'), `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`, { input })).recordAsset.id;
+  }
+
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    expect(await seriousViolations(page, screen)).toEqual([]);
+  }
+
+  async function openInventory(page: Page): Promise<void> {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Table 1 inventory' }).click();
+    await page.getByTestId('table-one').waitFor();
+  }
+
+  it('lets staff record an asset by keyboard alone, shows the API’s refusal at the field it names, and counts it in Table 1', async () => {
+    const rostock = await onboarded('assets');
+    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    await openInventory(page);
+    await expect(page.getByTestId('table-one-ECONOMIC_FOUNDATIONS').textContent()).resolves.toBe('0');
+    await page.getByTestId('table-one-chart').locator('.recharts-surface').waitFor();
+    await shot(page, 'registry-assets-empty');
+    await expectAccessible(page, 'Table 1 inventory');
+
+    // Keyboard only: Tab to each field, type, Enter to submit.
+    await tabTo(page, '#add-name');
+    await page.keyboard.type('Port of Rostock logistics cluster');
+    await tabTo(page, '#add-countries', 5);
+    await page.keyboard.type('DK');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('fi');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#add-value', 3);
+    await page.keyboard.type('1200');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('jobs');
+    // A figure without the date it held: the API says so at "Figure as of".
+    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 10);
+    await page.keyboard.press('Enter');
+    const asOf = page.getByRole('textbox', { name: 'Figure as of' });
+    await page.locator('#add-as-of-error').waitFor();
+    await expect(page.locator('#add-as-of-error').textContent()).resolves.toContain('is required when a magnitude is given');
+    expect(await asOf.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'registry-asset-field-error');
+    await expectAccessible(page, 'asset form with an error');
+
+    await asOf.focus();
+    await page.keyboard.type('15012026');
+    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Asset “Port of Rostock logistics cluster” recorded.' }).waitFor();
+    await page.getByTestId('table-one-ECONOMIC_FOUNDATIONS').filter({ hasText: /^1$/ }).waitFor();
+    const row = page.getByTestId('asset-row').filter({ hasText: 'Port of Rostock logistics cluster' });
+    await expect(row.textContent()).resolves.toContain('DK, FI');
+    await expect(row.textContent()).resolves.toContain('1.200 jobs');
+    await shot(page, 'registry-assets');
+
+    const stored = ok(await platform.graphql<{ assets: { nodes: Array<{ asOf: string; countries: string[] }> } }>(await rostock.token('viewer'), `{ assets { nodes { asOf countries } } }`)).assets.nodes;
+    expect(stored).toEqual([{ asOf: '2026-01-15', countries: ['DK', 'FI'] }]);
+
+    // Editing opens the asset at its own address.
+    await row.getByRole('link', { name: 'Edit Port of Rostock logistics cluster' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Port of Rostock logistics and shipping');
+    await shot(page, 'registry-asset-edit', false);
+    await expectAccessible(page, 'edit asset');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('asset-row').filter({ hasText: 'Port of Rostock logistics and shipping' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+
+    // The countries the asset names are on the map, and in its table, by keyboard too.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ties by country' }).click();
+    await page.locator('[data-testid="ties-map"] path[data-country="DK"][data-ties="1"]').waitFor();
+    await page.locator('[data-testid="ties-map"] path[data-country="FI"][data-ties="1"]').waitFor();
+    await expect(page.getByTestId('ties-DK').textContent()).resolves.toContain('Denmark');
+    await tabTo(page, 'path[data-country="DK"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/registry\/countries\/DK$/);
+    await page.getByTestId('country-profile').getByText('Export sectors selling there').waitFor();
+    await shot(page, 'registry-countries');
+    await expectAccessible(page, 'ties by country');
+  });
+
+  it('lets the jurisdiction-admin remove an asset and shows a viewer the inventory without a control to change it', async () => {
+    const dortmund = await onboarded('viewer');
+    await recordAsset(dortmund, { name: 'TU Dortmund', category: 'INNOVATION_STRENGTHS', type: 'UNIVERSITY', countries: ['PL'] });
+    await recordAsset(dortmund, { name: 'Polish community', category: 'CULTURAL_AND_COMMUNITY_CONNECTIONS', type: 'DIASPORA_COMMUNITY', countries: ['PL'] });
+
+    const viewer = await consoleBrowser.signIn(await dortmund.user('viewer'));
+    await openInventory(viewer);
+    await viewer.getByTestId('asset-row').filter({ hasText: 'TU Dortmund' }).waitFor();
+    for (const name of [/^Edit/, /^Remove/, 'Record asset']) {
+      expect(await viewer.getByRole('button', { name }).count()).toBe(0);
+      expect(await viewer.getByRole('link', { name }).count()).toBe(0);
+    }
+    expect(await viewer.getByRole('textbox').count()).toBe(0);
+    await shot(viewer, 'registry-assets-viewer');
+
+    const admin = await consoleBrowser.signIn(await dortmund.user('jurisdiction-admin'));
+    await openInventory(admin);
+    await expect(admin.getByTestId('table-one-CULTURAL_AND_COMMUNITY_CONNECTIONS').textContent()).resolves.toBe('1');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await admin.getByRole('button', { name: 'Remove Polish community' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Asset “Polish community” removed.' }).waitFor();
+    await admin.getByTestId('table-one-CULTURAL_AND_COMMUNITY_CONNECTIONS').filter({ hasText: /^0$/ }).waitFor();
+    expect(await admin.getByTestId('asset-row').count()).toBe(1);
+  });
+
+  async function registerPartner(j: TestJurisdiction, input: Record<string, unknown>): Promise<string> {
+    return ok(await platform.graphql<{ registerPartner: { id: string } }>(await j.token('staff'), `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input })).registerPartner.id;
+  }
+
+  it('lets staff register a partner (the API’s refusal at the field) and the jurisdiction-admin merge a likely duplicate', async () => {
+    const rostock = await onboarded('partners');
+    await registerPartner(rostock, { name: 'Aarhus Kommune', kind: 'CITY', country: 'DK' });
+    await registerPartner(rostock, { name: 'Riga', kind: 'CITY', country: 'LV' });
+
+    const staff = await consoleBrowser.signIn(await rostock.user('staff'));
+    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
+    await staff.getByTestId('partners').waitFor();
+    const form = staff.getByRole('form', { name: 'Register a partner' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Aarhus kommune');
+    await form.getByRole('textbox', { name: 'Country' }).fill('Denmark');
+    await form.getByRole('button', { name: 'Register partner' }).click();
+    await staff.locator('#partner-country-error').waitFor();
+    expect(await form.getByRole('textbox', { name: 'Country' }).getAttribute('aria-invalid')).toBe('true');
+    await shot(staff, 'registry-partner-field-error');
+    await form.getByRole('textbox', { name: 'Country' }).fill('DK');
+    await form.getByRole('button', { name: 'Register partner' }).click();
+    await staff.getByRole('status').filter({ hasText: 'looks like a partner you have already' }).waitFor();
+    await staff.getByTestId('duplicate-group').waitFor();
+    // Staff see the duplicates; merging is the admin's.
+    expect(await staff.getByRole('button', { name: /^Merge/ }).count()).toBe(0);
+    await staff.getByRole('searchbox', { name: 'Search by name, country or Wikidata id' }).fill('riga');
+    await expect(staff.getByTestId('partner-row').count()).resolves.toBe(1);
+    await staff.getByRole('searchbox', { name: 'Search by name, country or Wikidata id' }).fill('');
+    await shot(staff, 'registry-partners');
+    await expectAccessible(staff, 'partners');
+
+    const admin = await consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
+    await admin.getByRole('button', { name: 'Merge Aarhus kommune into Aarhus Kommune' }).click();
+    await admin.getByRole('status').filter({ hasText: '“Aarhus kommune” merged into “Aarhus Kommune”.' }).waitFor();
+    await admin.getByTestId('duplicate-group').waitFor({ state: 'detached' });
+    await expect(admin.getByTestId('partner-row').count()).resolves.toBe(2);
+    await shot(admin, 'registry-partners-merged');
+    const left = ok(await platform.graphql<{ partners: { nodes: Array<{ name: string }> }; partnerDuplicates: unknown[] }>(await rostock.token('viewer'), `{ partners { nodes { name } } partnerDuplicates { key } }`));
+    expect(left.partners.nodes.map((partner) => partner.name).sort()).toEqual(['Aarhus Kommune', 'Riga']);
+    expect(left.partnerDuplicates).toEqual([]);
+  });
+
+  it('shows a user of another jurisdiction nothing of an asset or partner opened by its address, nor on the map', async () => {
+    const owner = await onboarded('owner');
+    const other = await onboarded('other');
+    const id = await recordAsset(owner, { name: 'Confidential shipyard deal', category: 'ECONOMIC_FOUNDATIONS', type: 'INBOUND_FDI', countries: ['NO'] });
+
+    const ownPage = await consoleBrowser.signIn(await owner.user('staff'), `/registry/assets/${id}`);
+    await ownPage.getByRole('dialog').getByRole('textbox', { name: 'Name' }).waitFor();
+    expect(await ownPage.getByRole('dialog').getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Confidential shipyard deal');
+
+    const page = await consoleBrowser.signIn(await other.user('staff'), `/registry/assets/${id}`);
+    await page.getByTestId('asset-not-found').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('shipyard');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await shot(page, 'registry-asset-not-found');
+    await expectAccessible(page, 'asset not found');
+
+    const partnerId = await registerPartner(owner, { name: 'Secret harbour partner', kind: 'CHAMBER', country: 'NO' });
+    await page.goto(new URL(`/registry/partners/${partnerId}`, consoleBrowser.url).toString());
+    await page.getByTestId('partner-not-found').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Secret harbour');
+    await page.goto(new URL('/registry/countries/NO', consoleBrowser.url).toString());
+    await page.getByTestId('country-profile').waitFor();
+    expect(await page.locator('[data-testid="ties-map"] path[data-country="NO"]').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toMatch(/shipyard|Secret harbour/);
+  });
+});
