@@ -76,6 +76,8 @@ export class ConsoleBrowser {
 
 /** The whole page, or what is on screen (a dialog covers the viewport only). */
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // From the top: a page scrolled by the keyboard otherwise shows its fixed header halfway down the full-page picture.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 

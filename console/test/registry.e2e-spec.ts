@@ -73,12 +73,12 @@ describe('the registry screens in a browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('fi');
     await page.keyboard.press('Enter');
-    await tabTo(page, '#add-value', 3);
+    await tabTo(page, '#add-value', 8);
     await page.keyboard.type('1200');
     await page.keyboard.press('Tab');
     await page.keyboard.type('jobs');
     // A figure without the date it held: the API says so at "Figure as of".
-    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 10);
+    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 20);
     await page.keyboard.press('Enter');
     const asOf = page.getByRole('textbox', { name: 'Figure as of' });
     await page.locator('#add-as-of-error').waitFor();
@@ -88,8 +88,8 @@ describe('the registry screens in a browser', () => {
     await expectAccessible(page, 'asset form with an error');
 
     await asOf.focus();
-    await page.keyboard.type('15012026');
-    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 5);
+    await page.keyboard.type('2026-01-15');
+    await tabTo(page, 'form[aria-label="Record an asset"] button[type="submit"]', 12);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Asset “Port of Rostock logistics cluster” recorded.' }).waitFor();
     await page.getByTestId('table-one-ECONOMIC_FOUNDATIONS').filter({ hasText: /^1$/ }).waitFor();

@@ -110,6 +110,7 @@ export const de: Messages = {
       sectors: 'Nach jeder Enter',
       unit: 'jobs, people, fte, companies oder money',
       currency: 'Nur für Geldbeträge, z. B. EUR',
+      asOf: 'Stichtag, JJJJ-MM-TT',
     },
   },
   partners: {

@@ -109,6 +109,7 @@ export const en = {
       sectors: 'Enter after each',
       unit: 'jobs, people, fte, companies or money',
       currency: 'Only for money, e.g. EUR',
+      asOf: 'The day it held, YYYY-MM-DD',
     },
   },
   partners: {

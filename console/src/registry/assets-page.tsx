@@ -11,7 +11,7 @@ import { QueryError } from '../query-error';
 import { useSession } from '../session';
 import { PageTitle } from '../shell';
 import { ASSET_CATEGORIES, ASSET_FIELDS, CONFIDENTIALITY_LEVELS, type AssetField, type RecordableCategory, TYPES_BY_CATEGORY } from './asset-fields';
-import { GeneralErrors, Notice, Section } from './feedback';
+import { ERROR_COLOUR, GeneralErrors, Notice, Section } from './feedback';
 import { type FieldErrors, refusalOf } from './field-errors';
 import { RecordNotFound } from './not-found';
 import { useRegistryRoles } from './registry-roles';
@@ -317,7 +317,7 @@ function AssetForm({ asset, onSaved }: { asset?: AssetRow; onSaved: (name: strin
 
   const prefix = asset ? 'edit' : 'add';
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={asset ? t('assets.editTitle', { name: asset.name }) : t('assets.add')}>
+    <form onSubmit={(event) => void submit(event)} noValidate style={ERROR_COLOUR} aria-label={asset ? t('assets.editTitle', { name: asset.name }) : t('assets.add')}>
       <Stack gap="sm" maw={640}>
         <TextInput id={`${prefix}-name`} label={t('assets.fields.name')} required value={state.name} onChange={(event) => set('name', event.currentTarget.value)} error={fieldError('name')} />
         <Group grow align="flex-start">
@@ -361,7 +361,7 @@ function AssetForm({ asset, onSaved }: { asset?: AssetRow; onSaved: (name: strin
         </Group>
         <Group grow align="flex-start">
           <TextInput id={`${prefix}-source`} label={t('assets.fields.sourceOrganisation')} value={state.sourceOrganisation} onChange={(event) => set('sourceOrganisation', event.currentTarget.value)} error={fieldError('sourceOrganisation')} />
-          <TextInput id={`${prefix}-as-of`} type="date" label={t('assets.fields.asOf')} value={state.asOf} onChange={(event) => set('asOf', event.currentTarget.value)} error={fieldError('asOf')} />
+          <TextInput id={`${prefix}-as-of`} label={t('assets.fields.asOf')} description={t('assets.hints.asOf')} placeholder="YYYY-MM-DD" value={state.asOf} onChange={(event) => set('asOf', event.currentTarget.value)} error={fieldError('asOf')} />
         </Group>
         <Select
           id={`${prefix}-confidentiality`}

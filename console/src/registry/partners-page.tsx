@@ -10,7 +10,7 @@ import type { PartnerKind } from '../gql/graphql';
 import { QueryError } from '../query-error';
 import { useSession } from '../session';
 import { PageTitle } from '../shell';
-import { GeneralErrors, Notice, Section } from './feedback';
+import { ERROR_COLOUR, GeneralErrors, Notice, Section } from './feedback';
 import { type FieldErrors, refusalOf } from './field-errors';
 import { RecordNotFound } from './not-found';
 import { useRegistryRoles } from './registry-roles';
@@ -234,7 +234,7 @@ function RegisterPartnerForm({ onSaved }: { onSaved: (name: string, duplicates: 
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('partners.register')}>
+    <form onSubmit={(event) => void submit(event)} noValidate style={ERROR_COLOUR} aria-label={t('partners.register')}>
       <Stack gap="sm" maw={640}>
         <TextInput id="partner-name" label={t('partners.fields.name')} required value={state.name} onChange={(event) => set('name', event.currentTarget.value)} error={errors.byField.name} />
         <Group grow align="flex-start">
