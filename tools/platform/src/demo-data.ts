@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PLANS, type DemoPlan } from './demo-plans';
 
@@ -100,6 +100,7 @@ export async function seedDemoData(options: { repoRoot: string; keycloakUrl: str
     }
     options.log(`demo data: registered ${partners.length} partners for ${jurisdiction}`);
   }
+  await loadTwinningCatalogue(options, adminToken);
   const nextYear = new Date().getUTCFullYear() + 1;
   for (const [jurisdiction, plan] of Object.entries(DEMO_PLANS)) {
     const staff = users.find((user) => user.jurisdiction === jurisdiction && user.roles.includes('staff'));
@@ -113,6 +114,33 @@ export async function seedDemoData(options: { repoRoot: string; keycloakUrl: str
     const fiscalYearStart = DEMO_JURISDICTIONS.find((j) => j.id === jurisdiction)?.fiscalYearStart ?? '01-01';
     await seedDemoPlan(options.gatewayUrl, token, plan, nextYear, fiscalYearStart);
     options.log(`demo data: ${jurisdiction} has a strategy, ${plan.strategy.priorities.length} priorities and its ${nextYear} plan (${plan.activities.length} activities)`);
+  }
+}
+
+/**
+ * The platform-wide twinning catalogue from `../shared/data/wikidata-twinning`
+ * (Wikidata's twinned-city pairs and their names), so that a demo user's
+ * twinning import names its partners. Loaded once: a platform that has it
+ * already, or a checkout without the data beside it, is left alone.
+ */
+async function loadTwinningCatalogue(options: { repoRoot: string; gatewayUrl: string; log: (line: string) => void }, adminToken: string): Promise<void> {
+  const folder = join(options.repoRoot, '..', 'shared', 'data', 'wikidata-twinning');
+  const catalogue = await graphql<{ twinningCatalogue: { places: number } | null }>(options.gatewayUrl, adminToken, '{ twinningCatalogue { places } }');
+  if ((catalogue.twinningCatalogue?.places ?? 0) > 0 || !existsSync(join(folder, 'relations.tsv'))) return;
+  const started = await graphql<{ loadTwinningCatalogue: { id: string } }>(
+    options.gatewayUrl,
+    adminToken,
+    'mutation($relations: String!, $names: String!) { loadTwinningCatalogue(relations: $relations, names: $names) { id } }',
+    { relations: readFileSync(join(folder, 'relations.tsv'), 'utf8'), names: readFileSync(join(folder, 'names.tsv'), 'utf8') },
+  );
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { importJob } = await graphql<{ importJob: { status: string; summary: string } }>(options.gatewayUrl, adminToken, 'query($id: ID!) { importJob(id: $id) { status summary } }', { id: started.loadTwinningCatalogue.id });
+    if (importJob.status === 'SUCCEEDED' || importJob.status === 'FAILED' || Date.now() > deadline) {
+      options.log(`demo data: twinning catalogue ${importJob.status.toLowerCase()} (${importJob.summary})`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
