@@ -145,7 +145,7 @@ describe('partner slice through the gateway', () => {
     });
   });
 
-  it('records one trace from the gateway through registry and Kafka into network', async () => {
+  it('records one trace from the gateway through registry and Kafka into network and planning', async () => {
     const token = await jurisdictions.create('slice').token('staff');
     // The caller starts the trace, so the spans of this one mutation are told apart from the others'.
     const traceId = randomBytes(16).toString('hex');
@@ -158,14 +158,16 @@ describe('partner slice through the gateway', () => {
       const ids = new Set(trace.map((span) => span.spanId));
       return trace.filter((span) => span.parentSpanId && !ids.has(span.parentSpanId) && !traceparent.includes(span.parentSpanId));
     };
-    // Spans arrive in batches from three processes: wait until the trace reaches network and every parent has arrived.
+    // Spans arrive in batches from four processes: wait until the trace reaches both consumers of partner
+    // events (network, and planning's read model of registry records) and every parent has arrived.
+    const consumedBy = (trace: CollectedSpan[], service: string): boolean => trace.some((span) => span.service === service && span.kind === SPAN_KIND.consumer);
     const isTraceComplete = (spans: CollectedSpan[]): boolean => {
-    const trace = traceOf(spans);
-      return trace.some((span) => span.service === 'network' && span.kind === SPAN_KIND.consumer) && orphansOf(trace).length === 0;
+      const trace = traceOf(spans);
+      return consumedBy(trace, 'network') && consumedBy(trace, 'planning') && orphansOf(trace).length === 0;
     };
     const { value: spans } = await eventually(async () => collector.spans(), isTraceComplete, 15_000);
     const trace = traceOf(spans);
-    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['gateway', 'registry', 'network']));
+    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['gateway', 'registry', 'network', 'planning']));
     expect(trace).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ service: 'gateway', kind: SPAN_KIND.server }),
@@ -180,8 +182,10 @@ describe('partner slice through the gateway', () => {
     const parentOf = (span: CollectedSpan | undefined) => (span?.parentSpanId ? byId.get(span.parentSpanId) : undefined);
     const registryServer = trace.find((span) => span.service === 'registry' && span.kind === SPAN_KIND.server);
     expect(parentOf(registryServer)).toMatchObject({ service: 'gateway', kind: SPAN_KIND.client });
-    const consumer = trace.find((span) => span.service === 'network' && span.kind === SPAN_KIND.consumer);
-    expect(parentOf(consumer)).toMatchObject({ service: 'registry', kind: SPAN_KIND.producer });
+    for (const service of ['network', 'planning']) {
+      const consumer = trace.find((span) => span.service === service && span.kind === SPAN_KIND.consumer);
+      expect(parentOf(consumer)).toMatchObject({ service: 'registry', kind: SPAN_KIND.producer });
+    }
     expect(trace).toContainEqual(expect.objectContaining({ service: 'gateway', name: 'gateway RegisterPartner' }));
   });
 });
