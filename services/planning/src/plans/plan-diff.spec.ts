@@ -1,51 +1,32 @@
 import { copyForNextYear } from './plan-copy';
 import { diffPlans } from './plan-diff';
+import { aPlan, anActivity } from './capacity/plan-builders';
 import type { Activity, PlanContent } from './plan-content';
 
+/** An annual delegation as these specs know it; each test states what differs. */
 function activity(id: string, fields: Partial<Activity> = {}): Activity {
-  return {
+  return anActivity({
     activityId: id,
-    title: `Activity ${id}`,
-    type: 'outbound-delegation',
     priorityIds: ['p1'],
-    partnerIds: [],
-    country: 'DK',
-    city: 'Aarhus',
     windowStart: '2027-05-01',
     windowEnd: '2027-05-04',
-    frequency: 'annual',
-    cycleYear: null,
-    mode: 'in-person',
     costPerOccurrence: { own: 12000, external: 0, partner: 0 },
     staffDaysPerOccurrence: 8,
-    implementers: [],
-    leadDepartment: null,
-    status: 'planned',
-    outcomes: null,
-    actualCost: null,
-    actualStaffDays: null,
-    jointEffortProposed: false,
-    origin: null,
     ...fields,
-  };
+  });
 }
 
 function plan(activities: Activity[], fields: Partial<PlanContent> = {}): PlanContent {
-  return {
-    year: 2027,
-    currency: 'EUR',
-    periodStart: '2027-01-01',
-    periodEnd: '2027-12-31',
+  return aPlan({
     budgetLines: [
       { lineId: 'own', source: 'own', label: 'Council budget', amount: 50000, fundingReference: null },
       { lineId: 'eu', source: 'external', label: 'Interreg', amount: 10000, fundingReference: 'grant-1' },
     ],
     staffDaysAvailable: 120,
     opportunisticAllowance: 2,
-    occasions: [],
     activities,
     ...fields,
-  };
+  });
 }
 
 describe('plan diff', () => {
