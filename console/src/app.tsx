@@ -17,6 +17,15 @@ const PlanPage = lazy(() => import('./planning/plan-page'));
 const AssetsPage = lazy(() => import('./registry/assets-page'));
 const PartnersPage = lazy(() => import('./registry/partners-page'));
 const CountriesPage = lazy(() => import('./registry/countries-page'));
+const RelationshipsPage = lazy(() => import('./registry/relationships-page'));
+const EngagementsPage = lazy(() => import('./registry/engagements-page'));
+const ImportsPage = lazy(() => import('./registry/imports-page'));
+const StrategyPage = lazy(() => import('./planning/strategy-page'));
+const VisitsPage = lazy(() => import('./planning/visits-page'));
+const ReportsPage = lazy(() => import('./planning/reports-page'));
+const JurisdictionPage = lazy(() => import('./admin/jurisdiction-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
+const PlatformPage = lazy(() => import('./admin/platform-page'));
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -74,6 +83,15 @@ function SignedIn({ auth }: { auth: Auth }) {
               <Route path="registry/assets/:id?" element={<AssetsPage />} />
               <Route path="registry/partners/:id?" element={<PartnersPage />} />
               <Route path="registry/countries/:country?" element={<CountriesPage />} />
+              <Route path="registry/relationships/:id?" element={<RelationshipsPage />} />
+              <Route path="registry/engagements" element={<EngagementsPage />} />
+              <Route path="registry/imports/:id?" element={<ImportsPage />} />
+              <Route path="planning/strategy" element={<StrategyPage />} />
+              <Route path="planning/visits/:id?" element={<VisitsPage />} />
+              <Route path="planning/reports/:year?" element={<ReportsPage />} />
+              <Route path="admin/jurisdiction" element={<JurisdictionPage />} />
+              <Route path="admin/users" element={<UsersPage />} />
+              <Route path="admin/platform" element={<PlatformPage />} />
               <Route path="*" element={<HomePage />} />
             </Routes>
           </Suspense>

@@ -13,16 +13,32 @@ export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const roles = platformRolesOf(auth.person.roles);
-  const links = [
-    { to: '/', label: t('nav.home'), active: pathname === '/' },
-    { to: '/planning/priorities', label: t('nav.priorities'), active: pathname.startsWith('/planning/priorities') },
-    { to: '/planning/plan', label: t('nav.plan'), active: pathname.startsWith('/planning/plan') },
-  ];
-  const registryLinks = [
-    { to: '/registry/assets', label: t('nav.assets'), active: pathname.startsWith('/registry/assets') },
-    { to: '/registry/partners', label: t('nav.partners'), active: pathname.startsWith('/registry/partners') },
-    { to: '/registry/countries', label: t('nav.countries'), active: pathname.startsWith('/registry/countries') },
-  ];
+  const link = (to: string, key: string) => ({ to, label: t(`nav.${key}`), active: pathname.startsWith(to) });
+  const home = { to: '/', label: t('nav.home'), active: pathname === '/' };
+  const sections = [
+    {
+      label: t('nav.registry'),
+      links: [
+        link('/registry/assets', 'assets'),
+        link('/registry/partners', 'partners'),
+        link('/registry/relationships', 'relationships'),
+        link('/registry/engagements', 'engagements'),
+        link('/registry/countries', 'countries'),
+        link('/registry/imports', 'imports'),
+      ],
+    },
+    {
+      label: t('nav.planning'),
+      links: [link('/planning/strategy', 'strategy'), link('/planning/priorities', 'priorities'), link('/planning/plan', 'plan'), link('/planning/visits', 'visits'), link('/planning/reports', 'reports')],
+    },
+    {
+      label: t('nav.admin'),
+      links: [
+        ...(roles.includes('jurisdiction-admin') || roles.includes('platform-admin') ? [link('/admin/jurisdiction', 'jurisdiction'), link('/admin/users', 'users')] : []),
+        ...(roles.includes('platform-admin') ? [link('/admin/platform', 'platform')] : []),
+      ],
+    },
+  ].filter((section) => section.links.length > 0);
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -63,17 +79,14 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        <NavLink variant="filled" component={Link} to={links[0].to} label={links[0].label} active={links[0].active} onClick={close} aria-current={links[0].active ? 'page' : undefined} />
-        <NavLink label={t('nav.registry')} defaultOpened childrenOffset="md">
-          {registryLinks.map((link) => (
-            <NavLink key={link.to} variant="filled" component={Link} to={link.to} label={link.label} active={link.active} onClick={close} aria-current={link.active ? 'page' : undefined} />
-          ))}
-        </NavLink>
-        <NavLink label={t('nav.planning')} defaultOpened childrenOffset="md">
-          {links.slice(1).map((link) => (
-            <NavLink key={link.to} variant="filled" component={Link} to={link.to} label={link.label} active={link.active} onClick={close} aria-current={link.active ? 'page' : undefined} />
-          ))}
-        </NavLink>
+        <NavLink variant="filled" component={Link} to={home.to} label={home.label} active={home.active} onClick={close} aria-current={home.active ? 'page' : undefined} />
+        {sections.map((section) => (
+          <NavLink key={section.label} label={section.label} defaultOpened childrenOffset="md">
+            {section.links.map((item) => (
+              <NavLink key={item.to} variant="filled" component={Link} to={item.to} label={item.label} active={item.active} onClick={close} aria-current={item.active ? 'page' : undefined} />
+            ))}
+          </NavLink>
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

@@ -1,8 +1,11 @@
+import * as admin from './admin';
 import type { Messages } from './en';
+import * as planningWork from './planning-work';
+import * as records from './records';
 
 export const de: Messages = {
   app: { name: 'Entente', skip: 'Zum Inhalt springen', loading: 'Wird geladen …', failed: 'Etwas ist schiefgegangen: {{message}}' },
-  nav: { label: 'Hauptnavigation', home: 'Übersicht', planning: 'Planung', priorities: 'Prioritäten', plan: 'Jahresplan', registry: 'Register', partners: 'Partner', countries: 'Länder', assets: 'Bestandsaufnahme' },
+  nav: { label: 'Hauptnavigation', home: 'Übersicht', planning: 'Planung', priorities: 'Prioritäten', plan: 'Jahresplan', registry: 'Register', partners: 'Partner', countries: 'Länder', assets: 'Bestandsaufnahme', relationships: 'Beziehungen', engagements: 'Kontaktprotokoll', imports: 'Importe', strategy: 'Strategie und Ziele', visits: 'Besuchsanfragen', reports: 'Berichte', admin: 'Verwaltung', jurisdiction: 'Gebietskörperschaft', users: 'Benutzer', platform: 'Plattform' },
   shell: { language: 'Sprache', signOut: 'Abmelden', signedInAs: 'Angemeldet als {{name}}', roles: 'Rollen: {{roles}}', menu: 'Navigation öffnen' },
   home: {
     title: '{{name}} auf einen Blick',
@@ -178,4 +181,7 @@ export const de: Messages = {
     ActivityStatus: { PLANNED: 'Geplant', CONFIRMED: 'Bestätigt', DONE: 'Erledigt', REDUCED: 'Reduziert', POSTPONED: 'Verschoben', CANCELLED: 'Abgesagt' },
     PriorityFocus: { SHARED_POLICY_PRIORITY: 'Gemeinsame Politikpriorität', ECONOMIC_COMPLEMENTARITY: 'Wirtschaftliche Ergänzung', CULTURAL_TIES: 'Kulturelle Bindungen' },
   },
+  ...records.de,
+  ...planningWork.de,
+  ...admin.de,
 };

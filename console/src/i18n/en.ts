@@ -1,7 +1,12 @@
-/** English; de.ts must have the same keys (its type says so). */
+/** English; de.ts must have the same keys (its type says so). Each area's screens keep their words in their own file (records.ts, planning-work.ts, admin.ts), spread in here. */
+import * as admin from './admin';
+import * as planningWork from './planning-work';
+import * as records from './records';
+import type { Shape } from './shape';
+
 export const en = {
   app: { name: 'Entente', skip: 'Skip to content', loading: 'Loading…', failed: 'Something went wrong: {{message}}' },
-  nav: { label: 'Main', home: 'Home', planning: 'Planning', priorities: 'Priorities', plan: 'Annual plan', registry: 'Registry', partners: 'Partners', countries: 'Ties by country', assets: 'Table 1 inventory' },
+  nav: { label: 'Main', home: 'Home', planning: 'Planning', priorities: 'Priorities', plan: 'Annual plan', registry: 'Registry', partners: 'Partners', countries: 'Ties by country', assets: 'Table 1 inventory', relationships: 'Relationships', engagements: 'Engagement log', imports: 'Imports', strategy: 'Strategy and goals', visits: 'Visit requests', reports: 'Reports', admin: 'Administration', jurisdiction: 'Jurisdiction profile', users: 'Users', platform: 'Platform' },
   shell: { language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', roles: 'Roles: {{roles}}', menu: 'Open navigation' },
   home: {
     title: '{{name}} at a glance',
@@ -177,7 +182,9 @@ export const en = {
     ActivityStatus: { PLANNED: 'Planned', CONFIRMED: 'Confirmed', DONE: 'Done', REDUCED: 'Reduced', POSTPONED: 'Postponed', CANCELLED: 'Cancelled' },
     PriorityFocus: { SHARED_POLICY_PRIORITY: 'Shared policy priority', ECONOMIC_COMPLEMENTARITY: 'Economic complementarity', CULTURAL_TIES: 'Cultural ties' },
   },
+  ...records.en,
+  ...planningWork.en,
+  ...admin.en,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof en>;
