@@ -9,6 +9,7 @@ export const FUNDER_TYPES = [
   { kind: 'embassy-or-high-commission', title: 'Embassy or high commission', examples: 'Public diplomacy small grants' },
   { kind: 'trust-or-foundation', title: 'Trust or foundation', examples: 'Philanthropic calls for city partnerships' },
   { kind: 'international-organisation', title: 'International organisation', examples: 'UN agencies, development banks, OECD programmes' },
+  { kind: 'corporate', title: 'Corporate', examples: 'Company foundations and corporate social responsibility programmes' },
 ] as const;
 
 export type FunderKind = (typeof FUNDER_TYPES)[number]['kind'];
