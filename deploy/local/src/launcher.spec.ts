@@ -74,6 +74,14 @@ describe('kafka configuration', () => {
   it('makes cluster ids in Kafka Uuid form', () => {
     expect(newKafkaClusterId()).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
+  it('never makes a cluster id that starts with "-", which kafka-storage would read as an option', () => {
+    // 0xfa encodes to "-" as the first base64url character: the first draw is refused, the second kept.
+    const draws = [Buffer.alloc(16, 0xfa), Buffer.alloc(16, 0x01)];
+    const id = newKafkaClusterId(() => draws.shift() as Buffer);
+    expect(Buffer.alloc(16, 0xfa).toString('base64url').startsWith('-')).toBe(true);
+    expect(id).toBe(Buffer.alloc(16, 0x01).toString('base64url'));
+    expect(draws).toHaveLength(0);
+  });
 });
 
 describe('helpers', () => {

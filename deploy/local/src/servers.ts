@@ -31,9 +31,21 @@ function secondsFromEnv(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v * 1000 : fallback * 1000;
 }
 
-/** Kafka's cluster ids are 16 random bytes, base64url without padding (22 characters). */
-export function newKafkaClusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * Kafka's cluster ids are 16 random bytes, base64url without padding (22
+ * characters). One that starts with "-" is read by kafka-storage's argument
+ * parser as an option ("argument --cluster-id: expected one argument"), so,
+ * like Kafka's own Uuid.randomUuid, draw again until it does not (1 in 64).
+ */
+export function newKafkaClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (isUsableClusterId(id)) return id;
+  }
+}
+
+function isUsableClusterId(id: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(id);
 }
 
 export function kafkaServerProperties(cfg: ProfileConfig, dataDir: string): string {
@@ -107,7 +119,9 @@ export function kafkaServer(cfg: ProfileConfig, java: JavaRuntime): LocalServer 
       writeFileSync(log4jPath, kafkaLog4jProperties(logPath));
       if (existsSync(join(dataDir, 'meta.properties'))) return; // formatted once per data dir
       const idFile = join(dir, 'cluster-id');
-      const clusterId = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : newKafkaClusterId();
+      const stored = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '';
+      // A stored id from before the leading-"-" fix could never be formatted: the storage is empty, so a new one is safe.
+      const clusterId = isUsableClusterId(stored) ? stored : newKafkaClusterId();
       writeFileSync(idFile, clusterId + '\n');
       const r = spawnSync(java.java, [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsPath], {
         encoding: 'utf8',
