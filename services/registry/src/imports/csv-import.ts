@@ -1,17 +1,19 @@
-import { isIsoCountryCode } from '@entente/contracts';
 import { quoted, ValidationError } from '@entente/errors';
 import { parseRecordAsset, RecordAssetCommand, RecordAssetInput } from '../assets/asset.rules';
 import { parseRegisterPartner, RegisterPartnerCommand } from '../partners/partner.rules';
 import { EstablishRelationshipCommand, parseRelationship } from '../relationships/relationship.rules';
+import { readCountryName } from './country-names';
 import { CsvOptions, CsvRecord, parseCsv } from './csv';
 import { isWikidataItemId } from './wikidata-twinning';
 
 /**
  * Validating a CSV import as a whole: every row is checked and every problem
  * reported, and the result is either all rows parsed or no rows at all — so a
- * caller has nothing it could half-apply. The shape of a row (which columns,
- * what a valid value is) is a plug-in, so assets and relationships reuse this
- * with their own parsers.
+ * caller has nothing it could half-apply. One exception: a row whose only
+ * fault is a value the import cannot place (RowLeftOut: a country name it
+ * cannot read) is left out and reported, and the other rows still import.
+ * The shape of a row (which columns, what a valid value is) is a plug-in, so
+ * assets and relationships reuse this with their own parsers.
  */
 
 /** One line of the import report; `row` counts the header as row 1. */
@@ -29,12 +31,31 @@ export interface NumberedRow {
   readonly values: CsvRow;
 }
 
-/** Throws ValidationError naming each bad field; anything else is a bug and propagates. */
+/**
+ * Thrown by a row parser when the row's only problems are values a person
+ * wrote that the import cannot place — a country name that fits no country
+ * or more than one. Such a row is left out of the import and reported, while
+ * the other rows import: the file is right except for what only a person can
+ * decide, and importing it again once fixed leaves out what is already there.
+ */
+export class RowLeftOut extends ValidationError {}
+
+/** Throws ValidationError naming each bad field (RowLeftOut to leave the row out); anything else is a bug and propagates. */
 export type RowParser<T> = (values: CsvRow) => T;
 
 export type ImportValidation<T> =
-  | { readonly ok: true; readonly rows: ReadonlyArray<{ readonly row: number; readonly value: T }> }
+  | {
+      readonly ok: true;
+      readonly rows: ReadonlyArray<{ readonly row: number; readonly value: T }>;
+      /** Rows left out (RowLeftOut), each problem of each: the report of the import. */
+      readonly leftOut: readonly RowProblem[];
+    }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
+
+function byRow(problems: RowProblem[]): RowProblem[] {
+  // Stable sort: within a row, structural problems stay before value problems.
+  return problems.sort((a, b) => a.row - b.row);
+}
 
 export interface CsvColumns {
   readonly required: readonly string[];
@@ -47,20 +68,24 @@ export const ROW_FIELD = '(row)';
 
 /**
  * Runs `parseRow` on every row and collects all problems. Row problems keep
- * the parser's field names so the report points at a column.
+ * the parser's field names so the report points at a column. When any row
+ * has a problem, the rows that would have been left out are listed with the
+ * problems: the file is fixed in one go.
  */
 export function validateRows<T>(rows: readonly NumberedRow[], parseRow: RowParser<T>): ImportValidation<T> {
   const problems: RowProblem[] = [];
+  const leftOut: RowProblem[] = [];
   const parsed: Array<{ row: number; value: T }> = [];
   for (const { row, values } of rows) {
     try {
       parsed.push({ row, value: parseRow(values) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      for (const problem of error.problems) problems.push({ row, field: problem.field, reason: problem.message });
+      const list = error instanceof RowLeftOut ? leftOut : problems;
+      for (const problem of error.problems) list.push({ row, field: problem.field, reason: problem.message });
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: parsed };
+  return problems.length > 0 ? { ok: false, problems: byRow([...problems, ...leftOut]) } : { ok: true, rows: parsed, leftOut };
 }
 
 /**
@@ -136,9 +161,7 @@ export function validateCsv<T>(text: string, columns: CsvColumns, parseRow: RowP
   const read = readCsvRows(text, columns, options);
   const values = validateRows(read.rows, parseRow);
   if (read.problems.length === 0) return values;
-  const problems = [...read.problems, ...(values.ok ? [] : values.problems)];
-  // Stable sort: within a row, structural problems stay before value problems.
-  return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
+  return { ok: false, problems: byRow([...read.problems, ...(values.ok ? values.leftOut : values.problems)]) };
 }
 
 // Partners: the first CSV shape. Assets and relationships add their own columns and parser.
@@ -149,21 +172,49 @@ export interface PartnerCsvRow extends RegisterPartnerCommand {
   readonly wikidataId?: string;
 }
 
-/** The same rules as registering one partner by hand, plus the optional Wikidata id. */
+type Problem = { field: string; message: string };
+
+/**
+ * A country cell: an ISO code or a country's English or German name
+ * (country-names.ts). Blank is a problem; a value that cannot be placed goes
+ * to `unplaced`, which leaves the row out when it is the row's only problem.
+ */
+function countryCell(values: CsvRow, column: string, problems: Problem[], unplaced: Problem[]): string | null {
+  const value = (values[column] ?? '').trim();
+  if (value === '') {
+    problems.push({ field: column, message: 'is required: the country’s ISO code (such as NL) or its English or German name' });
+    return null;
+  }
+  const reading = readCountryName(value);
+  if (reading.ok) return reading.code;
+  unplaced.push({ field: column, message: reading.reason });
+  return null;
+}
+
+/** Every problem of the row, or RowLeftOut when the only ones are values it cannot place. */
+function throwRowProblems(problems: readonly Problem[], unplaced: readonly Problem[]): never {
+  if (problems.length > 0) throw new ValidationError([...problems, ...unplaced]);
+  throw new RowLeftOut(unplaced);
+}
+
+/** The same rules as registering one partner by hand, plus the optional Wikidata id; the country by code or name. */
 export function parsePartnerCsvRow(values: CsvRow): PartnerCsvRow {
-  const problems: Array<{ field: string; message: string }> = [];
+  const problems: Problem[] = [];
+  const unplaced: Problem[] = [];
+  const country = countryCell(values, 'country', problems, unplaced);
   let partner: RegisterPartnerCommand | undefined;
   try {
-    partner = parseRegisterPartner({ name: values['name'] ?? '', kind: (values['kind'] ?? '').trim(), country: values['country'] ?? '' });
+    // A country not read is passed as unknown (null) so that the rules still check name and kind.
+    partner = parseRegisterPartner({ name: values['name'] ?? '', kind: (values['kind'] ?? '').trim(), country });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    problems.push(...error.problems);
+    problems.unshift(...error.problems);
   }
   const wikidataId = (values['wikidataId'] ?? '').trim();
   if (wikidataId !== '' && !isWikidataItemId(wikidataId)) {
     problems.push({ field: 'wikidataId', message: `${quoted(wikidataId)} is not a Wikidata item id (Q followed by digits, e.g. Q2861)` });
   }
-  if (problems.length > 0 || partner === undefined) throw new ValidationError(problems);
+  if (problems.length > 0 || unplaced.length > 0 || partner === undefined) throwRowProblems(problems, unplaced);
   return { ...partner, ...(wikidataId !== '' && { wikidataId }) };
 }
 
@@ -228,7 +279,26 @@ const ASSET_COLUMN_OF: Readonly<Record<string, string>> = {
   'magnitude.currency': 'magnitudeCurrency',
 };
 
+/**
+ * The countries cell read item by item to ISO codes (names too). An item that
+ * cannot be placed is passed on as written, and the rule's problem with it is
+ * replaced by the reason it could not be placed. An asset's row is not left
+ * out for it: an assets file is not deduplicated, so a row left out could not
+ * be brought in by importing the fixed file again.
+ */
+function assetCountries(values: CsvRow): { countries: string[] | null; reasons: Map<string, string> } {
+  const reasons = new Map<string, string>();
+  const countries = listCell(values, 'countries')?.map((item, index) => {
+    const reading = readCountryName(item);
+    if (reading.ok) return reading.code;
+    reasons.set(`countries[${index}]`, reading.reason);
+    return item;
+  });
+  return { countries: countries ?? null, reasons };
+}
+
 export function parseAssetCsvRow(values: CsvRow, now: Date = new Date()): RecordAssetCommand {
+  const { countries, reasons } = assetCountries(values);
   const magnitudeValue = cell(values, 'magnitudeValue');
   const magnitudeUnit = cell(values, 'magnitudeUnit');
   const magnitudeCurrency = cell(values, 'magnitudeCurrency');
@@ -238,7 +308,7 @@ export function parseAssetCsvRow(values: CsvRow, now: Date = new Date()): Record
     description: cell(values, 'description'),
     category: vocabularyCell(values, 'category'),
     type: vocabularyCell(values, 'type'),
-    countries: listCell(values, 'countries'),
+    countries,
     sectors: listCell(values, 'sectors'),
     // "1,5" or "ten" is not a number: NaN makes the rule say so for the value column.
     magnitude: hasMagnitude ? { value: magnitudeValue === null ? null : Number(magnitudeValue), unit: magnitudeUnit, currency: magnitudeCurrency } : null,
@@ -246,7 +316,15 @@ export function parseAssetCsvRow(values: CsvRow, now: Date = new Date()): Record
     asOf: cell(values, 'asOf'),
     confidentiality: vocabularyCell(values, 'confidentiality'),
   };
-  return rethrowInColumns(() => parseRecordAsset(input, now), ASSET_COLUMN_OF);
+  const parse = (): RecordAssetCommand => {
+    try {
+      return parseRecordAsset(input, now);
+    } catch (error) {
+      if (!(error instanceof ValidationError) || reasons.size === 0) throw error;
+      throw new ValidationError(error.problems.map((problem) => ({ field: problem.field, message: reasons.get(problem.field) ?? problem.message })));
+    }
+  };
+  return rethrowInColumns(parse, ASSET_COLUMN_OF);
 }
 
 export function validateAssetsCsv(text: string, now: Date = new Date(), options?: CsvOptions): ImportValidation<RecordAssetCommand> {
@@ -290,7 +368,7 @@ export interface RelationshipCsvRow {
   readonly relationship: Omit<EstablishRelationshipCommand, 'partnerId'>;
 }
 
-function readPartnerReference(values: CsvRow, problems: Array<{ field: string; message: string }>): PartnerReference | undefined {
+function readPartnerReference(values: CsvRow, problems: Problem[], unplaced: Problem[]): PartnerReference | undefined {
   const partnerId = cell(values, 'partnerId');
   if (partnerId !== null) return { by: 'partnerId', partnerId };
   const wikidataId = cell(values, 'partnerWikidataId')?.toUpperCase() ?? null;
@@ -300,22 +378,24 @@ function readPartnerReference(values: CsvRow, problems: Array<{ field: string; m
     return undefined;
   }
   const name = cell(values, 'partnerName');
-  const country = cell(values, 'partnerCountry')?.toUpperCase() ?? null;
-  if (name === null && country === null) {
+  const written = cell(values, 'partnerCountry');
+  if (name === null && written === null) {
     problems.push({ field: 'partnerId', message: 'name the partner: give partnerId, partnerWikidataId, or partnerName with partnerCountry' });
     return undefined;
   }
   if (name === null) problems.push({ field: 'partnerName', message: 'is required with partnerCountry' });
-  if (country === null) problems.push({ field: 'partnerCountry', message: 'is required with partnerName (ISO 3166-1 alpha-2, such as DK)' });
-  else if (!isIsoCountryCode(country)) {
-    problems.push({ field: 'partnerCountry', message: `${quoted(country)} is not an ISO 3166-1 alpha-2 country code; use two letters such as DE, NZ or US` });
+  if (written === null) {
+    problems.push({ field: 'partnerCountry', message: 'is required with partnerName: the country’s ISO code (such as DK) or its English or German name' });
+    return undefined;
   }
-  return name !== null && country !== null && isIsoCountryCode(country) ? { by: 'partnerName', name, country } : undefined;
+  const country = countryCell(values, 'partnerCountry', problems, unplaced);
+  return name !== null && country !== null ? { by: 'partnerName', name, country } : undefined;
 }
 
 export function parseRelationshipCsvRow(values: CsvRow): RelationshipCsvRow {
-  const problems: Array<{ field: string; message: string }> = [];
-  const partner = readPartnerReference(values, problems);
+  const problems: Problem[] = [];
+  const unplaced: Problem[] = [];
+  const partner = readPartnerReference(values, problems, unplaced);
   let relationship: EstablishRelationshipCommand | undefined;
   try {
     relationship = parseRelationship({
@@ -336,7 +416,7 @@ export function parseRelationshipCsvRow(values: CsvRow): RelationshipCsvRow {
     if (!(error instanceof ValidationError)) throw error;
     problems.push(...inColumns(error, {}).problems);
   }
-  if (problems.length > 0 || partner === undefined || relationship === undefined) throw new ValidationError(problems);
+  if (problems.length > 0 || unplaced.length > 0 || partner === undefined || relationship === undefined) throwRowProblems(problems, unplaced);
   const { partnerId: _placeholder, ...rest } = relationship;
   return { partner, relationship: rest };
 }

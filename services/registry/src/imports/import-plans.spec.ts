@@ -25,6 +25,22 @@ describe('planPartnersCsv', () => {
     expect(result.plan.skipped).toBe(3);
   });
 
+  it('imports the rows whose country it reads by name, and reports each row it left out for its country', () => {
+    const csv = 'name,kind,country\nGroningen,city,the Netherlands\nPoseidonis,city,Atlantis\nAarhus,city,Denmark\nDortmund,city,Deutschland\n';
+    const result = planPartnersCsv('job-1', csv, PARTNERS);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.steps.map((step) => [step.row, step.type === 'partner' && step.partner.country])).toEqual([
+      [2, 'NL'],
+      [5, 'DE'],
+    ]);
+    expect(result.plan.notes).toEqual([
+      { row: 3, field: 'country', reason: 'row left out: cannot place "Atlantis" as a country; use its English or German name or an ISO code such as NL' },
+      { row: 4, field: 'name', reason: 'skipped: the same partner as partner p-aarhus (Aarhus)' },
+    ]);
+    expect(result.plan.skipped).toBe(2);
+  });
+
   it('returns the problems of a bad file and no steps', () => {
     expect(planPartnersCsv('job-1', 'name,kind,country\nTurku,village,FI\n', [])).toEqual({
       ok: false,
@@ -48,7 +64,7 @@ describe('planAssetsCsv', () => {
   });
 
   it('names the CSV column of each problem, and the item within a list', () => {
-    const csv = 'name,category,type,countries,magnitudeValue,magnitudeUnit,asOf\nX,economic-foundations,key-industry,DE;Germany,1.5e,jobs,2024-01-01\n,innovation-strengths,university,,10,EUR,\n';
+    const csv = 'name,category,type,countries,magnitudeValue,magnitudeUnit,asOf\nX,economic-foundations,key-industry,DE;Germania,1.5e,jobs,2024-01-01\n,innovation-strengths,university,,10,EUR,\n';
     const result = planAssetsCsv('job-2', csv, new Date('2025-01-01T00:00:00Z'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -59,7 +75,7 @@ describe('planAssetsCsv', () => {
       [3, 'magnitudeUnit'],
       [3, 'asOf'],
     ]);
-    expect(result.problems[0]?.reason).toMatch(/^item 2: "Germany" is not an ISO 3166-1 alpha-2/);
+    expect(result.problems[0]?.reason).toBe('item 2: cannot place "Germania" as a country; use its English or German name or an ISO code such as NL');
   });
 });
 
@@ -77,6 +93,30 @@ describe('planRelationshipsCsv', () => {
       [4, 'p-riga', 'mou'],
     ]);
     expect(result.plan.notes).toEqual([{ row: 5, field: 'type', reason: 'skipped: Aarhus already has a sister-city relationship' }]);
+  });
+
+  it('finds a partner by its country’s name, and leaves out a row whose partnerCountry it cannot place', () => {
+    const csv = `${header}mou,,,Riga,Latvia,,\nmou,,,Riga,Lettland,,\nfriendship,,,Riga,Livonia,,\n`;
+    const result = planRelationshipsCsv('job-3', csv, PARTNERS, []);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.steps.map((s) => [s.row, s.type === 'relationship' && s.relationship.partnerId])).toEqual([[2, 'p-riga']]);
+    expect(result.plan.notes).toEqual([
+      { row: 3, field: 'type', reason: 'skipped: Rīga already has a mou relationship' },
+      { row: 4, field: 'partnerCountry', reason: 'row left out: cannot place "Livonia" as a country; use its English or German name or an ISO code such as NL' },
+    ]);
+    expect(result.plan.skipped).toBe(2);
+  });
+
+  it('lists the rows it would leave out with the problems of a file that fails', () => {
+    const csv = `${header}mou,,,Riga,Livonia,,\nmou,nobody,,,,,\n`;
+    expect(planRelationshipsCsv('job-3', csv, PARTNERS, [])).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, field: 'partnerCountry', reason: expect.stringContaining('cannot place "Livonia"') },
+        { row: 3, field: 'partnerId', reason: expect.stringContaining('no partner nobody') },
+      ],
+    });
   });
 
   it('reports each row whose partner is unknown or not named, with the rules’ own problems', () => {

@@ -51,8 +51,18 @@ function nameKey(name: string, country: string): string {
   return `${normalisePartnerName(name)}\u0000${country}`;
 }
 
+/** A row left out of an import (csv-import.ts RowLeftOut), as a line of the report of the job that imported the rest. */
+export function leftOutNote(problem: RowProblem): RowProblem {
+  return { ...problem, reason: `row left out: ${problem.reason}` };
+}
+
+/** Plans the good rows; the rows left out come first in the notes, and count as skipped. */
 function withRows<T>(validation: ImportValidation<T>, plan: (rows: ReadonlyArray<{ row: number; value: T }>) => PlanResult): PlanResult {
-  return validation.ok ? plan(validation.rows) : { ok: false, problems: validation.problems };
+  if (!validation.ok) return { ok: false, problems: validation.problems };
+  const result = plan(validation.rows);
+  if (!result.ok || validation.leftOut.length === 0) return result;
+  const notes = [...validation.leftOut.map(leftOutNote), ...result.plan.notes].sort((a, b) => a.row - b.row);
+  return { ok: true, plan: { ...result.plan, notes, skipped: result.plan.skipped + new Set(validation.leftOut.map((p) => p.row)).size } };
 }
 
 /**
@@ -123,7 +133,8 @@ function resolvePartner(reference: RelationshipCsvRow['partner'], partners: read
 
 /**
  * Relationships: each row's partner must already be in the jurisdiction
- * (a row that cannot be resolved is a problem of that row). A row repeating a
+ * (a row that cannot be resolved is a problem of that row; one whose
+ * partnerCountry cannot be placed is left out). A row repeating a
  * relationship of the same type with the same partner, existing or earlier
  * in the file, is left out.
  */
@@ -132,12 +143,17 @@ export function planRelationshipsCsv(jobId: string, text: string, partners: read
   const read = readCsvRows(text, RELATIONSHIP_CSV_COLUMNS);
   const problems: RowProblem[] = [...read.problems];
   const notes: RowProblem[] = [];
+  const leftOut: RowProblem[] = [];
   const steps: RelationshipStep[] = [];
   const existing = new Set(ties.map((tie) => `${tie.partnerId}\u0000${tie.type}`));
   for (const numbered of read.rows) {
     const validation = validateRows([numbered], parseRelationshipCsvRow);
     if (!validation.ok) {
       problems.push(...validation.problems);
+      continue;
+    }
+    if (validation.leftOut.length > 0) {
+      leftOut.push(...validation.leftOut);
       continue;
     }
     const { row, value } = validation.rows[0] as { row: number; value: RelationshipCsvRow };
@@ -154,7 +170,8 @@ export function planRelationshipsCsv(jobId: string, text: string, partners: read
     existing.add(key);
     steps.push({ type: 'relationship', row, id: deterministicId(jobId, `row:${row}`), relationship: { ...value.relationship, partnerId: resolved.partner.partnerId } });
   }
-  return problems.length > 0 ? { ok: false, problems: problems.sort((a, b) => a.row - b.row) } : { ok: true, plan: { steps, notes, skipped: notes.length } };
+  if (problems.length > 0) return { ok: false, problems: [...problems, ...leftOut].sort((a, b) => a.row - b.row) };
+  return { ok: true, plan: { steps, notes: [...notes, ...leftOut.map(leftOutNote)].sort((a, b) => a.row - b.row), skipped: notes.length + leftOut.length } };
 }
 
 /**
