@@ -1,1 +1,2 @@
 export * from './field-checks';
+export * from './csv';

@@ -2,6 +2,7 @@ import { ValidationError } from '@entente/errors';
 import { parseEngagement } from './engagements/engagement.rules';
 import { parseRelationship } from './relationships/relationship.rules';
 import { parseRecordAsset } from './assets/asset.rules';
+import { seededRandom } from '@entente/random';
 
 /**
  * Inputs arrive from GraphQL, CSV rows and event replays; whatever they hold,
@@ -9,17 +10,8 @@ import { parseRecordAsset } from './assets/asset.rules';
  * never with anything that would surface as a 500.
  */
 describe('parsers under generated inputs', () => {
-  // A small deterministic generator (mulberry32) so a failure reproduces.
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  const next = random(20250615);
+  // Deterministic, so a failure reproduces.
+  const next = seededRandom(20250615);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const scalars: unknown[] = [
     undefined, null, '', ' ', 'x', 'x'.repeat(2001), 'DE', 'de', 'XX', 'EUR', 'money', 'jobs', '2024-02-29', '2025-02-29',

@@ -1,3 +1,4 @@
+import { seededRandom } from '@entente/random';
 import { ASSET_TYPES, AssetType, ENGAGEMENT_TYPES, RELATIONSHIP_TYPES, categoryOfAssetType, type EstablishRelationshipInput, type LogEngagementInput, type RecordAssetInput } from '@entente/registry';
 
 /**
@@ -7,18 +8,6 @@ import { ASSET_TYPES, AssetType, ENGAGEMENT_TYPES, RELATIONSHIP_TYPES, categoryO
  * each type is counted in, and partners, relationships and engagements. The
  * same seed always yields the same inventory, so runs compare.
  */
-
-/** mulberry32: small, fast and good enough to spread test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Most-tied first: country i is drawn with weight 1/(i+1). */
 export const SEED_COUNTRIES = [

@@ -6,6 +6,7 @@
  * build on it, so the same count always gives the same plan.
  */
 
+import { seededRandom } from '@entente/random';
 import type { Activity, ActivityMode, ActivityType, BudgetLine, Frequency, PlanContent } from '../plan-content';
 import { capacityTotals } from './capacity-totals';
 
@@ -58,20 +59,8 @@ const PLACES: ReadonlyArray<{ city: string; country: string }> = [
 
 const PRIORITY_IDS = ['priority-maritime-trade', 'priority-youth-mobility', 'priority-culture-and-heritage', 'priority-green-ports'];
 
-/** mulberry32: small, fast and the same on every platform, which is all a fixture needs. */
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function samplePlan(activityCount: number, year = 2027): PlanContent {
-  const random = randomSequence(activityCount * 7919 + year);
+  const random = seededRandom(activityCount * 7919 + year);
   const between = ([min, max]: [number, number]): number => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
   const activities: Activity[] = [];

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast generator that gives the same sequence for a seed
+ * on every platform, which is all generated fixtures and benchmark data need
+ * (a printed seed reproduces a run). Not for anything secret.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
