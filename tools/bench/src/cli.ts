@@ -1,11 +1,12 @@
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ZodType } from 'zod';
 import { REPO_ROOT, RUNTIME_DIR, releaseInfrastructure, startInfrastructureDetailed, type ServerName } from '@entente/local-infra';
-import { capacityCheckResult, catalogueImportResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
-import { capacityCheckMeasurement, catalogueImportMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
+import { CONSOLE_PORT, readDemoUsers } from '@entente/platform';
+import { capacityCheckResult, catalogueImportResult, consoleFirstLoadResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
+import { capacityCheckMeasurement, catalogueImportMeasurement, consoleFirstLoadMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
 import { BenchmarkResult, formatTable, misses } from './report';
 
 /**
@@ -63,15 +64,17 @@ function runBenchmark<T>(folder: string, name: string, schema: ZodType<T>, env: 
 interface BenchEnv {
   mongoUrl: string | null;
   twinningDir: string | null;
+  consoleUrl: string | null;
 }
 
 interface Benchmark {
   key: string;
-  group: 'registry' | 'planning';
+  group: 'registry' | 'planning' | 'console';
   /** Logged when it starts. */
   title: string;
   needsMongo: boolean;
   needsTwinning: boolean;
+  needsPlatform?: boolean;
   run(env: BenchEnv): Promise<{ measurement: unknown; result: BenchmarkResult }>;
 }
 
@@ -135,7 +138,58 @@ const BENCHMARKS: Benchmark[] = [
     schema: reportHtmlMeasurement,
     result: reportHtmlResult,
   }),
+  benchmark({
+    key: 'first-load',
+    group: 'console',
+    title: 'E: the console’s first load and sign-in in Chromium against the local platform',
+    needsMongo: false,
+    needsTwinning: false,
+    needsPlatform: true,
+    entry: 'first-load.bench',
+    schema: consoleFirstLoadMeasurement,
+    result: consoleFirstLoadResult,
+    env: consoleEnv,
+  }),
 ];
+
+function consoleEnv(env: BenchEnv): NodeJS.ProcessEnv {
+  const staff = readDemoUsers(REPO_ROOT).find((user) => user.username === 'rostock-staff');
+  if (!staff) throw new Error('deploy/keycloak/demo-users.json has no rostock-staff');
+  return { BENCH_CONSOLE_URL: env.consoleUrl ?? '', BENCH_CONSOLE_USER: staff.username, BENCH_CONSOLE_PASSWORD: staff.password };
+}
+
+const LOCAL_CONSOLE = `http://127.0.0.1:${CONSOLE_PORT}`;
+
+async function consoleAnswers(): Promise<boolean> {
+  try {
+    return (await fetch(`${LOCAL_CONSOLE}/config.json`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the platform CLI (`platform up` or `down`) as npm start and npm stop do, its output on stderr. */
+function platformCli(action: 'up' | 'down'): Promise<void> {
+  const cli = join(REPO_ROOT, 'dist', 'tools', 'platform', 'src', 'cli.js');
+  if (!existsSync(cli)) return Promise.reject(new Error(`${cli} is missing: npm run bench builds it first`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, action], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`platform ${action} exited with code ${code}`))));
+  });
+}
+
+/** The local platform's console: the running one, or one brought up for the benchmark (and taken down after). */
+async function localPlatform(): Promise<{ consoleUrl: string; startedHere: boolean }> {
+  if (await consoleAnswers()) {
+    log(`using the platform already running on ${LOCAL_CONSOLE}`);
+    return { consoleUrl: LOCAL_CONSOLE, startedHere: false };
+  }
+  if (!existsSync(join(REPO_ROOT, 'dist', 'console', 'index.html'))) throw new Error('dist/console is missing: run npm run build:console first');
+  log('no platform answers on :4200; bringing one up (as npm start does) for the console benchmark');
+  await platformCli('up');
+  return { consoleUrl: LOCAL_CONSOLE, startedHere: true };
+}
 
 const USAGE = `usage: npm run bench [-- NAME…]
 
@@ -143,8 +197,10 @@ Runs every benchmark, or those named (a benchmark or a group):
 ${BENCHMARKS.map((b) => `  ${b.key.padEnd(10)} ${b.group.padEnd(9)} ${b.title.replace(/^\w: /, '')}`).join('\n')}
   registry   the registry's (A, B: start the MongoDB-wire server, need the Wikidata twinning TSV pair)
   planning   planning's (C, D: pure CPU, no server)
+  console    the console's (E: Debian's Chromium against npm start's platform, brought up when not running)
 
-env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR
+env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR,
+     BENCH_CONSOLE_RUNS (first loads, default 10), ENTENTE_CHROMIUM (default /usr/bin/chromium)
 `;
 
 class UsageError extends Error {}
@@ -169,6 +225,7 @@ async function main(args: readonly string[]): Promise<number> {
   const infra = selected.some((b) => b.needsMongo) ? await startInfrastructureDetailed({ profile: 'bench', lease: true, servers: ['mongo'], log }) : null;
   const started = (infra?.started ?? []) as ServerName[];
   const mongoUrl = infra?.endpoints.mongoUrl ?? null;
+  let platform: { consoleUrl: string; startedHere: boolean } | null = null;
   const results: BenchmarkResult[] = [];
   // The raw figures (every latency sample, the memory baseline) go into the JSON for a closer look.
   const measurements: unknown[] = [];
@@ -176,7 +233,15 @@ async function main(args: readonly string[]): Promise<number> {
   try {
     for (const bench of selected) {
       log(bench.title);
-      await bench.run({ mongoUrl, twinningDir: twinning }).then(
+      if (bench.needsPlatform && platform === null) {
+        try {
+          platform = await localPlatform();
+        } catch (error) {
+          errors.push(`${bench.title.slice(0, 1)}: ${(error as Error).message}`);
+          continue;
+        }
+      }
+      await bench.run({ mongoUrl, twinningDir: twinning, consoleUrl: platform?.consoleUrl ?? null }).then(
         ({ measurement, result }) => {
           measurements.push(measurement);
           results.push(result);
@@ -186,6 +251,7 @@ async function main(args: readonly string[]): Promise<number> {
     }
   } finally {
     if (infra) await releaseInfrastructure({ profile: 'bench', started, log });
+    if (platform?.startedHere) await platformCli('down');
   }
 
   process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n\n`);

@@ -70,3 +70,16 @@ export const reportHtmlMeasurement = z.object({
   csvMs: z.array(z.number()).min(1),
 });
 export type ReportHtmlMeasurement = z.infer<typeof reportHtmlMeasurement>;
+
+export const consoleFirstLoadMeasurement = z.object({
+  benchmark: z.literal('console-first-load'),
+  consoleUrl: z.string(),
+  user: z.string(),
+  chromium: z.string(),
+  toLoginPageMs: z.array(z.number()).min(1),
+  signInToHomeMs: z.array(z.number()).min(1),
+  reloadMs: z.array(z.number()).min(1),
+  scriptWireBytes: z.number().int(),
+  scriptFiles: z.number().int(),
+});
+export type ConsoleFirstLoadMeasurement = z.infer<typeof consoleFirstLoadMeasurement>;
