@@ -6,7 +6,7 @@ import { IMPORT_JOB_KINDS, IMPORT_JOB_STATUSES } from './import-job.rules';
 export const ImportJobKindValue = graphqlEnum('ImportJobKind', IMPORT_JOB_KINDS, 'What an import job reads');
 export type ImportJobKindValue = (typeof IMPORT_JOB_KINDS)[number];
 
-export const ImportJobStatusValue = graphqlEnum('ImportJobStatus', IMPORT_JOB_STATUSES, 'queued → validating → applying → succeeded; a bad row fails the job while validating, before anything is applied');
+export const ImportJobStatusValue = graphqlEnum('ImportJobStatus', IMPORT_JOB_STATUSES, 'queued → validating → applying → succeeded; a bad row fails the job while validating, before anything is applied (a row whose country cannot be placed is left out and reported instead)');
 export type ImportJobStatusValue = (typeof IMPORT_JOB_STATUSES)[number];
 
 @ObjectType({ description: 'One line of an import report: a problem, or a row left out and why' })
@@ -35,7 +35,7 @@ export class ImportCounts {
   @Field(() => Int, { description: 'Records created (partners, assets, relationships; places for the catalogue)' })
   created!: number;
 
-  @Field(() => Int, { description: 'Rows or ties left out because what they describe is already there' })
+  @Field(() => Int, { description: 'Rows or ties left out: what they describe is already there, or (a CSV row) its country could not be placed; the report says which' })
   skipped!: number;
 }
 

@@ -8,6 +8,8 @@ import { toImportJob } from './import-job.mapper';
 import { PageArgsInput } from '@entente/service-runtime';
 
 const STARTED = 'Starts the import and answers at once with its job; poll importJob(id) until it has succeeded or failed.';
+const COUNTRY =
+  'A country is an ISO 3166-1 code (NL or NLD) or its English or German name ("the Netherlands", "USA", "Deutschland"); a row whose country cannot be placed, or fits more than one country, is left out and named in the report, and the other rows import.';
 
 @Resolver(() => ImportJob)
 @UseGuards(AuthenticatedGuard, RolesGuard)
@@ -17,20 +19,20 @@ export class ImportJobResolver {
     private readonly catalogue: TwinningCatalogueRepository,
   ) {}
 
-  @Mutation(() => ImportJob, { description: `Partners from CSV (name, kind, country, optional wikidataId). ${STARTED}` })
+  @Mutation(() => ImportJob, { description: `Partners from CSV (name, kind, country, optional wikidataId). ${COUNTRY} ${STARTED}` })
   @Roles(...WRITER_ROLES)
   async importPartnersCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCsv(identity, 'partners-csv', csv));
   }
 
-  @Mutation(() => ImportJob, { description: `Assets from CSV (name, category, type, …; lists separated by ";"). ${STARTED}` })
+  @Mutation(() => ImportJob, { description: `Assets from CSV (name, category, type, …; lists separated by ";"; countries as ISO codes or English or German names). ${STARTED}` })
   @Roles(...WRITER_ROLES)
   async importAssetsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCsv(identity, 'assets-csv', csv));
   }
 
   @Mutation(() => ImportJob, {
-    description: `Relationships from CSV (type, and the partner by partnerId, partnerWikidataId, or partnerName with partnerCountry). ${STARTED}`,
+    description: `Relationships from CSV (type, and the partner by partnerId, partnerWikidataId, or partnerName with partnerCountry). ${COUNTRY} ${STARTED}`,
   })
   @Roles(...WRITER_ROLES)
   async importRelationshipsCsv(@CurrentIdentity() identity: Identity, @Args('csv') csv: string): Promise<ImportJob> {
@@ -54,7 +56,9 @@ export class ImportJobResolver {
     return toImportJob(await this.imports.startWikidataEntity(identity, json));
   }
 
-  @Mutation(() => ImportJob, { description: `Replaces the platform-wide twinning catalogue from the TSV pair (relations.tsv, names.tsv). ${STARTED}` })
+  @Mutation(() => ImportJob, {
+    description: `Replaces the platform-wide twinning catalogue from the TSV pair (relations.tsv, names.tsv), then names the partners twinning imports of any jurisdiction named by their Wikidata id. ${STARTED}`,
+  })
   @Roles('platform-admin')
   async loadTwinningCatalogue(@CurrentIdentity() identity: Identity, @Args('relations') relations: string, @Args('names') names: string): Promise<ImportJob> {
     return toImportJob(await this.imports.startCatalogueLoad(identity, relations, names));

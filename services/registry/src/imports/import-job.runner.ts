@@ -11,6 +11,7 @@ import type { ImportJobRecord } from './import-job.schema';
 import { ImportPlanner } from './import-planner';
 import type { ImportStep } from './import-step';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
+import { PARTNERS_FIELD, TwinningPartnerNamer } from './twinning-partner-names';
 
 export const IMPORT_RUNNER_SETTINGS = Symbol('IMPORT_RUNNER_SETTINGS');
 
@@ -47,6 +48,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
     private readonly planner: ImportPlanner,
     private readonly applier: ImportApplier,
     private readonly catalogue: TwinningCatalogueRepository,
+    private readonly namer: TwinningPartnerNamer,
     @Inject(IMPORT_RUNNER_SETTINGS) private readonly settings: ImportRunnerSettings,
   ) {}
 
@@ -158,7 +160,10 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
   /**
    * The catalogue validates every line before it writes anything
    * (TwinningCatalogueRepository.load), under the job's id as its load id, so
-   * running the job again overwrites its own earlier attempt.
+   * running the job again overwrites its own earlier attempt. Once it is in
+   * use, the partners twinning imports named by their Wikidata id get its
+   * names (TwinningPartnerNamer); a job run again after a restart names those
+   * it had not reached.
    */
   private async loadCatalogue(ref: { job: ClaimedJob }): Promise<void> {
     if (ref.job.status === 'queued' && !(await this.moveTo(ref, 'validating', {}))) return;
@@ -183,10 +188,20 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     const { stats } = result;
+    let lastBeat = Date.now();
+    const naming = await this.namer.nameFromCatalogue(async () => {
+      if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+      lastBeat = Date.now();
+      await this.jobs.heartbeat(ref.job, this.owner, progressOf(stats.qidCount, stats.qidCount), this.settings.leaseMs);
+    });
     await this.moveTo(ref, 'succeeded', {
       progress: progressOf(stats.qidCount, stats.qidCount),
       counts: { created: stats.qidCount, skipped: stats.duplicateLineCount },
-      report: [{ row: 0, field: '(catalogue)', reason: `${stats.qidCount} places and ${stats.tieCount} ties from ${stats.directedEdgeCount} distinct directed edges; ${stats.duplicateLineCount} repeated line(s) left out` }],
+      report: boundedReport([
+        { row: 0, field: '(catalogue)', reason: `${stats.qidCount} places and ${stats.tieCount} ties from ${stats.directedEdgeCount} distinct directed edges; ${stats.duplicateLineCount} repeated line(s) left out` },
+        { row: 0, field: PARTNERS_FIELD, reason: `${naming.renamed} partner(s) named by their Wikidata id in ${naming.jurisdictions} jurisdiction(s) now have the catalogue's name` },
+        ...naming.problems,
+      ]),
       input: null,
       finishedAt: new Date(),
       leaseUntil: null,

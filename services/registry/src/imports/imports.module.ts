@@ -10,6 +10,7 @@ import { ImportJobRunner } from './import-job.runner';
 import { ImportJobService } from './import-job.service';
 import { ImportPlanner } from './import-planner';
 import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
+import { TwinningPartnerNamer } from './twinning-partner-names';
 
 /**
  * Imports create records through the registry's own partners, assets and
@@ -18,6 +19,6 @@ import { TwinningCatalogueRepository } from './twinning-catalogue.repository';
  */
 @Module({
   imports: [PartnersModule, JurisdictionsModule, RelationshipsModule, AssetsModule],
-  providers: [ImportJobRepository, TwinningCatalogueRepository, ImportPlanner, ImportApplier, ImportJobRunner, ImportJobService, ImportJobResolver],
+  providers: [ImportJobRepository, TwinningCatalogueRepository, ImportPlanner, ImportApplier, ImportJobRunner, ImportJobService, ImportJobResolver, TwinningPartnerNamer],
 })
 export class ImportsModule {}

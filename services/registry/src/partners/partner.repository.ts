@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import { Page, PageArgs, Stored, TenantScope, tenantQuery, OutboxWrites, type EventDraft } from '@entente/persistence';
+import { Page, PageArgs, Stored, TenantScope, tenantQuery, OutboxWrites, type EventDraft, type ScopedRecord } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import type { HistoryEntry } from '@entente/persistence';
 import { Change, OutboxRepository } from '@entente/persistence';
@@ -102,6 +102,19 @@ export class PartnerRepository extends OutboxRepository<PartnerRecord, TalliedWr
    */
   async deleteMerged(scope: TenantScope, partnerId: string, survivorId: string): Promise<boolean> {
     return (await this.deleteAll(tenantQuery<PartnerRecord>(scope, { partnerId, mergedInto: survivorId, _outbox: { $size: 0 } }))) > 0;
+  }
+
+  /**
+   * Live partners of every jurisdiction still named by their own Wikidata id
+   * (a twinning import made them before the platform's twinning catalogue
+   * could name them): loading the catalogue names them, wherever they are.
+   */
+  async namedByWikidataIdAcrossJurisdictions(): Promise<Array<ScopedRecord<Pick<PartnerRecord, 'jurisdictionId' | 'partnerId' | 'name' | 'wikidataId'>>>> {
+    const found = await this.findAcrossJurisdictions<Pick<PartnerRecord, 'jurisdictionId' | 'partnerId' | 'name' | 'wikidataId'>>(
+      { name: { $regex: '^Q[1-9][0-9]*$' }, wikidataId: { $ne: null }, ...LIVE },
+      { projection: { _id: 0, partnerId: 1, name: 1, wikidataId: 1 }, limit: 0 },
+    );
+    return found.filter(({ record }) => record.name === record.wikidataId);
   }
 
   /** The partner's history, oldest first; null for an id not of this jurisdiction. */

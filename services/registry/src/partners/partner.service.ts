@@ -61,13 +61,16 @@ export class PartnerService {
    * announces it (registry.partner.updated v1). Nothing changes, and nothing
    * is announced, when the input repeats what is stored. A partner changed by
    * someone else between our read and our write answers CONFLICT; an id of
-   * another jurisdiction NOT_FOUND, like an unknown one.
+   * another jurisdiction NOT_FOUND, like an unknown one. `options.onlyIf`
+   * changes nothing unless the stored partner passes it (the write checks the
+   * partner is still the one it saw), for a change the system makes on its own.
    */
-  async update(identity: Identity, partnerId: string, input: UpdatePartnerInput): Promise<PartnerRecord> {
+  async update(identity: Identity, partnerId: string, input: UpdatePartnerInput, options: { onlyIf?: (before: PartnerRecord) => boolean } = {}): Promise<PartnerRecord> {
     const changes = parsePartnerChanges(input);
     const scope = scopeOf(identity);
     const before = await this.partners.find(scope, partnerId);
     if (!before) throw new NotFoundError('Partner', partnerId);
+    if (options.onlyIf && !options.onlyIf(before)) return before;
     const changed = diffFields(before, changes, PARTNER_CONTENT_FIELDS).map((change) => change.field as (typeof PARTNER_CONTENT_FIELDS)[number]);
     if (changed.length === 0) return before;
     const event = eventDraft(PartnerUpdatedV1, {
