@@ -23,3 +23,4 @@ export * from './planning/planning-vocabulary';
 export * from './planning/priority-events.v1';
 export * from './planning/plan-events.v1';
 export * from './planning/activity-events.v1';
+export * from './funding/pipeline-events.v1';
