@@ -23,4 +23,5 @@ export * from './planning/planning-vocabulary';
 export * from './planning/priority-events.v1';
 export * from './planning/plan-events.v1';
 export * from './planning/activity-events.v1';
+export * from './network/membership-events.v1';
 export * from './funding/pipeline-events.v1';

@@ -14,6 +14,7 @@ export const TOPICS = {
   planningPriority: 'planning.priority.v1',
   planningPlan: 'planning.plan.v1',
   planningActivity: 'planning.activity.v1',
+  networkMembership: 'network.membership.v1',
   fundingApplication: 'funding.application.v1',
 } as const;
 

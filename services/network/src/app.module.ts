@@ -2,11 +2,32 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, JurisdictionDirectoryModule, ServiceCoreModule } from '@entente/service-runtime';
 import type { NetworkConfig } from './config';
+import { NetworksModule } from './networks/networks.module';
+import { SharingModule } from './sharing/sharing.module';
+import { SourceRecordsModule } from './source-records/source-records.module';
 import { TiesModule } from './ties/ties.module';
+
+/**
+ * The topics network provisions: those it reads (the registry's
+ * jurisdictions, partners, relationships and assets; planning's priorities
+ * and activities) and the one it publishes (membership changes).
+ */
+const TOPICS_USED = [
+  TOPICS.registryJurisdiction,
+  TOPICS.registryPartner,
+  TOPICS.registryRelationship,
+  TOPICS.registryAsset,
+  TOPICS.planningPriority,
+  TOPICS.planningActivity,
+  TOPICS.networkMembership,
+];
 
 @Module({})
 export class AppModule {
   static forRoot(config: NetworkConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('network', config, [TOPICS.registryPartner, TOPICS.registryJurisdiction])), JurisdictionDirectoryModule, TiesModule] };
+    return {
+      module: AppModule,
+      imports: [ServiceCoreModule.forRoot(coreOptionsFrom('network', config, TOPICS_USED)), JurisdictionDirectoryModule, TiesModule, SourceRecordsModule, NetworksModule, SharingModule],
+    };
   }
 }

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PartnerEventsController } from './partner-events.controller';
 import { TieRepository } from './tie.repository';
 import { TiesResolver } from './ties.resolver';
 import { TiesService } from './ties.service';
 
-@Module({ controllers: [PartnerEventsController], providers: [TieRepository, TiesService, TiesResolver] })
+/** Partner events reach TiesService through the source records' controller (one handler per event in a service). */
+@Module({ providers: [TieRepository, TiesService, TiesResolver], exports: [TiesService] })
 export class TiesModule {}
