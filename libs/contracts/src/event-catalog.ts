@@ -14,6 +14,8 @@ import { PlanApprovedV1, PlanClosedV1, PlanSubmittedV1 } from './planning/plan-e
 import { PriorityChangedV1, PriorityRetiredV1, PrioritySetV1 } from './planning/priority-events.v1';
 import { NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1 } from './network/membership-events.v1';
 import { ApplicationAwardedV1 } from './funding/pipeline-events.v1';
+import { OpportunityChangedV1, OpportunityClosedV1, OpportunityClosingSoonV1, OpportunityOpenedV1, OpportunityPublishedV1 } from './funding/opportunity-events.v1';
+import { ScoutingRunFinishedV1 } from './funding/scouting-events.v1';
 
 /**
  * Looks up event definitions by (type, version), so a consumer can validate
@@ -55,6 +57,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipEstablishedV2, RelationshipStatusChangedV1, EngagementLoggedV1, PrioritySetV1, PriorityChangedV1, PriorityRetiredV1, PlanSubmittedV1, PlanApprovedV1, PlanClosedV1, ActivityPlannedV1, ActivityChangedV1, ActivityCompletedV1, ActivityReducedV1, NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1, ApplicationAwardedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipEstablishedV2, RelationshipStatusChangedV1, EngagementLoggedV1, PrioritySetV1, PriorityChangedV1, PriorityRetiredV1, PlanSubmittedV1, PlanApprovedV1, PlanClosedV1, ActivityPlannedV1, ActivityChangedV1, ActivityCompletedV1, ActivityReducedV1, NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1, ApplicationAwardedV1, OpportunityPublishedV1, OpportunityChangedV1, OpportunityOpenedV1, OpportunityClosingSoonV1, OpportunityClosedV1, ScoutingRunFinishedV1]);
 
 

@@ -25,3 +25,6 @@ export * from './planning/plan-events.v1';
 export * from './planning/activity-events.v1';
 export * from './network/membership-events.v1';
 export * from './funding/pipeline-events.v1';
+export * from './funding/opportunity-vocabulary';
+export * from './funding/opportunity-events.v1';
+export * from './funding/scouting-events.v1';

@@ -16,6 +16,8 @@ export const TOPICS = {
   planningActivity: 'planning.activity.v1',
   networkMembership: 'network.membership.v1',
   fundingApplication: 'funding.application.v1',
+  fundingOpportunity: 'funding.opportunity.v1',
+  fundingScouting: 'funding.scouting.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -1,3 +1,5 @@
+import { themeWord } from '../opportunities/theme-words';
+
 /** Plain text out of the HTML that sources put in descriptions, for search and for a person to read. */
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -32,14 +34,9 @@ export function htmlToText(html: string | null | undefined, maxLength = 20_000):
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
-/** A word list entry as a theme: lower case, hyphens between words. */
+/** A word list entry as a theme (entities decoded first). */
 export function themeOf(word: string): string | null {
-  const theme = decodeEntities(word)
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return theme === '' ? null : theme.slice(0, 60);
+  return themeWord(decodeEntities(word));
 }
 
 /** Text trimmed, blanks collapsed, null when empty. */

@@ -1,3 +1,4 @@
+import type { ApplicantType, OpportunityStatus } from '@entente/contracts';
 import type { FunderKind } from '../funders/funder-types';
 
 /**
@@ -8,39 +9,7 @@ import type { FunderKind } from '../funders/funder-types';
  * kept elsewhere, keyed by `opportunityId`.
  */
 
-/** Where an opportunity is in its life, whatever the source calls it. */
-export const OPPORTUNITY_STATUSES = ['forecasted', 'open', 'closed', 'archived'] as const;
-export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
-
-/**
- * Who may apply, as a platform vocabulary. Grants.gov's eligibility codes and
- * Simpler.Grants.gov's applicant types map onto the US names; feeds and the
- * EU portal use the general ones (local, regional, national governments, …).
- */
-export const APPLICANT_TYPES = [
-  'state-governments',
-  'county-governments',
-  'city-or-township-governments',
-  'special-district-governments',
-  'local-governments',
-  'regional-governments',
-  'national-governments',
-  'independent-school-districts',
-  'public-higher-education',
-  'private-higher-education',
-  'tribal-governments',
-  'tribal-organisations',
-  'housing-authorities',
-  'nonprofits-with-501c3',
-  'nonprofits-without-501c3',
-  'nonprofits',
-  'individuals',
-  'for-profit-businesses',
-  'small-businesses',
-  'others',
-  'unrestricted',
-] as const;
-export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+export { APPLICANT_TYPES, type ApplicantType, OPPORTUNITY_STATUSES, type OpportunityStatus } from '@entente/contracts';
 
 /**
  * Themes an opportunity funds: kebab-case words. The Grants.gov funding
