@@ -103,8 +103,14 @@ export class SourceEventsController {
     await this.records.priority(scopeOfEvent(event), state, true, new Date(event.occurredAt));
   }
 
-  @OnEvent(ActivityPlannedV1, ActivityCompletedV1)
-  async onActivityState(@Payload() event: EnvelopeOf<typeof ActivityPlannedV1 | typeof ActivityCompletedV1>): Promise<void> {
+  // One handler per event type (@OnEvent takes versions of one type only): planned and completed carry the same state.
+  @OnEvent(ActivityPlannedV1)
+  async onActivityPlanned(@Payload() event: EnvelopeOf<typeof ActivityPlannedV1>): Promise<void> {
+    await this.records.activity(scopeOfEvent(event), event.payload, new Date(event.occurredAt));
+  }
+
+  @OnEvent(ActivityCompletedV1)
+  async onActivityCompleted(@Payload() event: EnvelopeOf<typeof ActivityCompletedV1>): Promise<void> {
     await this.records.activity(scopeOfEvent(event), event.payload, new Date(event.occurredAt));
   }
 
