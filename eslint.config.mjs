@@ -56,16 +56,16 @@ export default [
     },
   },
   {
-    // The benchmarks run the registry's inventory and planning's pure code in process, through
-    // their public modules (services/registry/src/index.ts and services/planning/src/index.ts,
-    // the one path each of @entente/registry and @entente/planning names) and nothing else of them.
+    // The benchmarks run the registry's inventory, planning's pure code and funding's extract ingest in
+    // process, through their public modules (services/<name>/src/index.ts, the one path each of
+    // @entente/registry, @entente/planning and @entente/funding names) and nothing else of them.
     files: ['tools/bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@entente/registry', '@entente/planning'],
+          allow: ['@entente/registry', '@entente/planning', '@entente/funding'],
           depConstraints: [{ sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] }],
         },
       ],

@@ -1,6 +1,6 @@
 import { BenchmarkResult, score } from './report';
 import { latencyStats } from './stats';
-import type { CapacityCheckMeasurement, CatalogueImportMeasurement, ConsoleFirstLoadMeasurement, ReportHtmlMeasurement, ViewsMeasurement } from './measurements';
+import type { CapacityCheckMeasurement, CatalogueImportMeasurement, ConsoleFirstLoadMeasurement, ExtractIngestMeasurement, ReportHtmlMeasurement, ViewsMeasurement } from './measurements';
 
 /**
  * The goals of issue 3: the full import under 30 s and 300 MB extra memory;
@@ -8,9 +8,10 @@ import type { CapacityCheckMeasurement, CatalogueImportMeasurement, ConsoleFirst
  * of a 500-activity plan under 20 ms median; the HTML report of a year of 200
  * activities under 200 ms median. Of issue 9: the console's login page within
  * 2 s of opening it in a fresh browser, and home within 2 s of signing in
- * (medians, against the local platform).
+ * (medians, against the local platform). Of issue 10: the ingest of an 80,000-record
+ * Grants.gov extract at most 4× the time of parsing it alone, under 300 MB peak RSS.
  */
-export const GOALS = { importSeconds: 30, importExtraMb: 300, viewMedianMs: 50, capacityCheckMedianMs: 20, reportHtmlMedianMs: 200, consoleLoginPageMedianMs: 2000, consoleSignInMedianMs: 2000 } as const;
+export const GOALS = { importSeconds: 30, importExtraMb: 300, viewMedianMs: 50, capacityCheckMedianMs: 20, reportHtmlMedianMs: 200, consoleLoginPageMedianMs: 2000, consoleSignInMedianMs: 2000, extractIngestVsParse: 4, extractPeakRssMb: 300 } as const;
 
 const MB = 1024 * 1024;
 
@@ -127,6 +128,27 @@ export function consoleFirstLoadResult(m: ConsoleFirstLoadMeasurement): Benchmar
       score({ name: 'sign in → home p95', value: signIn.p95, unit: 'ms' }),
       score({ name: 'reload → home median', value: reload.median, unit: 'ms' }),
       score({ name: 'first-load JS on the wire', value: m.scriptWireBytes / 1024, unit: 'KB' }),
+    ],
+  };
+}
+
+export function extractIngestResult(m: ExtractIngestMeasurement): BenchmarkResult {
+  const ratio = m.ingestSeconds / m.parseSeconds;
+  return {
+    name: `F. Grants.gov extract, ${m.records.toLocaleString('en-GB')} records (${Math.round(m.xmlBytes / MB)} MB of XML in a ${Math.round(m.zipBytes / MB)} MB zip): parse only, then ingest as a scouting run does`,
+    notes: [
+      'parse only = the zip entry streamed through the SAX reader and each record mapped to the opportunity model; ingest = the same, plus change detection against the store and bulk writes with their events in the outbox, into an empty database of the MongoDB-wire server',
+      `ingest counts: ${m.counts.new.toLocaleString('en-GB')} new, ${m.counts.changed} changed, ${m.counts.superseded.toLocaleString('en-GB')} older versions superseded, ${m.counts.skipped} skipped, ${m.counts.errors} errors; ${m.events.toLocaleString('en-GB')} events in the outbox`,
+      `re-ingesting the same file: ${m.reingestCounts.new} new, ${m.reingestCounts.changed} changed, in ${m.reingestSeconds.toFixed(1)} s`,
+      `RSS is the process's (one process for both passes, loaded code included); the kernel high-water mark covers what sampling misses${m.generateSeconds === null ? '' : `; generating the extract took ${m.generateSeconds.toFixed(1)} s (untimed, kept in .runtime/bench)`}`,
+    ],
+    metrics: [
+      score({ name: 'parse only', value: m.parseSeconds, unit: 's' }),
+      score({ name: 'ingest', value: m.ingestSeconds, unit: 's' }),
+      score({ name: 'ingest ÷ parse only', value: ratio, unit: '×', goal: GOALS.extractIngestVsParse }),
+      score({ name: 'peak RSS, parse only', value: m.parseMemory.peakRss / MB, unit: 'MB', goal: GOALS.extractPeakRssMb }),
+      score({ name: 'peak RSS, ingest', value: m.ingestMemory.peakRss / MB, unit: 'MB', goal: GOALS.extractPeakRssMb }),
+      score({ name: 'peak heap, ingest', value: m.ingestMemory.peak.heapUsed / MB, unit: 'MB' }),
     ],
   };
 }

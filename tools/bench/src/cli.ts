@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import type { ZodType } from 'zod';
 import { REPO_ROOT, RUNTIME_DIR, releaseInfrastructure, startInfrastructureDetailed, type ServerName } from '@entente/local-infra';
 import { CONSOLE_PORT, readDemoUsers } from '@entente/platform';
-import { capacityCheckResult, catalogueImportResult, consoleFirstLoadResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
-import { capacityCheckMeasurement, catalogueImportMeasurement, consoleFirstLoadMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
+import { capacityCheckResult, catalogueImportResult, consoleFirstLoadResult, extractIngestResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
+import { capacityCheckMeasurement, catalogueImportMeasurement, consoleFirstLoadMeasurement, extractIngestMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
 import { BenchmarkResult, formatTable, misses } from './report';
 
 /**
@@ -69,7 +69,7 @@ interface BenchEnv {
 
 interface Benchmark {
   key: string;
-  group: 'registry' | 'planning' | 'console';
+  group: 'registry' | 'planning' | 'console' | 'funding';
   /** Logged when it starts. */
   title: string;
   needsMongo: boolean;
@@ -150,6 +150,17 @@ const BENCHMARKS: Benchmark[] = [
     result: consoleFirstLoadResult,
     env: consoleEnv,
   }),
+  benchmark({
+    key: 'extract',
+    group: 'funding',
+    title: 'F: a Grants.gov extract of 80,000 records, parsed only and ingested',
+    needsMongo: true,
+    needsTwinning: false,
+    entry: 'extract-ingest.bench',
+    schema: extractIngestMeasurement,
+    result: extractIngestResult,
+    env: (env) => ({ ...registryEnv('extract')(env), BENCH_EXTRACT_DIR: join(RUNTIME_DIR, 'bench', 'funding') }),
+  }),
 ];
 
 function consoleEnv(env: BenchEnv): NodeJS.ProcessEnv {
@@ -198,8 +209,9 @@ ${BENCHMARKS.map((b) => `  ${b.key.padEnd(10)} ${b.group.padEnd(9)} ${b.title.re
   registry   the registry's (A, B: start the MongoDB-wire server, need the Wikidata twinning TSV pair)
   planning   planning's (C, D: pure CPU, no server)
   console    the console's (E: Debian's Chromium against npm start's platform, brought up when not running)
+  funding    funding's (F: starts the MongoDB-wire server; generates the 80k extract once into .runtime/bench/funding)
 
-env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR,
+env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR, BENCH_EXTRACT_RECORDS (default 80000),
      BENCH_CONSOLE_RUNS (first loads, default 10), ENTENTE_CHROMIUM (default /usr/bin/chromium)
 `;
 

@@ -83,3 +83,24 @@ export const consoleFirstLoadMeasurement = z.object({
   scriptFiles: z.number().int(),
 });
 export type ConsoleFirstLoadMeasurement = z.infer<typeof consoleFirstLoadMeasurement>;
+
+const memoryPeaks = z.object({ baseline: memoryFigures, peak: memoryFigures, peakRss: z.number(), samples: z.number().int() });
+const runCounts = z.object({ read: z.number().int(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), superseded: z.number().int(), errors: z.number().int() });
+
+/** Funding's extract benchmark (tools/bench/src/funding). */
+export const extractIngestMeasurement = z.object({
+  benchmark: z.literal('extract-ingest'),
+  records: z.number().int(),
+  xmlBytes: z.number().int(),
+  zipBytes: z.number().int(),
+  generateSeconds: z.number().nullable(),
+  parseSeconds: z.number(),
+  parseMemory: memoryPeaks,
+  ingestSeconds: z.number(),
+  ingestMemory: memoryPeaks,
+  counts: runCounts,
+  events: z.number().int(),
+  reingestSeconds: z.number(),
+  reingestCounts: z.object({ new: z.number().int(), changed: z.number().int() }),
+});
+export type ExtractIngestMeasurement = z.infer<typeof extractIngestMeasurement>;

@@ -4,7 +4,7 @@ import { eventDraft, type EventDraft } from '@entente/persistence';
 import type { ReadItem, RecordProblem, SourceRecord } from '../connectors/connector';
 import { type Opportunity, opportunityIdOf, type OpportunityStatus, type SourceKind } from '../opportunities/opportunity';
 import { contentChanges, contentHashOf, opportunityState } from '../opportunities/opportunity-changes';
-import { type OpportunityWrite, OpportunityRepository, type StoredOpportunity } from '../opportunities/opportunity.repository';
+import { type Fingerprint, type OpportunityWrite, OpportunityRepository, type StoredOpportunity } from '../opportunities/opportunity.repository';
 import type { OpportunityRecord } from '../opportunities/opportunity.schema';
 
 /** What a run did with what it read. */
@@ -69,9 +69,10 @@ export class ScoutingIngest {
       if (problems.length < REPORT_LIMIT) problems.push(problem);
     };
     const batchSize = run.batchSize ?? DEFAULT_BATCH;
+    const fingerprints = await this.opportunities.fingerprintsOf(run.sourceId);
     let batch = new Map<string, SourceRecord>();
     const flush = async (): Promise<boolean> => {
-      await this.applyBatch(run, [...batch.values()], counts, report);
+      await this.applyBatch(run, [...batch.values()], fingerprints, counts, report);
       batch = new Map();
       return run.onBatch ? run.onBatch(counts) : true;
     };
@@ -95,10 +96,19 @@ export class ScoutingIngest {
     return { counts, problems, completed: true };
   }
 
-  private async applyBatch(run: IngestRun, records: SourceRecord[], counts: RunCounts, report: (problem: RecordProblem) => void): Promise<void> {
-    const stored = await this.opportunities.storedOf(run.sourceId, records.map((record) => record.sourceRecordId));
-    const writes: OpportunityWrite[] = [];
+  private async applyBatch(run: IngestRun, records: SourceRecord[], fingerprints: Map<string, Fingerprint>, counts: RunCounts, report: (problem: RecordProblem) => void): Promise<void> {
+    // Most records are unchanged or new: their fingerprint says so, and only the rest are read in full.
+    const candidates: SourceRecord[] = [];
     for (const record of records) {
+      const known = fingerprints.get(record.sourceRecordId);
+      if (known && isOlder(record.revision, known.revision)) counts.superseded += 1;
+      else if (known && known.contentHash === contentHashOf(record.content)) counts.unchanged += 1;
+      else candidates.push(record);
+    }
+    const changed = candidates.filter((record) => fingerprints.has(record.sourceRecordId));
+    const stored = await this.opportunities.storedOf(changed.map((record) => opportunityIdOf(run.sourceId, record.sourceRecordId)));
+    const writes: OpportunityWrite[] = [];
+    for (const record of candidates) {
       const before = stored.get(record.sourceRecordId);
       const decision = decide(run, record, before);
       if (decision.kind === 'unchanged') {
@@ -119,6 +129,8 @@ export class ScoutingIngest {
       }
       if (decision.kind === 'insert') counts.new += 1;
       else counts.changed += 1;
+      const written = decision.kind === 'insert' ? decision.record : { ...decision.write.set, version: decision.write.set.version ?? 0 };
+      fingerprints.set(record.sourceRecordId, { revision: record.revision, contentHash: written.contentHash ?? '', version: written.version });
     }
     const { notApplied } = await this.opportunities.apply(writes);
     if (notApplied > 0) {
