@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TokenVerifier } from '@entente/auth';
 import { declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
 import { AppModule } from './app.module';
+import { calendarPassthrough } from './edge/calendar-passthrough';
 import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
 import type { GatewayConfig, SubgraphEndpoint } from './gateway.config';
 import { SupergraphService } from './supergraph/supergraph.service';
@@ -35,6 +36,8 @@ export async function createGatewayApp(
       supergraph.handle(req, res);
     },
   );
+  const funding = options.subgraphs?.find((subgraph) => subgraph.name === 'funding')?.url ?? config.FUNDING_URL;
+  app.use('/calendar', calendarPassthrough(new URL(funding).origin));
   await app.init();
   return app;
 }

@@ -116,7 +116,7 @@ describe('input fuzzing of every service through the gateway', () => {
     assets: { update: '', remove: '' },
     relationship: '',
     importJob: '',
-    foreign: { partner: '', asset: '', relationship: '', user: '', goal: '', group: '', priority: '', kpi: '', visit: '' },
+    foreign: { partner: '', asset: '', relationship: '', user: '', goal: '', group: '', priority: '', kpi: '', visit: '', application: '' },
     planning: {
       /** A's partner that only planning's cases use (evidence, activity partners): no registry case merges it away. */
       partner: '',
@@ -129,6 +129,8 @@ describe('input fuzzing of every service through the gateway', () => {
       occasions: [] as string[],
       visits: { accept: '', decline: [] as string[] },
     },
+    /** A's funding applications: one to edit and read, and interested ones each moveFundingApplication case takes in turn. */
+    funding: { update: '', move: [] as string[] },
   };
 
   /**
@@ -201,7 +203,7 @@ describe('input fuzzing of every service through the gateway', () => {
     | 'cursor'
     | 'document'
     | `ref:${RefKind}`;
-  type RefKind = 'partner' | 'asset' | 'relationship' | 'record' | 'job' | 'user' | 'jurisdiction' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit';
+  type RefKind = 'partner' | 'asset' | 'relationship' | 'record' | 'job' | 'user' | 'jurisdiction' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application';
 
   interface Operation {
     kind: 'query' | 'mutation';
@@ -505,8 +507,34 @@ describe('input fuzzing of every service through the gateway', () => {
     },
   };
 
-  /** funderTypes takes no arguments. */
-  const FUNDING: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
+  /**
+   * Funding's pipeline and calendar link (funderTypes, calendarFeed and the calendar mutations take no arguments;
+   * createCalendarFeed is a CONFLICT once the link exists). A move takes the next interested application of the
+   * pool to preparing; a case that finds it moved already is refused with CONFLICT.
+   */
+  const FUNDING: ServiceKnowledge = {
+    baseline: {
+      'opportunityMatches.minScore': () => 0,
+      'fundingApplication.id': () => fixture.funding.update,
+      'addFundingApplication.input.deadline': () => '2027-03-31',
+      'updateFundingApplication.id': () => fixture.funding.update,
+      'updateFundingApplication.input.deadline': () => '2027-04-30T17:00:00+02:00',
+      'moveFundingApplication.id': inTurn(() => fixture.funding.move),
+      'moveFundingApplication.input.stage': () => 'PREPARING',
+      'moveFundingApplication.input.reason': () => OMIT,
+      'moveFundingApplication.input.reasonNote': () => OMIT,
+      'moveFundingApplication.input.amountAwarded': () => OMIT,
+      'moveFundingApplication.input.amountAwardedLocal': () => OMIT,
+      'moveFundingApplication.input.awardedOn': () => OMIT,
+      'moveFundingApplication.input.planYear': () => OMIT,
+    },
+    category: {
+      'fundingApplication.id': 'ref:application',
+      'updateFundingApplication.id': 'ref:application',
+      'moveFundingApplication.id': 'ref:application',
+    },
+    stateful: { moveFundingApplication: ['stage', 'id'], createCalendarFeed: [] },
+  };
 
   /** myTiesByCountry takes no arguments. */
   const NETWORK: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
@@ -627,6 +655,9 @@ describe('input fuzzing of every service through the gateway', () => {
     dateEnd: ['dateStart'],
     // An evidence link of another kind: the record is then missing under that kind.
     kind: ['recordId'],
+    // A pipeline move needs what its stage needs: an award its amount, not pursued its reason.
+    stage: ['reason', 'reasonNote', 'amountAwarded', 'amountAwardedLocal', 'awardedOn', 'planYear'],
+    reason: ['reasonNote'],
   };
   const hintFor = (operation: { name: string; knowledge: ServiceKnowledge }) => (path: PathKey[], leaf: string): unknown => {
     const make = operation.knowledge.baseline[`${operation.name}.${hintKeyOf(path)}`] ?? (typeof path[path.length - 1] === 'number' ? undefined : FIELD_BASELINE[leaf]);
@@ -682,6 +713,7 @@ describe('input fuzzing of every service through the gateway', () => {
       case 'priority':
       case 'kpi':
       case 'visit':
+      case 'application':
         return [fixture.foreign[kind]];
       case 'activity':
       case 'occasion':
@@ -1306,6 +1338,21 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.visit = foreignVisit.recordVisitRequest.id;
   }
 
+  /** Funding's records: A's applications (one to edit, a pool to move) and B's, whose id no answer to A may hold. */
+  async function makeFundingFixtures(): Promise<void> {
+    const ADD = `mutation($input: FundingApplicationInput!) { addFundingApplication(input: $input) { id } }`;
+    const input = (title: string) => ({ input: { title, funder: 'Interreg BSR', deadline: '2027-03-31', amountRequested: { amount: 50_000, currency: 'EUR' } } });
+    type Added = { addFundingApplication: { id: string } };
+    const [update, foreign, ...move] = await Promise.all([
+      gql<Added>('admin', ADD, input('Interreg small projects')),
+      asB<Added>(ADD, input('Fuzz B: bid')),
+      ...Array.from({ length: POOL }, (_, i) => gql<Added>('admin', ADD, input(`Bid ${i + 1}`))),
+    ]);
+    fixture.funding.update = update.addFundingApplication.id;
+    fixture.funding.move = move.map((m) => m.addFundingApplication.id);
+    fixture.foreign.application = foreign.addFundingApplication.id;
+  }
+
   /** Paths of the fixture's ids that were not made. */
   function unmade(value: unknown, at: string): string[] {
     if (typeof value === 'string') return value === '' ? [at] : [];
@@ -1355,7 +1402,7 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.user = staffB.id;
     fixture.importJob = (await gql<{ importPartnersCsv: { id: string } }>('admin', `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOulu,city,FI\n' })).importPartnersCsv.id;
     await gql('platform', `mutation($r: String!, $n: String!) { loadTwinningCatalogue(relations: $r, names: $n) { id } }`, { r: 'Q2861\tQ25319\n', n: 'Q2861\tRostock\nQ25319\tAarhus\n' });
-    await Promise.all([settleImports(), makePlanningFixtures()]);
+    await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures()]);
     const missing = unmade(fixture, 'fixture');
     if (missing.length > 0) throw new Error(`not created: ${missing.join(', ')}`);
     for (const marker of [jurisdictionB, ...Object.values(fixture.foreign)]) foreignMarkers.add(marker);

@@ -21,7 +21,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
   const jurisdictionA = newJurisdictionId('matrix-a');
   const jurisdictionB = newJurisdictionId('matrix-b');
   const marker = `Secret${randomBytes(4).toString('hex')}`;
-  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit', string> = {
+  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application', string> = {
     partner: '',
     partner2: '',
     asset: '',
@@ -35,6 +35,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     activity: '',
     occasion: '',
     visit: '',
+    application: '',
   };
   const YEAR = 2027;
 
@@ -151,6 +152,27 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     },
     acceptVisitRequest: { query: `mutation($id: ID!) { acceptVisitRequest(id: $id) { id } }`, variables: () => ({ id: ids.visit }), expect: 'denied', codes: ['NOT_FOUND'] },
     declineVisitRequest: { query: `mutation($id: ID!) { declineVisitRequest(id: $id, reason: "x") { id } }`, variables: () => ({ id: ids.visit }), expect: 'denied', codes: ['NOT_FOUND'] },
+    // Funding: B has no pipeline, priorities or calendar link of its own; the application id is A's.
+    opportunityMatches: { query: `{ opportunityMatches { opportunityId score explanation } }`, expect: 'own' },
+    fundingApplications: { query: `{ fundingApplications { totalCount nodes { id title } } }`, expect: 'own' },
+    fundingApplication: { query: `query($id: ID!) { fundingApplication(id: $id) { id title } }`, variables: () => ({ id: ids.application }), expect: 'denied', codes: ['NOT_FOUND'] },
+    calendarFeed: { query: `{ calendarFeed { createdAt } }`, expect: 'own' },
+    addFundingApplication: { query: `mutation { addFundingApplication(input: { title: "B's bid" }) { id title } }`, expect: 'own' },
+    updateFundingApplication: {
+      query: `mutation($id: ID!) { updateFundingApplication(id: $id, input: { title: "taken over" }) { id } }`,
+      variables: () => ({ id: ids.application }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    moveFundingApplication: {
+      query: `mutation($id: ID!) { moveFundingApplication(id: $id, input: { stage: NOT_PURSUED, reason: OTHER, reasonNote: "taken over" }) { id } }`,
+      variables: () => ({ id: ids.application }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    createCalendarFeed: { query: `mutation { createCalendarFeed { path } }`, expect: 'own' },
+    rotateCalendarFeed: { query: `mutation { rotateCalendarFeed { path } }`, expect: 'own' },
+    revokeCalendarFeed: { query: `mutation { revokeCalendarFeed }`, expect: 'own' },
     // Mutations
     registerPartner: { query: `mutation { registerPartner(input: { name: "B's own partner", kind: CITY, country: "DK" }) { id name } }`, expect: 'own' },
     updatePartner: { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "taken over" }) { id } }`, variables: () => ({ id: ids.partner }), expect: 'denied', codes: ['NOT_FOUND'] },
@@ -250,6 +272,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       read(`{ plans { year version status activityCount } }`),
       read(`{ plan(year: ${YEAR}) { version status staffDaysAvailable budgetLines { id amount } occasions { id title } activities { id title status frequency } decisions { summary } } }`),
       read(`{ visitRequests(first: 100) { totalCount nodes { id visitor status } } }`),
+      read(`{ fundingApplications(first: 100) { totalCount nodes { id title stage reason notes history { action } } } }`),
       ...(['partner', 'partner2', 'asset', 'relationship', 'engagement'] as const).map((kind) =>
         read(`query($id: ID!) { recordHistory(id: $id) { entries { action at changes { field to } } } }`, { id: ids[kind] }),
       ),
@@ -318,6 +341,9 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     ids.visit = ok(
       await platform.graphql<{ recordVisitRequest: { id: string } }>(token, `mutation { recordVisitRequest(input: { visitor: "${marker} delegation", country: "DK", purpose: "ports", dateStart: "${YEAR}-04-01" }) { id } }`),
     ).recordVisitRequest.id;
+    ids.application = ok(
+      await platform.graphql<{ addFundingApplication: { id: string } }>(token, `mutation { addFundingApplication(input: { title: "${marker} Interreg bid", deadline: "${YEAR}-03-31", notes: "${marker} notes" }) { id } }`),
+    ).addFundingApplication.id;
   }, 240_000);
 
   afterAll(async () => {
@@ -420,6 +446,13 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     recordVisitRequest: WRITERS,
     acceptVisitRequest: WRITERS,
     declineVisitRequest: WRITERS,
+    addFundingApplication: WRITERS,
+    updateFundingApplication: WRITERS,
+    moveFundingApplication: WRITERS,
+    // Each user's own calendar link: every role of the jurisdiction may have one.
+    createCalendarFeed: ['viewer', 'executive', ...WRITERS],
+    rotateCalendarFeed: ['viewer', 'executive', ...WRITERS],
+    revokeCalendarFeed: ['viewer', 'executive', ...WRITERS],
   };
 
   it('refuses every role of A that an operation does not allow, and changes nothing', async () => {

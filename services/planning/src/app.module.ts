@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@entente/contracts';
 import { coreOptionsFrom, JurisdictionDirectoryModule, ServiceCoreModule } from '@entente/service-runtime';
 import type { PlanningConfig } from './config';
+import { FundingAwardsModule } from './funding-awards/funding-awards.module';
 import { GoalsModule } from './goals/goals.module';
 import { PlansModule } from './plans/plans.module';
 import { PrioritiesModule } from './priorities/priorities.module';
@@ -13,7 +14,7 @@ import { VisitRequestsModule } from './visit-requests/visit-requests.module';
 /**
  * The topics planning provisions: those it reads (the registry's
  * jurisdictions, partners, relationships and assets — evidence links and
- * anniversaries) and those it publishes.
+ * anniversaries; funding's awards) and those it publishes.
  */
 const TOPICS_USED = [
   TOPICS.registryJurisdiction,
@@ -23,6 +24,7 @@ const TOPICS_USED = [
   TOPICS.planningPriority,
   TOPICS.planningPlan,
   TOPICS.planningActivity,
+  TOPICS.fundingApplication,
 ];
 
 @Module({})
@@ -40,6 +42,7 @@ export class AppModule {
         PlansModule,
         ReportsModule,
         VisitRequestsModule,
+        FundingAwardsModule,
       ],
     };
   }

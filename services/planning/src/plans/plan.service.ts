@@ -168,6 +168,26 @@ export class PlanService {
     return this.edit(scope, actor, year, 'funding-line-added', (content) => ({ content: { ...content, budgetLines: [...content.budgetLines, line] }, events: [] }));
   }
 
+  /**
+   * An external funding line that another service announces (an award, its
+   * application id as `fundingReference`), added once: false when the year's
+   * latest version already holds a line of that reference. A concurrent add
+   * of the same reference loses on the plan's revision (CONFLICT) and finds
+   * the line when retried.
+   */
+  async addFundingLineOnce(scope: TenantScope, actor: Actor, year: number, input: BudgetLineInput & { fundingReference: string }): Promise<boolean> {
+    const holds = (content: PlanContent): boolean => content.budgetLines.some((line) => line.fundingReference === input.fundingReference);
+    if (holds(contentOf(await this.load(scope, year)))) return false;
+    const problems = new Problems();
+    const line = readBudgetLine(problems, 'line', { ...input, lineId: undefined }, randomUUID, 'external');
+    problems.throwIfAny();
+    await this.edit(scope, actor, year, 'funding-line-added', (content) => {
+      if (holds(content)) throw new ConflictError(`plan ${year} already holds the funding line ${input.fundingReference}`);
+      return { content: { ...content, budgetLines: [...content.budgetLines, line] }, events: [] };
+    });
+    return true;
+  }
+
   addActivity(identity: Identity, year: number, input: ActivityInput): Promise<PlanView> {
     return this.proposeActivity(scopeOf(identity), identity, year, input, null);
   }

@@ -1,0 +1,38 @@
+import { Schema } from 'mongoose';
+
+export const FUNDING_AWARD_STATUSES = ['applied', 'waiting'] as const;
+export type FundingAwardStatus = (typeof FUNDING_AWARD_STATUSES)[number];
+
+/**
+ * Planning's receipt of an award from funding's pipeline: one row per
+ * (jurisdiction, application). `applied`: the plan of `year` holds its
+ * external funding line. `waiting`: there was no plan it could go into (none
+ * for that year, or one in review or closed); `note` says which.
+ */
+export interface FundingAwardReceipt {
+  jurisdictionId: string;
+  applicationId: string;
+  year: number;
+  label: string;
+  amount: number;
+  status: FundingAwardStatus;
+  note: string | null;
+  receivedAt: Date;
+}
+
+export const FUNDING_AWARD_MODEL = 'FundingAwardReceipt';
+
+export const FundingAwardSchema = new Schema<FundingAwardReceipt>(
+  {
+    jurisdictionId: { type: String, required: true },
+    applicationId: { type: String, required: true },
+    year: { type: Number, required: true },
+    label: { type: String, required: true },
+    amount: { type: Number, required: true },
+    status: { type: String, required: true, enum: FUNDING_AWARD_STATUSES },
+    note: { type: String, default: null },
+    receivedAt: { type: Date, required: true },
+  },
+  { collection: 'funding_awards', versionKey: false },
+);
+FundingAwardSchema.index({ jurisdictionId: 1, applicationId: 1 }, { unique: true });
