@@ -1,18 +1,26 @@
-import { Alert, Badge, Button, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Busy } from '../app';
-import { formatDate, formatMoney, formatNumber } from '../format';
+import { currentPlanYear, formatDate } from '../format';
 import { graphql } from '../gql';
 import type { ReportFormat } from '../gql/graphql';
 import { FITS, OVER, planStatusColor } from '../colors';
 import { QueryError } from '../query-error';
+import { Section } from '../registry/feedback';
+import { saveFile } from '../save-file';
 import { useCan, useSession } from '../session';
 import { PageTitle } from '../shell';
+import { Activities } from './activities';
 import { CapacityPanel } from './capacity';
+import { Occasions } from './occasions';
+import { CopyToNextYear, CreatePlanForm } from './plan-years';
+import { PlanSettings } from './plan-settings';
+import { usePlanningRoles } from './planning-roles';
 import { Remedies } from './remedies';
+import { messageOf, PlanReportQuery, reportLanguageOf } from './report-file';
 import { Versions } from './versions';
 
 const PlanYearsQuery = graphql(`
@@ -31,18 +39,57 @@ export const PlanQuery = graphql(`
       year
       version
       status
+      currency
+      periodStart
+      periodEnd
+      budgetLines {
+        id
+        source
+        label
+        amount
+        fundingReference
+      }
+      staffDaysAvailable
+      opportunisticAllowance
+      occasions {
+        id
+        date
+        title
+        kind
+      }
       activities {
         id
         title
         type
+        priorityIds
+        partnerIds
+        country
+        city
+        windowStart
+        windowEnd
         frequency
+        cycleYear
         occurrences
         mode
-        status
+        costPerOccurrence {
+          own
+          external
+          partner
+        }
         plannedCost {
           total
         }
+        staffDaysPerOccurrence
         plannedStaffDays
+        implementers {
+          name
+          kind
+        }
+        leadDepartment
+        status
+        outcomes
+        actualCost
+        actualStaffDays
       }
       decisions {
         id
@@ -51,6 +98,7 @@ export const PlanQuery = graphql(`
         takenBy
         takenAt
       }
+      updatedAt
     }
     planCapacity(year: $year) {
       fits
@@ -114,28 +162,32 @@ const ApprovePlanMutation = graphql(`
   }
 `);
 
-const PlanReportQuery = graphql(`
-  query PlanReport($year: Int!, $format: ReportFormat!, $language: ReportLanguage) {
-    planReport(year: $year, format: $format, language: $language) {
-      filename
-      contentType
-      content
-    }
-  }
-`);
-
 export default function PlanPage() {
   const { t } = useTranslation();
   const { year } = useParams();
   const navigate = useNavigate();
-  const [{ data, error }] = useQuery({ query: PlanYearsQuery });
+  const { jurisdiction } = useSession();
+  const { mayEdit } = usePlanningRoles();
+  const [creating, setCreating] = useState(false);
+  const [{ data, error }, refetchYears] = useQuery({ query: PlanYearsQuery });
   if (error) return <QueryError error={error} />;
   if (!data) return <Busy />;
+  const open = (planYear: number) => {
+    setCreating(false);
+    refetchYears({ requestPolicy: 'network-only' });
+    void navigate(`/planning/plan/${planYear}`);
+  };
+  const suggestedYear = data.plans.length === 0 ? currentPlanYear(jurisdiction.fiscalYearStart, new Date()) : Math.max(...data.plans.map((p) => p.year)) + 1;
   if (data.plans.length === 0) {
     return (
       <>
         <PageTitle>{t('plan.title')}</PageTitle>
-        <Text>{t('plan.noPlans')}</Text>
+        <Text mb="md">{t('plan.noPlans')}</Text>
+        {mayEdit && (
+          <Section id="create-plan-heading" title={t('planSetup.create')}>
+            <CreatePlanForm suggestedYear={suggestedYear} onCreated={open} />
+          </Section>
+        )}
       </>
     );
   }
@@ -145,25 +197,38 @@ export default function PlanPage() {
     <>
       <Group justify="space-between" align="flex-end" mb="md">
         <PageTitle>{t('plan.title')}</PageTitle>
-        <Select
-          label={t('plan.year')}
-          data={years}
-          value={year}
-          allowDeselect={false}
-          onChange={(value) => value && void navigate(`/planning/plan/${value}`)}
-          w={140}
-        />
+        <Group align="flex-end">
+          <Select
+            label={t('plan.year')}
+            data={years.includes(year) ? years : [year, ...years]}
+            value={year}
+            allowDeselect={false}
+            onChange={(value) => value && void navigate(`/planning/plan/${value}`)}
+            w={140}
+          />
+          {mayEdit && (
+            <Button variant="default" onClick={() => setCreating(true)}>
+              {t('planSetup.newYear')}
+            </Button>
+          )}
+        </Group>
       </Group>
-      <PlanYear key={year} year={Number(year)} />
+      <PlanYear key={year} year={Number(year)} onCopied={open} />
+      {creating && (
+        <Modal opened onClose={() => setCreating(false)} title={t('planSetup.create')} size="lg" closeButtonProps={{ 'aria-label': t('plan.cancel') }}>
+          <CreatePlanForm suggestedYear={suggestedYear} onCreated={open} />
+        </Modal>
+      )}
     </>
   );
 }
 
-function PlanYear({ year }: { year: number }) {
+function PlanYear({ year, onCopied }: { year: number; onCopied: (year: number) => void }) {
   const { t } = useTranslation();
   const { jurisdiction } = useSession();
   const maySubmit = useCan('submitPlan');
   const mayApprove = useCan('approvePlan');
+  const { mayEdit } = usePlanningRoles();
   const [{ data, error, fetching }, refetch] = useQuery({ query: PlanQuery, variables: { year } });
   const [submitting, submit] = useMutation(SubmitPlanMutation);
   const [approving, approve] = useMutation(ApprovePlanMutation);
@@ -172,6 +237,12 @@ function PlanYear({ year }: { year: number }) {
   if (error && !data) return <QueryError error={error} />;
   if (!data) return <Busy />;
   const { plan, planCapacity: check } = data;
+  // A draft changes in place; an approved or active plan's change starts the next version; in review or closed nothing changes.
+  const editable = plan.status === 'DRAFT' || plan.status === 'APPROVED' || plan.status === 'ACTIVE';
+  const changed = (message: string) => {
+    setNotice(message);
+    reload();
+  };
 
   const onSubmit = async () => {
     const answer = await submit({ year });
@@ -208,6 +279,7 @@ function PlanYear({ year }: { year: number }) {
               {t('plan.approve', { version: plan.version })}
             </Button>
           )}
+          {mayEdit && <CopyToNextYear year={year} onCopied={onCopied} />}
           <ReportDownload year={year} />
         </Group>
       </Group>
@@ -218,42 +290,13 @@ function PlanYear({ year }: { year: number }) {
         </Alert>
       )}
       <CapacityPanel check={check} />
-      <Remedies year={year} check={check} editable={plan.status === 'DRAFT' || plan.status === 'APPROVED' || plan.status === 'ACTIVE'} onApplied={(summary) => {
+      <Remedies year={year} check={check} editable={editable} onApplied={(summary) => {
         setNotice(t('plan.applied', { summary }));
         reload();
       }} />
-      <section aria-labelledby="activities-heading">
-        <Title order={2} size="h4" id="activities-heading" mb="xs">
-          {t('plan.activities')}
-        </Title>
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                {(['title', 'type', 'frequency', 'occurrences', 'mode', 'status', 'cost', 'staffDays'] as const).map((column) => (
-                  <Table.Th key={column} scope="col" ta={column === 'cost' || column === 'staffDays' || column === 'occurrences' ? 'right' : undefined}>
-                    {t(`plan.columns.${column}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.activities.map((activity) => (
-                <Table.Tr key={activity.id}>
-                  <Table.Td>{activity.title}</Table.Td>
-                  <Table.Td>{t(`enums.ActivityType.${activity.type}`)}</Table.Td>
-                  <Table.Td>{t(`enums.ActivityFrequency.${activity.frequency}`)}</Table.Td>
-                  <Table.Td ta="right">{activity.occurrences}</Table.Td>
-                  <Table.Td>{t(`enums.ActivityMode.${activity.mode}`)}</Table.Td>
-                  <Table.Td>{t(`enums.ActivityStatus.${activity.status}`)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(activity.plannedCost.total, jurisdiction)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(activity.plannedStaffDays, jurisdiction)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </section>
+      <Activities year={year} plan={plan} editable={editable} mayEdit={mayEdit} onChanged={changed} />
+      <PlanSettings year={year} plan={plan} mayChange={mayEdit && editable} onChanged={changed} />
+      <Occasions year={year} plan={plan} mayChange={mayEdit && editable} onChanged={changed} />
       {plan.decisions.length > 0 && (
         <section aria-labelledby="decisions-heading">
           <Title order={2} size="h4" id="decisions-heading" mb="xs">
@@ -283,15 +326,10 @@ function ReportDownload({ year }: { year: number }) {
     setPreparing(true);
     setFailed(null);
     try {
-      const answer = await client.query(PlanReportQuery, { year, format, language: i18n.resolvedLanguage === 'de' ? 'DE' : 'EN' }, { requestPolicy: 'network-only' }).toPromise();
-      if (!answer.data) throw new Error(answer.error?.graphQLErrors[0]?.message ?? answer.error?.message ?? 'no report');
+      const answer = await client.query(PlanReportQuery, { year, format, language: reportLanguageOf(i18n.resolvedLanguage) }, { requestPolicy: 'network-only' }).toPromise();
+      if (!answer.data) throw new Error(messageOf(answer.error));
       const { filename, contentType, content } = answer.data.planReport;
-      const url = URL.createObjectURL(new Blob([content], { type: contentType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(filename, contentType, content);
     } catch (error) {
       setFailed(error instanceof Error ? error.message : String(error));
     } finally {
