@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     case 'up': {
       const r = await startInfrastructureDetailed({ profile: args.profile, log });
       process.stdout.write(
-        `KAFKA_BROKERS=${r.endpoints.kafkaBrokers.join(',')}\nMONGO_URL=${r.endpoints.mongoUrl}\nKEYCLOAK_URL=${r.endpoints.keycloakUrl}\n`,
+        `KAFKA_BROKERS=${r.endpoints.kafkaBrokers.join(',')}\nMONGO_URL=${r.endpoints.mongoUrl}\nKEYCLOAK_URL=${r.endpoints.keycloakUrl}\nSMTP_URL=${r.endpoints.smtpUrl}\nMAIL_API_URL=${r.endpoints.mailApiUrl ?? ''}\n`,
       );
       return 0;
     }

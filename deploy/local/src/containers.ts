@@ -1,15 +1,15 @@
 // Loaded lazily (require) only when ENTENTE_INFRA=testcontainers AND a Docker engine
 // answers; never imported otherwise, so machines without an engine never touch it.
 import { GenericContainer, StartedTestContainer, Wait } from 'testcontainers';
-import { KAFKA_VERSION, KEYCLOAK_VERSION } from './maven';
+import { GREENMAIL_VERSION, KAFKA_VERSION, KEYCLOAK_VERSION } from './maven';
 import { REALM_FILE } from './paths';
 import type { InfraEndpoints } from './infra';
 
 const started: StartedTestContainer[] = [];
 
 export async function startContainers(kafkaPort: number, log: (line: string) => void): Promise<InfraEndpoints> {
-  log('starting Kafka, MongoDB and Keycloak with testcontainers');
-  const [kafka, mongo, keycloak] = await Promise.all([
+  log('starting Kafka, MongoDB, Keycloak and GreenMail with testcontainers');
+  const [kafka, mongo, keycloak, mail] = await Promise.all([
     new GenericContainer(`apache/kafka:${KAFKA_VERSION}`)
       // Kafka hands its advertised address to clients, so the host port is fixed (the
       // profile's port) and the broker listens and advertises on that same port.
@@ -40,12 +40,18 @@ export async function startContainers(kafkaPort: number, log: (line: string) => 
       .withWaitStrategy(Wait.forHttp('/health/ready', 9000).forStatusCode(200))
       .withStartupTimeout(300_000)
       .start(),
+    new GenericContainer(`greenmail/standalone:${GREENMAIL_VERSION}`)
+      .withExposedPorts(3025, 8080)
+      .withWaitStrategy(Wait.forHttp('/api/service/readiness', 8080).forStatusCode(200))
+      .start(),
   ]);
-  started.push(kafka, mongo, keycloak);
+  started.push(kafka, mongo, keycloak, mail);
   return {
     kafkaBrokers: [`127.0.0.1:${kafka.getMappedPort(kafkaPort)}`],
     mongoUrl: `mongodb://${mongo.getHost()}:${mongo.getMappedPort(27017)}`,
     keycloakUrl: `http://${keycloak.getHost()}:${keycloak.getMappedPort(8080)}`,
+    smtpUrl: `smtp://${mail.getHost()}:${mail.getMappedPort(3025)}`,
+    mailApiUrl: `http://${mail.getHost()}:${mail.getMappedPort(8080)}`,
   };
 }
 

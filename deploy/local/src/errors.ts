@@ -10,7 +10,7 @@ export const messages = {
   missingJava: (javaBin: string): string =>
     `'java' was not found (tried ${javaBin}). Install a JDK 17+ (e.g. apt-get install openjdk-17-jdk-headless) or set JAVA_HOME.`,
   missingMaven: (): string =>
-    `'mvn' was not found on the PATH. Install Maven (e.g. apt-get install maven); it fetches Kafka, mongo-java-server and Keycloak into .runtime/dist.`,
+    `'mvn' was not found on the PATH. Install Maven (e.g. apt-get install maven); it fetches Kafka, mongo-java-server, Keycloak and GreenMail into .runtime/dist.`,
   portTaken: (server: string, port: number): string =>
     `${server}: port ${port} on 127.0.0.1 is already taken by another process (not one this launcher started). ` +
     `Stop that process, or point the ${envVarFor(server)} environment variable at it to use it as an external server.`,
@@ -32,6 +32,8 @@ export function envVarFor(server: string): string {
       return 'MONGO_URL';
     case 'keycloak':
       return 'KEYCLOAK_URL';
+    case 'mail':
+      return 'SMTP_URL';
     default:
       return `${server.toUpperCase()}_URL`;
   }

@@ -49,3 +49,10 @@ export async function keycloakHealthy(url: string, managementUrl?: string): Prom
   if (wk !== 200) throw new Error(`${url}/realms/entente/.well-known/openid-configuration answered ${wk}`);
   return true;
 }
+
+/** GreenMail's REST API says its SMTP and IMAP services run. */
+export async function mailHealthy(apiUrl: string): Promise<boolean> {
+  const ready = await status(`${apiUrl}/api/service/readiness`);
+  if (ready !== 200) throw new Error(`${apiUrl}/api/service/readiness answered ${ready}`);
+  return true;
+}

@@ -5,4 +5,4 @@ export { startInfrastructure, startInfrastructureDetailed, stopInfrastructure, r
 export { REPO_ROOT, RUNTIME_DIR } from './paths';
 export { InfraError } from './errors';
 export { dockerEngineReachable } from './docker';
-export { KAFKA_VERSION, KEYCLOAK_VERSION, MONGO_JAVA_SERVER_VERSION } from './maven';
+export { GREENMAIL_VERSION, KAFKA_VERSION, KEYCLOAK_VERSION, MONGO_JAVA_SERVER_VERSION } from './maven';

@@ -10,12 +10,16 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pidFile, runningPid, spawnDetached, stopByPidFile, writePidRecord } from './proc';
 import { InfraProfile, ProfileConfig, SERVER_NAMES, ServerName, profileConfig } from './profiles';
-import { LocalServer, kafkaServer, keycloakServer, mongoServer } from './servers';
+import { LocalServer, kafkaServer, keycloakServer, mailServer, mongoServer } from './servers';
 
 export interface InfraEndpoints {
   kafkaBrokers: string[];
   mongoUrl: string;
   keycloakUrl: string;
+  /** Where services send mail: `smtp://host:port` (SMTP_URL). */
+  smtpUrl: string;
+  /** GreenMail's REST API, where what was sent is read; null for an external SMTP server. */
+  mailApiUrl: string | null;
 }
 
 export type ServerState = 'running' | 'stopped' | 'external';
@@ -48,6 +52,10 @@ async function checkExternal(name: ServerName, value: string): Promise<void> {
         return mongoHealthy(value);
       case 'keycloak':
         return keycloakHealthy(value.replace(/\/+$/, ''));
+      case 'mail': {
+        const { hostname, port } = new URL(value);
+        return tcpConnect(hostname, Number(port) || 25, 2000);
+      }
     }
   };
   const r = await waitFor(check, { timeoutMs: 15_000, intervalMs: 1000 });
@@ -62,6 +70,8 @@ function localServer(name: ServerName, cfg: ProfileConfig, java: JavaRuntime, kc
       return mongoServer(cfg, java);
     case 'keycloak':
       return keycloakServer(cfg, kcJava);
+    case 'mail':
+      return mailServer(cfg, java);
   }
 }
 
@@ -105,6 +115,8 @@ function endpointFor(name: ServerName, cfg: ProfileConfig): string {
       return `mongodb://127.0.0.1:${cfg.mongoPort}`;
     case 'keycloak':
       return `http://127.0.0.1:${cfg.keycloakPort}`;
+    case 'mail':
+      return `smtp://127.0.0.1:${cfg.smtpPort}`;
   }
 }
 
@@ -130,7 +142,7 @@ export interface StartOptions {
   /** Register a lease so releaseInfrastructure stops the servers only when the last user leaves. */
   lease?: boolean;
   /**
-   * The servers this caller needs (default all three); the others are neither
+   * The servers this caller needs (default all four); the others are neither
    * started nor checked. A benchmark that needs only MongoDB then does not wait
    * a minute or two for Keycloak.
    */
@@ -212,13 +224,16 @@ async function startUnlocked(options: StartOptions, cfg: ProfileConfig): Promise
     kafkaBrokers: parseBrokerList(external.get('kafka') ?? endpointFor('kafka', cfg)),
     mongoUrl: external.get('mongo') ?? endpointFor('mongo', cfg),
     keycloakUrl: (external.get('keycloak') ?? endpointFor('keycloak', cfg)).replace(/\/+$/, ''),
+    smtpUrl: external.get('mail') ?? endpointFor('mail', cfg),
+    mailApiUrl: external.has('mail') ? null : `http://127.0.0.1:${cfg.mailApiPort}`,
   };
   return { endpoints, started, startupSeconds, mode: 'processes' };
 }
 
 /**
- * Starts Kafka, the MongoDB-wire server and Keycloak for a profile (or attaches to
- * the servers named by KAFKA_BROKERS / MONGO_URL / KEYCLOAK_URL) and resolves once
+ * Starts Kafka, the MongoDB-wire server, Keycloak and the mail server for a profile
+ * (or attaches to the servers named by KAFKA_BROKERS / MONGO_URL / KEYCLOAK_URL /
+ * SMTP_URL) and resolves once
  * all are healthy. Re-running while they are up is a no-op.
  */
 export async function startInfrastructure(options: { profile: InfraProfile; log?: Logger }): Promise<InfraEndpoints> {

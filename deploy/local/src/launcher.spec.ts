@@ -19,20 +19,20 @@ describe('profiles', () => {
   it('use distinct ports and data dirs so tests run while the platform is up', () => {
     const p = profileConfig('platform');
     const t = profileConfig('test');
-    const ports = (c: typeof p) => [c.kafkaPort, c.kafkaControllerPort, c.mongoPort, c.keycloakPort, c.keycloakManagementPort];
-    expect(new Set([...ports(p), ...ports(t)]).size).toBe(10);
+    const ports = (c: typeof p) => [c.kafkaPort, c.kafkaControllerPort, c.mongoPort, c.keycloakPort, c.keycloakManagementPort, c.smtpPort, c.imapPort, c.mailApiPort];
+    expect(new Set([...ports(p), ...ports(t)]).size).toBe(16);
     expect(p.dir).not.toBe(t.dir);
     expect(p.mongoBackend).toBe('h2');
     expect(t.mongoBackend).toBe('memory');
     expect(t.wipeDataOnStart).toBe(true);
     expect(p.wipeDataOnStart).toBe(false);
-    expect(ports(p)).toEqual([29092, 29093, 27017, 18080, 19000]);
-    expect(ports(t)).toEqual([39092, 39093, 37017, 38080, 39000]);
+    expect(ports(p)).toEqual([29092, 29093, 27017, 18080, 19000, 21025, 21143, 18025]);
+    expect(ports(t)).toEqual([39092, 39093, 37017, 38080, 39000, 31025, 31143, 38025]);
   });
   it('give benchmarks servers of their own, apart from the platform and tests', () => {
-    const ports = (c: ReturnType<typeof profileConfig>) => [c.kafkaPort, c.kafkaControllerPort, c.mongoPort, c.keycloakPort, c.keycloakManagementPort];
+    const ports = (c: ReturnType<typeof profileConfig>) => [c.kafkaPort, c.kafkaControllerPort, c.mongoPort, c.keycloakPort, c.keycloakManagementPort, c.smtpPort, c.imapPort, c.mailApiPort];
     const all = (['platform', 'test', 'bench'] as const).flatMap((profile) => ports(profileConfig(profile)));
-    expect(new Set(all).size).toBe(15);
+    expect(new Set(all).size).toBe(24);
     expect(profileConfig('bench').mongoBackend).toBe('memory');
     expect(profileConfig('bench').dir).not.toBe(profileConfig('test').dir);
   });
@@ -48,7 +48,7 @@ describe('error messages', () => {
     expect(messages.portTaken('kafka', 39092)).toMatch(/port 39092 .* already taken by another process.*KAFKA_BROKERS/);
     expect(messages.mavenFailed('keycloak', '/x/maven-keycloak.log')).toMatch(/Maven fetch of keycloak failed; see the log at \/x\/maven-keycloak.log/);
     expect(messages.healthTimeout('keycloak', 300, '/x/kc.log', 'answered 503')).toMatch(/within 300s .*answered 503.*\/x\/kc.log/);
-    expect([envVarFor('kafka'), envVarFor('mongo'), envVarFor('keycloak')]).toEqual(['KAFKA_BROKERS', 'MONGO_URL', 'KEYCLOAK_URL']);
+    expect([envVarFor('kafka'), envVarFor('mongo'), envVarFor('keycloak'), envVarFor('mail')]).toEqual(['KAFKA_BROKERS', 'MONGO_URL', 'KEYCLOAK_URL', 'SMTP_URL']);
   });
 });
 

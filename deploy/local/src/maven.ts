@@ -7,8 +7,9 @@ import { DIST_DIR, MAVEN_DIR, RUNTIME_DIR } from './paths';
 export const KAFKA_VERSION = '3.9.1';
 export const MONGO_JAVA_SERVER_VERSION = '1.47.0';
 export const KEYCLOAK_VERSION = '26.5.6';
+export const GREENMAIL_VERSION = '2.1.5';
 
-export type DistName = 'kafka' | 'mongo' | 'keycloak';
+export type DistName = 'kafka' | 'mongo' | 'keycloak' | 'mail';
 
 /** Where each fetched distribution lives; presence of the directory means "fetched". */
 export function distPath(name: DistName): string {
@@ -19,6 +20,8 @@ export function distPath(name: DistName): string {
       return join(DIST_DIR, `mongo-java-server-${MONGO_JAVA_SERVER_VERSION}`);
     case 'keycloak':
       return join(DIST_DIR, `keycloak-${KEYCLOAK_VERSION}`);
+    case 'mail':
+      return join(DIST_DIR, `greenmail-${GREENMAIL_VERSION}`);
   }
 }
 
@@ -36,6 +39,7 @@ function versionProps(): string[] {
     `-Dkafka.version=${KAFKA_VERSION}`,
     `-Dmongo-java-server.version=${MONGO_JAVA_SERVER_VERSION}`,
     `-Dkeycloak.version=${KEYCLOAK_VERSION}`,
+    `-Dgreenmail.version=${GREENMAIL_VERSION}`,
   ];
 }
 

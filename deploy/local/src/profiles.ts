@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { RUNTIME_DIR } from './paths';
 
 export type InfraProfile = 'platform' | 'test' | 'bench';
-export type ServerName = 'kafka' | 'mongo' | 'keycloak';
-export const SERVER_NAMES: readonly ServerName[] = ['kafka', 'mongo', 'keycloak'];
+export type ServerName = 'kafka' | 'mongo' | 'keycloak' | 'mail';
+export const SERVER_NAMES: readonly ServerName[] = ['kafka', 'mongo', 'keycloak', 'mail'];
 
 export interface ProfileConfig {
   profile: InfraProfile;
@@ -13,6 +13,10 @@ export interface ProfileConfig {
   mongoBackend: 'memory' | 'h2';
   keycloakPort: number;
   keycloakManagementPort: number;
+  /** GreenMail: SMTP (what the services send to), IMAP and its REST API (where people and tests read what arrived). */
+  smtpPort: number;
+  imapPort: number;
+  mailApiPort: number;
   /** Test data is thrown away whenever a server is (re)started. */
   wipeDataOnStart: boolean;
   dir: string;
@@ -35,6 +39,9 @@ export function profileConfig(profile: InfraProfile): ProfileConfig {
       mongoBackend: 'h2',
       keycloakPort: 18080,
       keycloakManagementPort: 19000,
+      smtpPort: 21025,
+      imapPort: 21143,
+      mailApiPort: 18025,
       wipeDataOnStart: false,
       ...profileDirs(profile),
     };
@@ -48,6 +55,9 @@ export function profileConfig(profile: InfraProfile): ProfileConfig {
       mongoBackend: 'memory',
       keycloakPort: 38080,
       keycloakManagementPort: 39000,
+      smtpPort: 31025,
+      imapPort: 31143,
+      mailApiPort: 38025,
       wipeDataOnStart: true,
       ...profileDirs(profile),
     };
@@ -63,6 +73,9 @@ export function profileConfig(profile: InfraProfile): ProfileConfig {
       mongoBackend: 'memory',
       keycloakPort: 48080,
       keycloakManagementPort: 49000,
+      smtpPort: 41025,
+      imapPort: 41143,
+      mailApiPort: 48025,
       wipeDataOnStart: true,
       ...profileDirs(profile),
     };

@@ -7,7 +7,7 @@ import { JavaRuntime } from './java';
 import { distPath } from './maven';
 import { REALM_FILE, MONGO_LAUNCHER } from './paths';
 import { ProfileConfig, ServerName } from './profiles';
-import { kafkaHealthy, keycloakHealthy, mongoHealthy } from './health';
+import { kafkaHealthy, keycloakHealthy, mailHealthy, mongoHealthy } from './health';
 import { tcpConnect } from './net';
 
 /** Everything the orchestrator needs to start, check and name one local server. */
@@ -216,5 +216,50 @@ export function keycloakServer(cfg: ProfileConfig, java: JavaRuntime): LocalServ
       return { command: 'bash', args, env, cwd: home, marker: home };
     },
     healthy: () => keycloakHealthy(url, `http://127.0.0.1:${cfg.keycloakManagementPort}`),
+  };
+}
+
+/**
+ * GreenMail standalone: a real SMTP server (authentication off, so any
+ * sender and recipient is accepted and each recipient gets a mailbox), IMAP
+ * to read it with a mail client, and a REST API with a small web page
+ * (`/api/user/<address>/messages/INBOX`) where people and tests read what
+ * arrived. Mail lives in memory: it is gone when the server stops.
+ */
+export function mailServer(cfg: ProfileConfig, java: JavaRuntime): LocalServer {
+  const dir = join(cfg.dir, 'mail');
+  const outPath = join(cfg.logsDir, 'mail.log');
+  const classpath = `${join(distPath('mail'), 'libs')}/*`;
+  const apiUrl = `http://127.0.0.1:${cfg.mailApiPort}`;
+  return {
+    name: 'mail',
+    endpoint: `smtp://127.0.0.1:${cfg.smtpPort} (read at ${apiUrl})`,
+    ports: [cfg.smtpPort, cfg.imapPort, cfg.mailApiPort],
+    logPath: outPath,
+    outPath,
+    timeoutMs: secondsFromEnv('ENTENTE_MAIL_START_TIMEOUT', 60),
+    prepare() {
+      mkdirSync(dir, { recursive: true });
+      mkdirSync(cfg.logsDir, { recursive: true });
+    },
+    command() {
+      const args = [
+        '-Xmx192m',
+        '-Dgreenmail.hostname=127.0.0.1',
+        '-Dgreenmail.smtp.hostname=127.0.0.1',
+        `-Dgreenmail.smtp.port=${cfg.smtpPort}`,
+        '-Dgreenmail.imap.hostname=127.0.0.1',
+        `-Dgreenmail.imap.port=${cfg.imapPort}`,
+        '-Dgreenmail.api.hostname=127.0.0.1',
+        `-Dgreenmail.api.port=${cfg.mailApiPort}`,
+        '-Dgreenmail.auth.disabled',
+        '-cp',
+        classpath,
+        'com.icegreen.greenmail.standalone.GreenMailStandaloneRunner',
+      ];
+      // the marker carries the port so the platform and test servers are told apart
+      return { command: java.java, args, env: process.env, cwd: dir, marker: `-Dgreenmail.smtp.port=${cfg.smtpPort}` };
+    },
+    healthy: () => mailHealthy(apiUrl),
   };
 }

@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = result.endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = result.endpoints.mongoUrl;
   process.env.KEYCLOAK_URL = result.endpoints.keycloakUrl;
+  process.env.SMTP_URL = result.endpoints.smtpUrl;
+  if (result.endpoints.mailApiUrl) process.env.MAIL_API_URL = result.endpoints.mailApiUrl;
   const started: string[] = result.started;
   (globalThis as Record<string, unknown>)[STATE_KEY] = started;
   if (Object.keys(result.startupSeconds).length > 0) {

@@ -4,3 +4,4 @@ export * from './local-issuer';
 export * from './browser-login';
 export * from './feature-cycles';
 export * from './platform-apps';
+export * from './mail-inbox';

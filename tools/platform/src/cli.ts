@@ -10,9 +10,9 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'up': {
-      const { gatewayUrl, keycloakUrl, consoleUrl } = await platformUp(log);
+      const { gatewayUrl, keycloakUrl, consoleUrl, mailApiUrl } = await platformUp(log);
       await seedDemoData({ repoRoot: REPO_ROOT, keycloakUrl, gatewayUrl, log });
-      printWelcome(gatewayUrl, keycloakUrl, consoleUrl);
+      printWelcome(gatewayUrl, keycloakUrl, consoleUrl, mailApiUrl);
       return;
     }
     case 'down':
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function printWelcome(gatewayUrl: string, keycloakUrl: string, consoleUrl: string): void {
+function printWelcome(gatewayUrl: string, keycloakUrl: string, consoleUrl: string, mailApiUrl: string | null): void {
   const users = readDemoUsers(REPO_ROOT);
   const staff = users.find((user) => user.username === 'rostock-staff') ?? users[0];
   log(`
@@ -42,6 +42,7 @@ Entente is up.
   Console       ${consoleUrl}  (sign in as a demo user below, e.g. ${staff.username})
   GraphQL API   ${gatewayUrl}
   Keycloak      ${keycloakUrl}  (realm entente; admin console: admin / admin, local only)
+  Mail sent     ${mailApiUrl ? `${mailApiUrl}/api/user/${staff.username}@entente.local/messages/INBOX  (GreenMail; any address: /api/user/<address>/messages/INBOX)` : 'to the SMTP server named by SMTP_URL'}
 
 Demo users (local-only passwords):
 ${users.map((user) => `  ${user.username.padEnd(28)} ${user.password.padEnd(34)} ${user.jurisdiction.padEnd(18)} ${user.roles.join(', ')}`).join('\n')}

@@ -14,10 +14,10 @@ type Log = (line: string) => void;
 
 /**
  * Brings the local platform up: infrastructure (Kafka, the MongoDB-wire
- * server, Keycloak), the four services, then the gateway once they are ready.
+ * server, Keycloak, the mail server), the four services, then the gateway once they are ready.
  * Running it again leaves what already runs alone.
  */
-export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keycloakUrl: string; consoleUrl: string }> {
+export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keycloakUrl: string; consoleUrl: string; mailApiUrl: string | null }> {
   const infra = await startInfrastructure({ profile: 'platform', log });
   const settings: PlatformSettings = {
     repoRoot: REPO_ROOT,
@@ -49,7 +49,7 @@ export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keyclo
   await start(['gateway']);
   const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}/graphql`;
   const consoleUrl = await startConsole(gatewayUrl, infra.keycloakUrl, log);
-  return { gatewayUrl, keycloakUrl: infra.keycloakUrl, consoleUrl };
+  return { gatewayUrl, keycloakUrl: infra.keycloakUrl, consoleUrl, mailApiUrl: infra.mailApiUrl };
 }
 
 /** The console's server (tools/platform/src/console-main.ts) on :4200, serving dist/console and forwarding /graphql. */
