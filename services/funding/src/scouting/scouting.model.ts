@@ -47,7 +47,8 @@ export class ScoutingRun {
 @ObjectType()
 export class ScoutingRunConnection extends Connection(ScoutingRun) {}
 
-@ObjectType({ description: 'A source of funding opportunities (platform admins only)' })
+// Named apart from planning's FundingSource enum (own budget, external, partner): the supergraph cannot hold both.
+@ObjectType('OpportunitySource', { description: 'A source of funding opportunities (platform admins only)' })
 export class FundingSource {
   @Field(() => ID) id!: string;
   @Field() name!: string;
