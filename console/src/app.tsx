@@ -1,7 +1,7 @@
-import { Alert, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { Alert, Button, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Provider as GraphQLProvider, useQuery } from 'urql';
 import type { Auth } from './auth';
 import { createClient } from './client';
@@ -52,24 +52,43 @@ const JurisdictionQuery = graphql(`
 `);
 
 export function App({ auth }: { auth: Auth }) {
-  const client = useMemo(() => createClient(auth), [auth]);
+  // The gateway refused the token (the account was deactivated, the session ended): say so instead of failing screen by screen.
+  const [refused, setRefused] = useState(false);
+  const client = useMemo(() => createClient(auth, () => setRefused(true)), [auth]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
-      <GraphQLProvider value={client}>
-        <SignedIn auth={auth} />
-      </GraphQLProvider>
+      <GraphQLProvider value={client}>{refused ? <AccessEnded /> : <SignedIn auth={auth} />}</GraphQLProvider>
     </MantineProvider>
+  );
+}
+
+function AccessEnded() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl" component="main">
+      <Alert role="alert" color="red.9" variant="light" title={t('admin.accessEnded.title')} maw={560} data-testid="access-ended">
+        {t('admin.accessEnded.message')}
+        {/* Reloading starts at Keycloak's login page: the ended session cannot sign the person in silently. */}
+        <Button mt="md" display="block" onClick={() => window.location.assign('/')}>
+          {t('admin.accessEnded.signIn')}
+        </Button>
+      </Alert>
+    </Center>
   );
 }
 
 function SignedIn({ auth }: { auth: Auth }) {
   const { t } = useTranslation();
   const [{ data, error }] = useQuery({ query: JurisdictionQuery });
+  // A platform-admin's token names the platform, not an onboarded jurisdiction: the registry answers NOT_FOUND and they get the administration screens.
+  const platformOnly = auth.person.roles.includes('platform-admin') && !data && (error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'NOT_FOUND') ?? false);
   const session = useMemo<Session | null>(() => {
     const j = data?.jurisdiction;
-    return j ? { auth, jurisdiction: { id: j.id, name: j.name, fiscalYearStart: j.fiscalYearStart, currency: j.currency, locale: localeOf(j) } } : null;
-  }, [auth, data]);
-  if (error) return <Alert role="alert" color="red" m="xl">{t('app.failed', { message: error.message })}</Alert>;
+    if (j) return { auth, jurisdiction: { id: j.id, name: j.name, fiscalYearStart: j.fiscalYearStart, currency: j.currency, locale: localeOf(j) } };
+    if (platformOnly) return { auth, platformOnly, jurisdiction: { id: auth.person.jurisdiction, name: t('admin.platform.title'), fiscalYearStart: '01-01', currency: 'EUR', locale: navigator.language } };
+    return null;
+  }, [auth, data, platformOnly, t]);
+  if (error && !platformOnly) return <Alert role="alert" color="red" m="xl">{t('app.failed', { message: error.message })}</Alert>;
   if (!session) return <Busy />;
   return (
     <SessionContext.Provider value={session}>
@@ -77,7 +96,7 @@ function SignedIn({ auth }: { auth: Auth }) {
         <Shell>
           <Suspense fallback={<Busy />}>
             <Routes>
-              <Route index element={<HomePage />} />
+              <Route index element={session.platformOnly ? <Navigate to="/admin/platform" replace /> : <HomePage />} />
               <Route path="planning/priorities" element={<PrioritiesPage />} />
               <Route path="planning/plan/:year?" element={<PlanPage />} />
               <Route path="registry/assets/:id?" element={<AssetsPage />} />
@@ -92,7 +111,7 @@ function SignedIn({ auth }: { auth: Auth }) {
               <Route path="admin/jurisdiction" element={<JurisdictionPage />} />
               <Route path="admin/users" element={<UsersPage />} />
               <Route path="admin/platform" element={<PlatformPage />} />
-              <Route path="*" element={<HomePage />} />
+              <Route path="*" element={session.platformOnly ? <Navigate to="/admin/platform" replace /> : <HomePage />} />
             </Routes>
           </Suspense>
         </Shell>

@@ -6,6 +6,8 @@ import { can, type Capability } from './roles';
 export interface Session {
   auth: Auth;
   jurisdiction: { id: string; name: string; fiscalYearStart: string } & JurisdictionLocale;
+  /** A platform-admin whose token names no onboarded jurisdiction: only the administration screens apply. */
+  platformOnly?: boolean;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -9,7 +9,7 @@ import { useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { auth, jurisdiction } = useSession();
+  const { auth, jurisdiction, platformOnly } = useSession();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const roles = platformRolesOf(auth.person.roles);
@@ -38,7 +38,9 @@ export function Shell({ children }: { children: ReactNode }) {
         ...(roles.includes('platform-admin') ? [link('/admin/platform', 'platform')] : []),
       ],
     },
-  ].filter((section) => section.links.length > 0);
+  ]
+    // A platform-admin without a jurisdiction of their own has no registry or plans to open.
+    .filter((section) => section.links.length > 0 && (!platformOnly || section.label === t('nav.admin')));
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
