@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   buildClientSchema,
@@ -131,6 +133,8 @@ describe('input fuzzing of every service through the gateway', () => {
     },
     /** A's funding applications: one to edit and read, and interested ones each moveFundingApplication case takes in turn. */
     funding: { update: '', move: [] as string[] },
+    /** Scouting: a CSV source served by this spec and read once (its run, its opportunity), and a source to update, disable and enable. */
+    scouting: { source: '', run: '', opportunity: '', toggle: '' },
   };
 
   /**
@@ -535,6 +539,33 @@ describe('input fuzzing of every service through the gateway', () => {
     },
     stateful: { moveFundingApplication: ['stage', 'id'], createCalendarFeed: [] },
   };
+  // Scouting (platform-admin): sources get a unique id each, and no schedule, so a source a case adds never
+  // runs; the fixture's CSV source is the one runs read, the toggle source the one updated, disabled and enabled.
+  const sourceInput = (op: string): Record<string, () => unknown> => ({
+    [`${op}.input.kind`]: () => 'FEED',
+    [`${op}.input.url`]: () => 'http://127.0.0.1:9/fuzz-feed.xml',
+    [`${op}.input.scheduleMinutes`]: () => OMIT,
+    [`${op}.input.apiKeyRef`]: () => OMIT,
+    [`${op}.input.query`]: () => 'city partnerships',
+  });
+  Object.assign(FUNDING.baseline, {
+    'opportunities.filter.keywords': () => 'partnership -tender',
+    'opportunities.filter.themes': () => ['regional-development'],
+    'opportunities.filter.closesAfter': () => '2026-01-01T00:00:00Z',
+    'opportunities.filter.closesBefore': () => '2030-01-01T00:00:00Z',
+    'opportunities.filter.postedAfter': () => '2020-01-01T00:00:00Z',
+    'opportunities.filter.sourceId': () => OMIT,
+    'opportunity.id': () => fixture.scouting.opportunity,
+    'scoutingRuns.sourceId': () => fixture.scouting.source,
+    'scoutingRun.id': () => fixture.scouting.run,
+    'runFundingSource.id': () => fixture.scouting.source,
+    'addFundingSource.input.sourceId': () => `fuzz-${nextUnique()}`,
+    ...sourceInput('addFundingSource'),
+    'updateFundingSource.id': () => fixture.scouting.toggle,
+    ...sourceInput('updateFundingSource'),
+    'disableFundingSource.id': () => fixture.scouting.toggle,
+    'enableFundingSource.id': () => fixture.scouting.toggle,
+  });
 
   /** myTiesByCountry takes no arguments. */
   const NETWORK: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
@@ -654,10 +685,12 @@ describe('input fuzzing of every service through the gateway', () => {
     dateStart: ['dateEnd'],
     dateEnd: ['dateStart'],
     // An evidence link of another kind: the record is then missing under that kind.
-    kind: ['recordId'],
     // A pipeline move needs what its stage needs: an award its amount, not pursued its reason.
     stage: ['reason', 'reasonNote', 'amountAwarded', 'amountAwardedLocal', 'awardedOn', 'planYear'],
     reason: ['reasonNote'],
+    // A deadline window is refused at its end; a source kind may need an API key reference.
+    closesAfter: ['closesBefore'],
+    kind: ['recordId', 'apiKeyRef'],
   };
   const hintFor = (operation: { name: string; knowledge: ServiceKnowledge }) => (path: PathKey[], leaf: string): unknown => {
     const make = operation.knowledge.baseline[`${operation.name}.${hintKeyOf(path)}`] ?? (typeof path[path.length - 1] === 'number' ? undefined : FIELD_BASELINE[leaf]);
@@ -1353,6 +1386,28 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.application = foreign.addFundingApplication.id;
   }
 
+  /** A CSV of one opportunity, served to the funding service from this process; closed in afterAll. */
+  let sourceServer: Server | undefined;
+
+  /** Scouting's records (platform-wide, made by the platform admin): a CSV source read once, and a source to toggle. */
+  async function makeScoutingFixtures(): Promise<void> {
+    sourceServer = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' }).end('id,title,funder,closesAt,currency,themes\nf1,Fuzz partnership fund,Fuzz Foundation,2029-06-30,EUR,regional development\n');
+    });
+    await new Promise<void>((resolve) => sourceServer?.listen(0, '127.0.0.1', resolve));
+    const { port } = sourceServer.address() as AddressInfo;
+    const ADD = `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`;
+    const source = (await gql<{ addFundingSource: { id: string } }>('platform', ADD, { input: { sourceId: `fuzz-list-${nonce}`, name: 'Fuzz list', kind: 'CSV', url: `http://127.0.0.1:${port}/list.csv`, funderType: 'TRUST_OR_FOUNDATION', timeZone: 'Europe/Berlin' } })).addFundingSource.id;
+    fixture.scouting.toggle = (await gql<{ addFundingSource: { id: string } }>('platform', ADD, { input: { sourceId: `fuzz-toggle-${nonce}`, name: 'Fuzz toggle', kind: 'FEED', url: 'http://127.0.0.1:9/fuzz-feed.xml' } })).addFundingSource.id;
+    const run = (await gql<{ runFundingSource: { id: string } }>('platform', `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: source })).runFundingSource.id;
+    await eventually(
+      async () => (await gql<{ scoutingRun: { status: string } }>('platform', `query($id: ID!) { scoutingRun(id: $id) { status } }`, { id: run })).scoutingRun.status,
+      (status) => status === 'SUCCEEDED',
+      60_000,
+    );
+    fixture.scouting = { ...fixture.scouting, source, run, opportunity: `${source}:f1` };
+  }
+
   /** Paths of the fixture's ids that were not made. */
   function unmade(value: unknown, at: string): string[] {
     if (typeof value === 'string') return value === '' ? [at] : [];
@@ -1402,7 +1457,7 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.user = staffB.id;
     fixture.importJob = (await gql<{ importPartnersCsv: { id: string } }>('admin', `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOulu,city,FI\n' })).importPartnersCsv.id;
     await gql('platform', `mutation($r: String!, $n: String!) { loadTwinningCatalogue(relations: $r, names: $n) { id } }`, { r: 'Q2861\tQ25319\n', n: 'Q2861\tRostock\nQ25319\tAarhus\n' });
-    await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures()]);
+    await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures(), makeScoutingFixtures()]);
     const missing = unmade(fixture, 'fixture');
     if (missing.length > 0) throw new Error(`not created: ${missing.join(', ')}`);
     for (const marker of [jurisdictionB, ...Object.values(fixture.foreign)]) foreignMarkers.add(marker);
@@ -1410,6 +1465,8 @@ describe('input fuzzing of every service through the gateway', () => {
 
   afterAll(async () => {
     await platform?.stop();
+    sourceServer?.closeAllConnections();
+    sourceServer?.close();
     // Users the fuzz created: invitations into A, first admins of jurisdictions it onboarded.
     const onboarded = outcomes.filter((o) => o.fuzzCase.operation.field.name === 'onboardJurisdiction').map((o) => (o.fuzzCase.variables['input'] as { id?: unknown } | null)?.id);
     const jurisdictions = new Set([jurisdictionA, jurisdictionV, ...onboarded.filter((id): id is string => typeof id === 'string' && /^fuzz-[a-z0-9-]+$/.test(id))]);

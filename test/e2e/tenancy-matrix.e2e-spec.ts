@@ -173,6 +173,17 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     createCalendarFeed: { query: `mutation { createCalendarFeed { path } }`, expect: 'own' },
     rotateCalendarFeed: { query: `mutation { rotateCalendarFeed { path } }`, expect: 'own' },
     revokeCalendarFeed: { query: `mutation { revokeCalendarFeed }`, expect: 'own' },
+    // Opportunities are public (no jurisdiction owns one); sources and runs are platform-admin only.
+    opportunities: { query: `{ opportunities(filter: { keywords: "${marker}" }) { totalCount nodes { id title } } }`, expect: 'own' },
+    opportunity: { query: `query($id: ID!) { opportunity(id: $id) { id title } }`, variables: () => ({ id: `matrix:${marker}` }), expect: 'denied', codes: ['NOT_FOUND'] },
+    fundingSources: { query: `{ fundingSources { totalCount nodes { id url } } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    scoutingRuns: { query: `query($id: ID!) { scoutingRuns(sourceId: $id) { totalCount } }`, variables: () => ({ id: 'matrix-source' }), expect: 'denied', codes: ['FORBIDDEN'] },
+    scoutingRun: { query: `query($id: ID!) { scoutingRun(id: $id) { id status } }`, variables: () => ({ id: 'matrix-run' }), expect: 'denied', codes: ['FORBIDDEN'] },
+    addFundingSource: { query: `mutation { addFundingSource(input: { name: "B's feed", kind: FEED, url: "http://127.0.0.1:9/feed.xml" }) { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    updateFundingSource: { query: `mutation { updateFundingSource(id: "matrix-source", input: { name: "taken over" }) { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    disableFundingSource: { query: `mutation { disableFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    enableFundingSource: { query: `mutation { enableFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    runFundingSource: { query: `mutation { runFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
     // Mutations
     registerPartner: { query: `mutation { registerPartner(input: { name: "B's own partner", kind: CITY, country: "DK" }) { id name } }`, expect: 'own' },
     updatePartner: { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "taken over" }) { id } }`, variables: () => ({ id: ids.partner }), expect: 'denied', codes: ['NOT_FOUND'] },
@@ -453,6 +464,15 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     createCalendarFeed: ['viewer', 'executive', ...WRITERS],
     rotateCalendarFeed: ['viewer', 'executive', ...WRITERS],
     revokeCalendarFeed: ['viewer', 'executive', ...WRITERS],
+    // Sources of opportunities and their runs: the platform admin's alone.
+    fundingSources: [],
+    scoutingRuns: [],
+    scoutingRun: [],
+    addFundingSource: [],
+    updateFundingSource: [],
+    disableFundingSource: [],
+    enableFundingSource: [],
+    runFundingSource: [],
   };
 
   it('refuses every role of A that an operation does not allow, and changes nothing', async () => {

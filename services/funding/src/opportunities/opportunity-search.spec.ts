@@ -24,4 +24,20 @@ describe('opportunity search filters', () => {
       expect((error as ValidationError).field).toBe('closesBefore');
     }
   });
+
+  it('refuses control characters, half a character and a date that is not one, naming the field', () => {
+    const fieldOf = (fn: () => unknown): string => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as ValidationError).field;
+      }
+      return 'accepted';
+    };
+    expect(fieldOf(() => searchFilter({ keywords: 'port\u0000' }))).toBe('keywords');
+    expect(fieldOf(() => searchFilter({ keywords: 'port \ud83d' }))).toBe('keywords');
+    expect(fieldOf(() => searchFilter({ themes: ['\udc00'] }))).toBe('themes');
+    expect(fieldOf(() => searchFilter({ postedAfter: new Date('') }))).toBe('postedAfter');
+    expect(fieldOf(() => searchFilter({ closesAfter: new Date('../x') }))).toBe('closesAfter');
+  });
 });
