@@ -6,7 +6,8 @@ import { declaredBodyLimit, MAX_REQUEST_BODY_BYTES } from '@entente/http-edge';
 import { AppModule } from './app.module';
 import { calendarPassthrough } from './edge/calendar-passthrough';
 import { edgeAuthMiddleware } from './edge/edge-auth.middleware';
-import type { GatewayConfig, SubgraphEndpoint } from './gateway.config';
+import { PUBLIC_ROUTES, publicRouteForwarder } from './edge/public-routes';
+import { type GatewayConfig, type SubgraphEndpoint, subgraphsOf } from './gateway.config';
 import { SupergraphService } from './supergraph/supergraph.service';
 
 /**
@@ -38,6 +39,10 @@ export async function createGatewayApp(
   );
   const funding = options.subgraphs?.find((subgraph) => subgraph.name === 'funding')?.url ?? config.FUNDING_URL;
   app.use('/calendar', calendarPassthrough(new URL(funding).origin));
+  for (const route of PUBLIC_ROUTES) {
+    const forward = publicRouteForwarder(options.subgraphs ?? subgraphsOf(config), route.subgraph);
+    if (forward) app.use(route.prefix, forward);
+  }
   await app.init();
   return app;
 }

@@ -118,7 +118,7 @@ describe('input fuzzing of every service through the gateway', () => {
     assets: { update: '', remove: '' },
     relationship: '',
     importJob: '',
-    foreign: { partner: '', asset: '', relationship: '', user: '', goal: '', group: '', priority: '', kpi: '', visit: '', application: '' },
+    foreign: { partner: '', asset: '', relationship: '', user: '', goal: '', group: '', priority: '', kpi: '', visit: '', application: '', search: '' },
     planning: {
       /** A's partner that only planning's cases use (evidence, activity partners): no registry case merges it away. */
       partner: '',
@@ -133,6 +133,8 @@ describe('input fuzzing of every service through the gateway', () => {
     },
     /** A's funding applications: one to edit and read, and interested ones each moveFundingApplication case takes in turn. */
     funding: { update: '', move: [] as string[] },
+    /** A's admin's saved searches: one (daily) to read, change, snooze and digest, and one to delete per case. */
+    alerts: { search: '', remove: [] as string[] },
     /** Scouting: a CSV source served by this spec and read once (its run, its opportunity), and a source to update, disable and enable. */
     scouting: { source: '', run: '', opportunity: '', toggle: '' },
   };
@@ -207,7 +209,7 @@ describe('input fuzzing of every service through the gateway', () => {
     | 'cursor'
     | 'document'
     | `ref:${RefKind}`;
-  type RefKind = 'partner' | 'asset' | 'relationship' | 'record' | 'job' | 'user' | 'jurisdiction' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application';
+  type RefKind = 'partner' | 'asset' | 'relationship' | 'record' | 'job' | 'user' | 'jurisdiction' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application' | 'search';
 
   interface Operation {
     kind: 'query' | 'mutation';
@@ -570,6 +572,48 @@ describe('input fuzzing of every service through the gateway', () => {
   /** myTiesByCountry takes no arguments. */
   const NETWORK: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
 
+  // Saved searches and alerts (each user's own; A's admin keeps them): a search to read, update, snooze and digest,
+  // and one to delete for each deleteSavedSearch case. Saving is capped per user, so a late case may be refused
+  // naming `name`; a webhook points at the discard port, so its deliveries fail without leaving the machine.
+  const searchInput = (op: string): Record<string, () => unknown> => ({
+    [`${op}.input.criteria.keywords`]: () => ['baltic', 'sister cities'],
+    [`${op}.input.criteria.excludedKeywords`]: () => ['loan'],
+    [`${op}.input.criteria.statuses`]: () => ['open'],
+    [`${op}.input.criteria.minAmount`]: () => 1000,
+    [`${op}.input.criteria.maxAmount`]: () => 500_000,
+    [`${op}.input.criteria.minDaysToClose`]: () => 7,
+    [`${op}.input.criteria.maxDaysToClose`]: () => 120,
+    [`${op}.input.criteria.funderTypes`]: () => ['eu'],
+    [`${op}.input.criteria.themes`]: () => ['regional-development'],
+    [`${op}.input.criteria.applicantTypes`]: () => ['local-governments'],
+    [`${op}.input.cadence.kind`]: () => 'DAILY',
+    [`${op}.input.cadence.hour`]: () => 8,
+    [`${op}.input.cadence.weekday`]: () => OMIT,
+    [`${op}.input.channels.inApp`]: () => true,
+    [`${op}.input.channels.email`]: () => true,
+    [`${op}.input.channels.webhook.url`]: () => 'http://127.0.0.1:9/entente-hook',
+    [`${op}.input.channels.webhook.secret`]: () => 'fuzz-webhook-secret-0123',
+  });
+  Object.assign(FUNDING.baseline, {
+    'savedSearch.id': () => fixture.alerts.search,
+    ...searchInput('saveSearch'),
+    'updateSavedSearch.id': () => fixture.alerts.search,
+    ...searchInput('updateSavedSearch'),
+    'snoozeSavedSearch.id': () => fixture.alerts.search,
+    'snoozeSavedSearch.until': () => new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    'deleteSavedSearch.id': inTurn(() => fixture.alerts.remove),
+    'sendSearchDigestNow.id': () => fixture.alerts.search,
+    'markAlertsRead.ids': () => OMIT,
+  });
+  Object.assign(FUNDING.category, {
+    'savedSearch.id': 'ref:search',
+    'updateSavedSearch.id': 'ref:search',
+    'snoozeSavedSearch.id': 'ref:search',
+    'deleteSavedSearch.id': 'ref:search',
+    'sendSearchDigestNow.id': 'ref:search',
+  });
+  Object.assign(FUNDING.stateful, { saveSearch: ['name'], deleteSavedSearch: ['id'] });
+
   /** By service name, as DOMAIN_SERVICES spells it: a service missing here is fuzzed with no knowledge of its own. */
   const KNOWLEDGE: Record<string, ServiceKnowledge> = { registry: REGISTRY, planning: PLANNING, funding: FUNDING, network: NETWORK };
   const NO_KNOWLEDGE: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
@@ -747,6 +791,7 @@ describe('input fuzzing of every service through the gateway', () => {
       case 'kpi':
       case 'visit':
       case 'application':
+      case 'search':
         return [fixture.foreign[kind]];
       case 'activity':
       case 'occasion':
@@ -1371,6 +1416,21 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.visit = foreignVisit.recordVisitRequest.id;
   }
 
+  /** A's admin's saved searches (the daily one the baselines read, a pool to delete) and B's, whose id no answer to A may hold. */
+  async function makeAlertsFixtures(): Promise<void> {
+    const SAVE = `mutation($input: SavedSearchInput!) { saveSearch(input: $input) { search { id } } }`;
+    const input = (name: string) => ({ input: { name, criteria: { keywords: ['baltic'] }, cadence: { kind: 'DAILY', hour: 8, timeZone: 'Europe/Berlin' }, channels: { inApp: true, email: true } } });
+    type Saved = { saveSearch: { search: { id: string } } };
+    const [search, foreign, ...remove] = await Promise.all([
+      gql<Saved>('admin', SAVE, input('Baltic calls')),
+      asB<Saved>(SAVE, input('Fuzz B: calls')),
+      ...Array.from({ length: POOL }, (_, i) => gql<Saved>('admin', SAVE, input(`To delete ${i + 1}`))),
+    ]);
+    fixture.alerts.search = search.saveSearch.search.id;
+    fixture.alerts.remove = remove.map((saved) => saved.saveSearch.search.id);
+    fixture.foreign.search = foreign.saveSearch.search.id;
+  }
+
   /** Funding's records: A's applications (one to edit, a pool to move) and B's, whose id no answer to A may hold. */
   async function makeFundingFixtures(): Promise<void> {
     const ADD = `mutation($input: FundingApplicationInput!) { addFundingApplication(input: $input) { id } }`;
@@ -1457,7 +1517,7 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.user = staffB.id;
     fixture.importJob = (await gql<{ importPartnersCsv: { id: string } }>('admin', `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOulu,city,FI\n' })).importPartnersCsv.id;
     await gql('platform', `mutation($r: String!, $n: String!) { loadTwinningCatalogue(relations: $r, names: $n) { id } }`, { r: 'Q2861\tQ25319\n', n: 'Q2861\tRostock\nQ25319\tAarhus\n' });
-    await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures(), makeScoutingFixtures()]);
+    await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures(), makeScoutingFixtures(), makeAlertsFixtures()]);
     const missing = unmade(fixture, 'fixture');
     if (missing.length > 0) throw new Error(`not created: ${missing.join(', ')}`);
     for (const marker of [jurisdictionB, ...Object.values(fixture.foreign)]) foreignMarkers.add(marker);

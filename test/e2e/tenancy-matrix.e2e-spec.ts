@@ -21,7 +21,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
   const jurisdictionA = newJurisdictionId('matrix-a');
   const jurisdictionB = newJurisdictionId('matrix-b');
   const marker = `Secret${randomBytes(4).toString('hex')}`;
-  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application', string> = {
+  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application' | 'search', string> = {
     partner: '',
     partner2: '',
     asset: '',
@@ -36,6 +36,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     occasion: '',
     visit: '',
     application: '',
+    search: '',
   };
   const YEAR = 2027;
 
@@ -157,6 +158,22 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     fundingApplications: { query: `{ fundingApplications { totalCount nodes { id title } } }`, expect: 'own' },
     fundingApplication: { query: `query($id: ID!) { fundingApplication(id: $id) { id title } }`, variables: () => ({ id: ids.application }), expect: 'denied', codes: ['NOT_FOUND'] },
     calendarFeed: { query: `{ calendarFeed { createdAt } }`, expect: 'own' },
+    // Saved searches and alerts are each user's own; the search id is A's admin's.
+    savedSearches: { query: `{ savedSearches { totalCount nodes { id name } } }`, expect: 'own' },
+    savedSearch: { query: `query($id: ID!) { savedSearch(id: $id) { id name } }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
+    alerts: { query: `{ alerts { totalCount nodes { id summary } } }`, expect: 'own' },
+    unreadAlertCount: { query: `{ unreadAlertCount }`, expect: 'own' },
+    saveSearch: { query: `mutation { saveSearch(input: { name: "B's search", cadence: { kind: INSTANT }, channels: { inApp: true } }) { notice search { id } } }`, expect: 'own' },
+    updateSavedSearch: {
+      query: `mutation($id: ID!) { updateSavedSearch(id: $id, input: { name: "taken over", cadence: { kind: INSTANT }, channels: { inApp: true } }) { notice } }`,
+      variables: () => ({ id: ids.search }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    snoozeSavedSearch: { query: `mutation($id: ID!) { snoozeSavedSearch(id: $id, until: null) { id } }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
+    deleteSavedSearch: { query: `mutation($id: ID!) { deleteSavedSearch(id: $id) }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
+    sendSearchDigestNow: { query: `mutation($id: ID!) { sendSearchDigestNow(id: $id) }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
+    markAlertsRead: { query: `mutation { markAlertsRead }`, expect: 'own' },
     addFundingApplication: { query: `mutation { addFundingApplication(input: { title: "B's bid" }) { id title } }`, expect: 'own' },
     updateFundingApplication: {
       query: `mutation($id: ID!) { updateFundingApplication(id: $id, input: { title: "taken over" }) { id } }`,
@@ -355,6 +372,9 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     ids.application = ok(
       await platform.graphql<{ addFundingApplication: { id: string } }>(token, `mutation { addFundingApplication(input: { title: "${marker} Interreg bid", deadline: "${YEAR}-03-31", notes: "${marker} notes" }) { id } }`),
     ).addFundingApplication.id;
+    ids.search = ok(
+      await platform.graphql<{ saveSearch: { search: { id: string } } }>(token, `mutation { saveSearch(input: { name: "${marker} calls", criteria: { keywords: ["${marker}"] }, cadence: { kind: DAILY }, channels: { inApp: true, email: true } }) { search { id } } }`),
+    ).saveSearch.search.id;
   }, 240_000);
 
   afterAll(async () => {
@@ -464,6 +484,13 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     createCalendarFeed: ['viewer', 'executive', ...WRITERS],
     rotateCalendarFeed: ['viewer', 'executive', ...WRITERS],
     revokeCalendarFeed: ['viewer', 'executive', ...WRITERS],
+    // Each user's own saved searches and alert inbox: every role of the jurisdiction may keep them.
+    saveSearch: ['viewer', 'executive', ...WRITERS],
+    updateSavedSearch: ['viewer', 'executive', ...WRITERS],
+    snoozeSavedSearch: ['viewer', 'executive', ...WRITERS],
+    deleteSavedSearch: ['viewer', 'executive', ...WRITERS],
+    sendSearchDigestNow: ['viewer', 'executive', ...WRITERS],
+    markAlertsRead: ['viewer', 'executive', ...WRITERS],
     // Sources of opportunities and their runs: the platform admin's alone.
     fundingSources: [],
     scoutingRuns: [],

@@ -28,6 +28,8 @@ export interface Identity {
   /** The jurisdiction the user acts for (claim `jurisdiction`). */
   readonly jurisdictionId: string;
   readonly roles: readonly PlatformRole[];
+  /** The user's verified email address (claims `email` + `email_verified`), when the token carries one. */
+  readonly email?: string;
 }
 
 /** platform-admin satisfies every role check; otherwise any one of `required` suffices. */

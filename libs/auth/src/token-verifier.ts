@@ -128,11 +128,13 @@ function toIdentity(payload: JWTPayload): Identity {
     typeof realmAccess === 'object' && realmAccess !== null && Array.isArray((realmAccess as { roles?: unknown }).roles)
       ? ((realmAccess as { roles: unknown[] }).roles)
       : [];
+  const email = payload['email'];
   return {
     userId,
     username: typeof username === 'string' && username !== '' ? username : userId,
     jurisdictionId: jurisdiction,
     roles: [...new Set(rawRoles.filter(isPlatformRole))],
+    ...(typeof email === 'string' && email !== '' && payload['email_verified'] === true && { email }),
   };
 }
 

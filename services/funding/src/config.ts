@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { env } from '@entente/config';
 import { serviceConfigShape } from '@entente/service-runtime';
+import { alertsConfigShape } from './alerts/alerts.config';
 
 export const fundingConfigSchema = z.object({
   ...serviceConfigShape({ port: 4103, database: 'entente_funding', groupId: 'funding' }),
+  ...alertsConfigShape,
   /** Whether this replica schedules and runs scouting (every replica may; a lease keeps each run to one). */
   SCOUTING_ENABLED: env.bool(true),
   /** How often the scouting runner looks for due sources and unclaimed runs (a run asked for now starts at once). */

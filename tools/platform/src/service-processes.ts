@@ -36,11 +36,14 @@ export function entryOf(repoRoot: string, app: AppName): string {
 
 /**
  * Secrets of the local realm's confidential clients (deploy/keycloak/realm-entente.json,
- * committed because that realm is for local development and tests only).
+ * committed because that realm is for local development and tests only), and the
+ * local signing secret of alert mail links.
  */
 const LOCAL_REALM_SECRETS: Partial<Record<AppName, NodeJS.ProcessEnv>> = {
   gateway: { AUTH_INTROSPECTION_CLIENT_SECRET: 'entente-gateway-local-secret' },
   registry: { KEYCLOAK_ADMIN_CLIENT_SECRET: 'entente-registry-local-secret' },
+  // Signs the unsubscribe links of local and test mail only.
+  funding: { ALERTS_LINK_SECRET: 'entente-funding-local-alerts-link-secret' },
 };
 
 export function environmentOf(app: AppName, settings: PlatformSettings): NodeJS.ProcessEnv {
@@ -59,7 +62,7 @@ export function environmentOf(app: AppName, settings: PlatformSettings): NodeJS.
           FUNDING_URL: `http://127.0.0.1:${ports.funding}/graphql`,
           NETWORK_URL: `http://127.0.0.1:${ports.network}/graphql`,
         }
-      : { PORT: String(ports[app]), MONGO_DATABASE: `${settings.databasePrefix}_${app}` };
+      : { PORT: String(ports[app]), MONGO_DATABASE: `${settings.databasePrefix}_${app}`, ...(app === 'funding' && { SMTP_URL: infra.smtpUrl, ALERTS_PUBLIC_URL: `http://127.0.0.1:${ports.gateway}` }) };
   Object.assign(own, LOCAL_REALM_SECRETS[app]);
   return { ...process.env, ...common, ...own, ...settings.env, ...settings.appEnv?.[app] };
 }
