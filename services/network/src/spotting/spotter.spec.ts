@@ -295,6 +295,39 @@ describe('the spotter, incrementally', () => {
   });
 });
 
+describe('only what was shared counts', () => {
+  it('takes a field the grant left out as unknown: the record contributes nothing that needs it', () => {
+    const s = spotter();
+    // Priorities shared without countries, delegations without a country or any date, partners without a country.
+    s.recordChanged(put('ams', priority('p-a', { title: 'Japan' })));
+    s.recordChanged(put('lyo', priority('p-l', { title: 'Japan' })));
+    s.recordChanged(put('ams', activity('a-a', { type: 'outbound-delegation', windowStart: '2027-05-01' })));
+    s.recordChanged(put('lyo', activity('a-l', { type: 'outbound-delegation', windowStart: '2027-05-01' })));
+    s.recordChanged(put('ams', activity('a-b', { type: 'outbound-delegation', country: 'JP' })));
+    s.recordChanged(put('lyo', activity('a-c', { type: 'outbound-delegation', country: 'JP' })));
+    s.recordChanged(put('ams', partner('pa-1', { name: 'Kraków', kind: 'city' })));
+    s.recordChanged(put('lyo', partner('pa-2', { name: 'Kraków', kind: 'city' })));
+    expect(s.suggestions(NET)).toEqual([]);
+    // Sectors left out: representation, not a trade office.
+    s.recordChanged(put('ams', priority('p-a', { countries: ['JP'] })));
+    s.recordChanged(put('lyo', priority('p-l', { countries: ['JP'], sectors: ['ICT'] })));
+    expect(s.suggestions(NET).map((x) => [x.key, x.kind])).toEqual([['shared-market/JP', 'shared-representation']]);
+  });
+
+  it('drops a member’s partners from an offer to host a visit when its partners grant is revoked', () => {
+    const s = spotter();
+    s.recordChanged(put('ams', activity('v-1', { type: 'hosted-visit', country: 'PL' })));
+    s.recordChanged(put('lyo', partner('pa-1', { name: 'Gdańsk', kind: 'city', country: 'PL' })));
+    s.recordChanged(put('lyo', priority('p-l', { title: 'Poland', countries: ['PL'] })));
+    expect(byKey(s, 'host-too/ams/v-1')?.evidence.map((e) => e.recordId)).toEqual(['v-1', 'p-l', 'pa-1']);
+    const update = s.memberKindRemoved(NET, 'lyo', ['partner']);
+    expect(update.upserted.map((x) => x.key)).toEqual(['host-too/ams/v-1']);
+    expect(byKey(s, 'host-too/ams/v-1')?.evidence.map((e) => e.recordId)).toEqual(['v-1', 'p-l']);
+    s.memberKindRemoved(NET, 'lyo', ['priority']);
+    expect(byKey(s, 'host-too/ams/v-1')?.members).toEqual(['ams']);
+  });
+});
+
 describe('dismissing a suggestion', () => {
   function withJapan(): Spotter {
     const s = spotter();
