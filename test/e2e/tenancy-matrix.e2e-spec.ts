@@ -39,6 +39,17 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     search: '',
   };
   const YEAR = 2027;
+  /**
+   * Network (issue 11): A and C are members of a network coordinated by
+   * `coordinator`; A shares its partners with it. `otherCoordinator`
+   * coordinates a network of its own. The network's name carries the marker,
+   * so naming it is a leak.
+   */
+  const net = { network: '', grant: '' };
+  const jurisdictionC = newJurisdictionId('matrix-c');
+  let adminC: TestUser;
+  let coordinator: TestUser;
+  let otherCoordinator: TestUser;
 
   function ok<T>(response: GraphQLResponse<T>): T {
     expect(response.errors).toBeUndefined();
@@ -201,6 +212,22 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     disableFundingSource: { query: `mutation { disableFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
     enableFundingSource: { query: `mutation { enableFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
     runFundingSource: { query: `mutation { runFundingSource(id: "matrix-source") { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    // Network: B is in no network; every network and grant id is A's.
+    networks: { query: `{ networks { id name myMembership } }`, expect: 'own' },
+    network: { query: `query($id: ID!) { network(id: $id) { id name members { jurisdictionId } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    sharingGrants: { query: `{ sharingGrants { id scope current } }`, expect: 'own' },
+    sharingPreview: { query: `query($id: ID!) { sharingPreview(networkId: $id) { jurisdictionId partners { id name } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    networkSharedData: { query: `query($id: ID!) { networkSharedData(networkId: $id) { jurisdictionId partners { id name } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    networkHeatMap: { query: `query($id: ID!) { networkHeatMap(networkId: $id) { jurisdictionId country total } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    networkDelegationCalendar: { query: `query($id: ID!) { networkDelegationCalendar(networkId: $id) { jurisdictionId activityId } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    sharingAccessLog: { query: `{ sharingAccessLog { totalCount nodes { networkId readerUsername } } }`, expect: 'own' },
+    createNetwork: { query: `mutation { createNetwork(input: { name: "B's network" }) { id } }`, expect: 'denied', codes: ['FORBIDDEN'] },
+    setNetworkCoordinators: { query: `mutation($id: ID!) { setNetworkCoordinators(networkId: $id, coordinatorUserIds: []) { id } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['FORBIDDEN'] },
+    inviteToNetwork: { query: `mutation($id: ID!, $j: ID!) { inviteToNetwork(networkId: $id, jurisdictionId: $j) { status } }`, variables: () => ({ id: net.network, j: jurisdictionB }), expect: 'denied', codes: ['FORBIDDEN'] },
+    acceptNetworkInvitation: { query: `mutation($id: ID!) { acceptNetworkInvitation(networkId: $id) { status } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    shareWithNetwork: { query: `mutation($id: ID!) { shareWithNetwork(input: { networkId: $id, scope: PARTNERS }) { id } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    revokeSharing: { query: `mutation($id: ID!) { revokeSharing(grantId: $id) { id } }`, variables: () => ({ id: net.grant }), expect: 'denied', codes: ['NOT_FOUND'] },
+    leaveNetwork: { query: `mutation($id: ID!) { leaveNetwork(networkId: $id) { status } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
     // Mutations
     registerPartner: { query: `mutation { registerPartner(input: { name: "B's own partner", kind: CITY, country: "DK" }) { id name } }`, expect: 'own' },
     updatePartner: { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "taken over" }) { id } }`, variables: () => ({ id: ids.partner }), expect: 'denied', codes: ['NOT_FOUND'] },
@@ -301,6 +328,9 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       read(`{ plan(year: ${YEAR}) { version status staffDaysAvailable budgetLines { id amount } occasions { id title } activities { id title status frequency } decisions { summary } } }`),
       read(`{ visitRequests(first: 100) { totalCount nodes { id visitor status } } }`),
       read(`{ fundingApplications(first: 100) { totalCount nodes { id title stage reason notes history { action } } } }`),
+      read(`{ networks { id name myMembership } }`),
+      read(`{ sharingGrants { id scope fields current } }`),
+      read(`query($id: ID!) { sharingPreview(networkId: $id) { partners { id name country } } }`, { id: net.network }),
       ...(['partner', 'partner2', 'asset', 'relationship', 'engagement'] as const).map((kind) =>
         read(`query($id: ID!) { recordHistory(id: $id) { entries { action at changes { field to } } } }`, { id: ids[kind] }),
       ),
@@ -375,6 +405,33 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     ids.search = ok(
       await platform.graphql<{ saveSearch: { search: { id: string } } }>(token, `mutation { saveSearch(input: { name: "${marker} calls", criteria: { keywords: ["${marker}"] }, cadence: { kind: DAILY }, channels: { inApp: true, email: true } }) { search { id } } }`),
     ).saveSearch.search.id;
+    // A and C in a network coordinated by `coordinator`, A sharing its partners; `otherCoordinator` runs a network of its own.
+    [adminC, coordinator, otherCoordinator] = await Promise.all([
+      createTestUser({ jurisdiction: jurisdictionC, roles: ['jurisdiction-admin'] }),
+      createTestUser({ jurisdiction: newJurisdictionId('matrix-coord'), roles: ['regional-coordinator'] }),
+      createTestUser({ jurisdiction: newJurisdictionId('matrix-coord'), roles: ['regional-coordinator'] }),
+    ]);
+    const adminToken = await platformAdmin.token();
+    ok(await platform.graphql(adminToken, `mutation($id: String!) { onboardJurisdiction(input: { id: $id, name: "Matrix C", level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`, { id: jurisdictionC }));
+    net.network = ok(
+      await platform.graphql<{ createNetwork: { id: string } }>(adminToken, `mutation($c: ID!) { createNetwork(input: { name: "${marker} network", coordinatorUserIds: [$c] }) { id } }`, { c: coordinator.id }),
+    ).createNetwork.id;
+    ok(await platform.graphql(await otherCoordinator.token(), `mutation { createNetwork(input: { name: "Another network" }) { id } }`));
+    for (const [member, admin] of [[jurisdictionA, adminA], [jurisdictionC, adminC]] as const) {
+      const invited = await eventually(
+        async () => platform.graphql(await coordinator.token(), `mutation($n: ID!, $j: ID!) { inviteToNetwork(networkId: $n, jurisdictionId: $j) { status } }`, { n: net.network, j: member }),
+        (r) => !r.errors,
+        30_000,
+      );
+      ok(invited.value);
+      ok(await platform.graphql(await admin.token(), `mutation($n: ID!) { acceptNetworkInvitation(networkId: $n) { status } }`, { n: net.network }));
+    }
+    net.grant = ok(await platform.graphql<{ shareWithNetwork: { id: string } }>(token, `mutation($n: ID!) { shareWithNetwork(input: { networkId: $n, scope: PARTNERS }) { id } }`, { n: net.network })).shareWithNetwork.id;
+    await eventually(
+      async () => ok(await platform.graphql<{ sharingPreview: { partners: unknown[] } }>(token, `query($n: ID!) { sharingPreview(networkId: $n) { partners { id } } }`, { n: net.network })).sharingPreview.partners,
+      (partners) => partners.length >= 2,
+      30_000,
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -477,6 +534,14 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     recordVisitRequest: WRITERS,
     acceptVisitRequest: WRITERS,
     declineVisitRequest: WRITERS,
+    // Networks: coordinators (and the platform admin) manage them; a member's admin joins, shares and leaves.
+    createNetwork: [],
+    setNetworkCoordinators: [],
+    inviteToNetwork: [],
+    acceptNetworkInvitation: ['jurisdiction-admin'],
+    leaveNetwork: ['jurisdiction-admin'],
+    shareWithNetwork: ['jurisdiction-admin'],
+    revokeSharing: ['jurisdiction-admin'],
     addFundingApplication: WRITERS,
     updateFundingApplication: WRITERS,
     moveFundingApplication: WRITERS,
@@ -501,6 +566,66 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     enableFundingSource: [],
     runFundingSource: [],
   };
+
+  afterAll(async () => {
+    await Promise.all([adminC, coordinator, otherCoordinator].filter(Boolean).map((u) => deleteTestUser(u.id)));
+  });
+
+  /**
+   * The network dimension: every network operation as a member of A's
+   * network (C's admin), a jurisdiction outside it (B's admin) and a
+   * coordinator of another network. Outsiders are answered as if the
+   * network did not exist and are never shown its name, ids or shared data.
+   */
+  it('gives a network member what grants allow, and a non-member or another network’s coordinator nothing', async () => {
+    type Expected = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+    const NETWORK_DIMENSION: Record<string, { member: Expected; nonMember: Expected; otherCoordinator: Expected; query?: string }> = {
+      networks: { member: 'ok', nonMember: 'ok', otherCoordinator: 'ok' },
+      network: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      sharingGrants: { member: 'ok', nonMember: 'ok', otherCoordinator: 'ok' },
+      sharingPreview: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      networkSharedData: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      networkHeatMap: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      networkDelegationCalendar: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      sharingAccessLog: { member: 'ok', nonMember: 'ok', otherCoordinator: 'ok' },
+      createNetwork: { member: 'FORBIDDEN', nonMember: 'FORBIDDEN', otherCoordinator: 'ok' },
+      setNetworkCoordinators: { member: 'FORBIDDEN', nonMember: 'FORBIDDEN', otherCoordinator: 'NOT_FOUND' },
+      inviteToNetwork: { member: 'FORBIDDEN', nonMember: 'FORBIDDEN', otherCoordinator: 'NOT_FOUND' },
+      acceptNetworkInvitation: { member: 'CONFLICT', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      shareWithNetwork: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      revokeSharing: { member: 'NOT_FOUND', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      // Last: the member leaves.
+      leaveNetwork: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+    };
+    const operations = await schemaOperations();
+    const networkOperations = operations.filter((name) => ['network', 'sharing', 'Network', 'Sharing'].some((word) => name.includes(word)));
+    expect(networkOperations.filter((name) => !(name in NETWORK_DIMENSION))).toEqual([]);
+
+    // The member sees A's partners by name, as A granted.
+    const seen = ok(await platform.graphql<{ networkSharedData: Array<{ jurisdictionId: string; partners: Array<{ name: string }> }> }>(await adminC.token(), CASES.networkSharedData?.query ?? '', { id: net.network }));
+    expect(seen.networkSharedData.find((m) => m.jurisdictionId === jurisdictionA)?.partners.map((p) => p.name)).toContain(`${marker} Aarhus`);
+    const before = await snapshotOfA();
+    const actors = { nonMember: adminB, otherCoordinator, member: adminC } as const;
+    const failures: string[] = [];
+    for (const [name, expected] of Object.entries(NETWORK_DIMENSION)) {
+      const c = CASES[name] as Case;
+      for (const [who, user] of Object.entries(actors) as Array<[keyof typeof actors, TestUser]>) {
+        const variables = c.variables?.() ?? {};
+        const response = await platform.graphql(await user.token(), c.query, variables);
+        const code = response.errors ? String(response.errors[0]?.extensions?.['code']) : 'ok';
+        if (code !== expected[who]) failures.push(`${name} as ${who}: ${code} instead of ${expected[who]}: ${JSON.stringify(response).slice(0, 200)}`);
+        if (who !== 'member') {
+          const text = JSON.stringify(response);
+          const sent = c.query + JSON.stringify(variables);
+          const leaked = [marker, jurisdictionA, net.network, net.grant, ...Object.values(ids)].filter((secret) => secret && text.includes(secret) && !sent.includes(secret));
+          if (leaked.length > 0) failures.push(`${name} as ${who}: answer reveals ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // C left last; A's data is as it was, its grant still current.
+    expect(await snapshotOfA()).toEqual(before);
+  }, 180_000);
 
   it('refuses every role of A that an operation does not allow, and changes nothing', async () => {
     const mutations = ok(await platform.graphql<{ __schema: { mutationType: { fields: Array<{ name: string }> } } }>(await viewerA.token(), `{ __schema { mutationType { fields { name } } } }`));
