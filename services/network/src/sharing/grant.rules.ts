@@ -55,3 +55,11 @@ function readNames(problems: Problems, field: string, value: unknown, known: rea
   });
   return [...names];
 }
+
+/** An optional network id a list is filtered by: text a person could have meant (no broken characters), or nothing. */
+export function readNetworkFilter(value: unknown): string | undefined {
+  const problems = new Problems();
+  const networkId = readText(problems, 'networkId', value, { max: 100, singleLine: true });
+  problems.throwIfAny();
+  return networkId ?? undefined;
+}

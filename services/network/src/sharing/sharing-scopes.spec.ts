@@ -1,5 +1,5 @@
 import type { SourceRecordState } from '../source-records/source-record';
-import { parseGrant } from './grant.rules';
+import { parseGrant, readNetworkFilter } from './grant.rules';
 import { projectRecord } from './sharing-scopes';
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -103,5 +103,13 @@ describe('parseGrant', () => {
 
   it('accepts funding interests (nothing to share until funding publishes them)', () => {
     expect(parseGrant({ networkId: 'n-1', scope: 'funding-interests' })).toEqual({ networkId: 'n-1', scope: 'funding-interests', fields: [], assetCategories: null });
+  });
+});
+
+describe('readNetworkFilter', () => {
+  it('refuses a network id with half a character, naming networkId, and reads an absent one as no filter', () => {
+    expect(() => readNetworkFilter('n-\ud800')).toThrow(/networkId/);
+    expect(readNetworkFilter(null)).toBeUndefined();
+    expect(readNetworkFilter(' n-1 ')).toBe('n-1');
   });
 });

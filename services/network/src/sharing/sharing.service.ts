@@ -9,7 +9,7 @@ import { NetworkService } from '../networks/network.service';
 import type { SourceRecordState } from '../source-records/source-record';
 import { SourceRecordListeners } from '../source-records/source-record-listeners';
 import { SourceRecordRepository } from '../source-records/source-record.repository';
-import { type GrantInput, parseGrant, readGrant } from './grant.rules';
+import { type GrantInput, parseGrant, readGrant, readNetworkFilter } from './grant.rules';
 import { SharedDataListeners } from './shared-data-listeners';
 import { type GrantTerms, kindOfScope, projectRecord, type SharedCopy, type SharingScope } from './sharing-scopes';
 import { GrantRepository, type SharedDataChange, SharedRecordRepository } from './sharing.repositories';
@@ -90,7 +90,7 @@ export class SharingService implements OnModuleInit {
   }
 
   grantsOf(identity: Identity, networkId?: string | null): Promise<GrantRecord[]> {
-    return this.grants.list(scopeOf(identity), networkId ?? undefined);
+    return this.grants.list(scopeOf(identity), readNetworkFilter(networkId));
   }
 
   /**

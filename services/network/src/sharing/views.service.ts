@@ -5,6 +5,7 @@ import { type Page, type PageArgs, scopeOf, type Stored, type TenantScope } from
 import { canReadSharedData } from '../networks/network-access';
 import { NetworkService } from '../networks/network.service';
 import type { SourceRecordKind } from '../source-records/source-record';
+import { readNetworkFilter } from './grant.rules';
 import { calendarOf, type CalendarEntry, type HeatCell, heatMapOf, type MemberCopies } from './network-views';
 import type { SharingScope } from './sharing-scopes';
 import { AccessLogRepository, GrantRepository, SharedRecordRepository } from './sharing.repositories';
@@ -50,7 +51,7 @@ export class ViewsService {
   }
 
   accessLog(identity: Identity, args: PageArgs, networkId?: string | null): Promise<Page<AccessLogRecord & Stored>> {
-    return this.log.list(scopeOf(identity), args, networkId ?? undefined);
+    return this.log.list(scopeOf(identity), args, readNetworkFilter(networkId));
   }
 
   private async read<T>(identity: Identity, networkId: string, view: SharedView, kinds: SourceRecordKind[] | undefined, build: (members: MemberCopies[]) => T): Promise<NetworkRead<T>> {
