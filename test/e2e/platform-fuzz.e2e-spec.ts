@@ -114,6 +114,8 @@ describe('input fuzzing of every service through the gateway', () => {
 
   /** Records the baselines point at: each operation that changes state gets its own, so cases cannot spoil each other. */
   const fixture = {
+    /** Networks of A (made by the platform admin): one it is a member of, one it is invited to, one to leave, one whose grant is revoked. */
+    network: { member: '', invited: '', leave: '', revoke: '', grant: '' },
     partners: { update: '', relationship: '', engagement: '', survivor: '', duplicate: '' },
     assets: { update: '', remove: '' },
     relationship: '',
@@ -569,8 +571,37 @@ describe('input fuzzing of every service through the gateway', () => {
     'enableFundingSource.id': () => fixture.scouting.toggle,
   });
 
-  /** myTiesByCountry takes no arguments. */
-  const NETWORK: ServiceKnowledge = { baseline: {}, category: {}, stateful: {} };
+  /**
+   * Network (myTiesByCountry and networks take no arguments): A's admin reads and shares in the network it is a member
+   * of; the platform admin creates networks, names coordinators and invites V. Accepting, leaving and revoking each
+   * have their own network, and only the first case of each finds it as it was (the others are CONFLICT).
+   */
+  const NETWORK: ServiceKnowledge = {
+    baseline: {
+      'network.id': () => fixture.network.member,
+      'sharingGrants.networkId': () => fixture.network.member,
+      'sharingPreview.networkId': () => fixture.network.member,
+      'sharingPreview.grants.fields': () => ['name', 'country'],
+      'sharingPreview.grants.assetCategories': () => OMIT,
+      'networkSharedData.networkId': () => fixture.network.member,
+      'networkHeatMap.networkId': () => fixture.network.member,
+      'networkDelegationCalendar.networkId': () => fixture.network.member,
+      'sharingAccessLog.networkId': () => fixture.network.member,
+      'createNetwork.input.coordinatorUserIds': () => [],
+      'setNetworkCoordinators.networkId': () => fixture.network.member,
+      'setNetworkCoordinators.coordinatorUserIds': () => [],
+      'inviteToNetwork.networkId': () => fixture.network.member,
+      'inviteToNetwork.jurisdictionId': () => jurisdictionV,
+      'acceptNetworkInvitation.networkId': () => fixture.network.invited,
+      'leaveNetwork.networkId': () => fixture.network.leave,
+      'shareWithNetwork.input.networkId': () => fixture.network.member,
+      'shareWithNetwork.input.fields': () => ['name', 'country'],
+      'shareWithNetwork.input.assetCategories': () => OMIT,
+      'revokeSharing.grantId': () => fixture.network.grant,
+    },
+    category: {},
+    stateful: { inviteToNetwork: ['jurisdictionId'], acceptNetworkInvitation: ['networkId'], leaveNetwork: ['networkId'], revokeSharing: ['grantId'] },
+  };
 
   // Saved searches and alerts (each user's own; A's admin keeps them): a search to read, update, snooze and digest,
   // and one to delete for each deleteSavedSearch case. Saving is capped per user, so a late case may be refused
@@ -1468,6 +1499,23 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.scouting = { ...fixture.scouting, source, run, opportunity: `${source}:f1` };
   }
 
+  /** A's networks (see NETWORK): made by the platform admin, A invited once the network service knows it, and accepting where it is a member. */
+  async function makeNetworkFixtures(): Promise<void> {
+    const CREATE = `mutation($name: String!) { createNetwork(input: { name: $name }) { id } }`;
+    const INVITE = `mutation($n: ID!, $j: ID!) { inviteToNetwork(networkId: $n, jurisdictionId: $j) { status } }`;
+    const SHARE = `mutation($n: ID!) { shareWithNetwork(input: { networkId: $n, scope: PARTNERS }) { id } }`;
+    const make = async (name: string, accept: boolean): Promise<string> => {
+      const id = (await gql<{ createNetwork: { id: string } }>('platform', CREATE, { name })).createNetwork.id;
+      await eventually(() => send(tokens.platform, INVITE, { n: id, j: jurisdictionA }), (r) => !r.body?.errors, 30_000);
+      if (accept) await gql('admin', `mutation($n: ID!) { acceptNetworkInvitation(networkId: $n) { status } }`, { n: id });
+      return id;
+    };
+    const [member, invited, leave, revoke] = await Promise.all([make('Fuzz network', true), make('Fuzz invitation', false), make('Fuzz to leave', true), make('Fuzz to revoke', true)]);
+    await gql('admin', SHARE, { n: member });
+    const grant = (await gql<{ shareWithNetwork: { id: string } }>('admin', SHARE, { n: revoke })).shareWithNetwork.id;
+    fixture.network = { member, invited, leave, revoke, grant };
+  }
+
   /** Paths of the fixture's ids that were not made. */
   function unmade(value: unknown, at: string): string[] {
     if (typeof value === 'string') return value === '' ? [at] : [];
@@ -1518,6 +1566,7 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.importJob = (await gql<{ importPartnersCsv: { id: string } }>('admin', `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nOulu,city,FI\n' })).importPartnersCsv.id;
     await gql('platform', `mutation($r: String!, $n: String!) { loadTwinningCatalogue(relations: $r, names: $n) { id } }`, { r: 'Q2861\tQ25319\n', n: 'Q2861\tRostock\nQ25319\tAarhus\n' });
     await Promise.all([settleImports(), makePlanningFixtures(), makeFundingFixtures(), makeScoutingFixtures(), makeAlertsFixtures()]);
+    await makeNetworkFixtures();
     const missing = unmade(fixture, 'fixture');
     if (missing.length > 0) throw new Error(`not created: ${missing.join(', ')}`);
     for (const marker of [jurisdictionB, ...Object.values(fixture.foreign)]) foreignMarkers.add(marker);
