@@ -14,6 +14,7 @@ import { ASSET_CATEGORIES, ASSET_FIELDS, CONFIDENTIALITY_LEVELS, type AssetField
 import { ERROR_COLOUR, GeneralErrors, Notice, Section } from './feedback';
 import { type FieldErrors, refusalOf } from './field-errors';
 import { RecordNotFound } from './not-found';
+import { RecordHistory } from './record-history';
 import { useRegistryRoles } from './registry-roles';
 
 // The chart engine is its own chunk: the table and the form do not wait for it.
@@ -225,6 +226,7 @@ export default function AssetsPage() {
           ) : (
             <AssetDetails asset={opened} />
           )}
+          <RecordHistory key={opened.updatedAt} id={opened.id} />
         </Modal>
       )}
     </>

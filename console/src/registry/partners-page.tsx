@@ -13,6 +13,7 @@ import { PageTitle } from '../shell';
 import { ERROR_COLOUR, GeneralErrors, Notice, Section } from './feedback';
 import { type FieldErrors, refusalOf } from './field-errors';
 import { RecordNotFound } from './not-found';
+import { RecordHistory } from './record-history';
 import { useRegistryRoles } from './registry-roles';
 
 const PartnersQuery = graphql(`
@@ -202,6 +203,7 @@ export default function PartnersPage() {
             )}
             {opened.notes && <Text>{opened.notes}</Text>}
           </Stack>
+          <RecordHistory id={opened.id} />
         </Modal>
       )}
     </>
