@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Provider as GraphQLProvider, useQuery } from 'urql';
 import type { Auth } from './auth';
 import { createClient } from './client';
+import { OVER } from './colors';
 import { localeOf } from './format';
 import { graphql } from './gql';
 import { HomePage } from './pages/home';
@@ -66,7 +67,7 @@ function AccessEnded() {
   const { t } = useTranslation();
   return (
     <Center p="xl" component="main">
-      <Alert role="alert" color="red.9" variant="light" title={t('admin.accessEnded.title')} maw={560} data-testid="access-ended">
+      <Alert role="alert" color={OVER} variant="light" title={t('admin.accessEnded.title')} maw={560} data-testid="access-ended">
         {t('admin.accessEnded.message')}
         {/* Reloading starts at Keycloak's login page: the ended session cannot sign the person in silently. */}
         <Button mt="md" display="block" onClick={() => window.location.assign('/')}>

@@ -50,8 +50,8 @@ export class ConsoleBrowser {
     await this.server.close();
   }
 
-  /** Opens the console at `path` in a fresh browser and signs in on Keycloak's login page, as a person types it. */
-  async signIn(user: TestUser, path = '/'): Promise<Page> {
+  /** Opens the console at `path` in a fresh browser: it sends the person to Keycloak's login page. */
+  async openLoginPage(path = '/'): Promise<{ page: Page; said: string[] }> {
     const context = await this.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     this.contexts.push(context);
     const page = await context.newPage();
@@ -61,6 +61,12 @@ export class ConsoleBrowser {
     await page.goto(new URL(path, this.server.url).toString());
     await page.locator('#username').waitFor();
     if (new URL(page.url()).origin !== testEndpoints().keycloakUrl) throw new Error(`the sign-in page is not Keycloak's: ${page.url()}`);
+    return { page, said };
+  }
+
+  /** Opens the console at `path` in a fresh browser and signs in on Keycloak's login page, as a person types it. */
+  async signIn(user: Pick<TestUser, 'username' | 'password'>, path = '/'): Promise<Page> {
+    const { page, said } = await this.openLoginPage(path);
     await page.locator('#username').fill(user.username);
     await page.locator('#password').fill(user.password);
     await page.locator('#password').press('Enter');

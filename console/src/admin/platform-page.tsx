@@ -167,7 +167,7 @@ function Platform() {
                 <Table.Td>{row.name}</Table.Td>
                 <Table.Td>{row.id}</Table.Td>
                 <Table.Td>{row.country}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={130}>
                   <Badge variant="outline" color={statusColor(row.status)} data-testid="jurisdiction-status">
                     {t(`admin.statuses.${row.status}`)}
                   </Badge>
@@ -176,7 +176,7 @@ function Platform() {
                 <Table.Td>{formatDate(row.createdAt, here)}</Table.Td>
                 <Table.Td>
                   {row.status !== 'OFFBOARDED' && (
-                    <Group gap="xs" wrap="nowrap">
+                    <Group gap="xs">
                       <Anchor component={Link} to={`/admin/jurisdiction?jurisdiction=${encodeURIComponent(row.id)}`} size="sm" aria-label={t('admin.platform.profileOf', { name: row.name })}>
                         {t('admin.platform.profile')}
                       </Anchor>
