@@ -73,7 +73,7 @@ export const en = {
   activityEditor: {
     addTitle: 'Add activity',
     editTitle: 'Change “{{title}}”',
-    editNamed: 'Change {{title}}',
+    editNamed: 'Edit {{title}}',
     removeNamed: 'Remove {{title}}',
     confirmRemove: 'Remove “{{title}}” from the plan?',
     progress: 'Progress',
@@ -175,6 +175,7 @@ export const en = {
     open: 'Open',
     decide: 'Decide',
     openNamed: 'Open the request of {{visitor}}',
+    decideNamed: 'Decide on the request of {{visitor}}',
     dialogTitle: 'Visit request: {{visitor}}',
     accept: 'Accept',
     decline: 'Decline',
@@ -220,7 +221,6 @@ export const en = {
     frameTitle: 'Progress report of plan year {{year}}',
   },
   datePicker: {
-    pick: 'Pick a date',
     clear: 'Clear {{label}}',
     nextMonth: 'Next month',
     previousMonth: 'Previous month',
@@ -320,7 +320,7 @@ export const de: Shape<typeof en> = {
   activityEditor: {
     addTitle: 'Aktivität hinzufügen',
     editTitle: '„{{title}}“ ändern',
-    editNamed: '{{title}} ändern',
+    editNamed: '{{title}} bearbeiten',
     removeNamed: '{{title}} entfernen',
     confirmRemove: '„{{title}}“ aus dem Plan entfernen?',
     progress: 'Fortschritt',
@@ -422,6 +422,7 @@ export const de: Shape<typeof en> = {
     open: 'Öffnen',
     decide: 'Entscheiden',
     openNamed: 'Anfrage von {{visitor}} öffnen',
+    decideNamed: 'Über die Anfrage von {{visitor}} entscheiden',
     dialogTitle: 'Besuchsanfrage: {{visitor}}',
     accept: 'Annehmen',
     decline: 'Ablehnen',
@@ -467,7 +468,6 @@ export const de: Shape<typeof en> = {
     frameTitle: 'Fortschrittsbericht des Planjahres {{year}}',
   },
   datePicker: {
-    pick: 'Datum wählen',
     clear: '{{label}} leeren',
     nextMonth: 'Nächster Monat',
     previousMonth: 'Voriger Monat',

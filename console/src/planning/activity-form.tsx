@@ -191,7 +191,7 @@ export function ActivityForm({ year, plan, activity, onSaved, onCancel }: { year
               allowDeselect={false}
               error={at(`implementers[${i}].kind`)}
             />
-            <Button variant="subtle" color="red.9" style={{ flexGrow: 0 }} onClick={() => set('implementers', state.implementers.filter((_, j) => j !== i))} aria-label={t('activityEditor.removeImplementerNamed', { name: implementer.name || i + 1 })}>
+            <Button variant="outline" color="red.9" style={{ flexGrow: 0 }} onClick={() => set('implementers', state.implementers.filter((_, j) => j !== i))} aria-label={t('activityEditor.removeImplementerNamed', { name: implementer.name || i + 1 })}>
               {t('activityEditor.removeImplementer')}
             </Button>
           </Group>

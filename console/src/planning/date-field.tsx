@@ -41,7 +41,6 @@ export function DateField({
       id={id}
       label={label}
       description={description}
-      placeholder={t('datePicker.pick')}
       value={value === '' ? null : value}
       onChange={(picked) => onChange(picked ?? '')}
       minDate={min}

@@ -74,7 +74,7 @@ export function Occasions({ year, plan, mayChange, onChanged }: { year: number; 
                       {anniversary ? t('planSetup.anniversary') : t('planSetup.added')}
                     </Badge>
                     {mayChange && !anniversary && (
-                      <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => void remove(occasion)} aria-label={t('planSetup.removeOccasionNamed', { title: occasion.title })}>
+                      <Button size="compact-xs" variant="outline" color="red.9" onClick={() => void remove(occasion)} aria-label={t('planSetup.removeOccasionNamed', { title: occasion.title })}>
                         {t('assets.remove')}
                       </Button>
                     )}

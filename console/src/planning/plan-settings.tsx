@@ -131,7 +131,7 @@ function SettingsForm({ year, plan, onSaved }: { year: number; plan: PlanView; o
             <TextInput id={`line-${i}-label`} label={t('planSetup.fields.label')} required value={line.label} onChange={(event) => setLine(i, { label: event.currentTarget.value })} error={at(`budgetLines[${i}].label`, `budgetLines[${i}].lineId`, `budgetLines[${i}]`)} />
             <NumberInput id={`line-${i}-amount`} label={t('planSetup.fields.amount')} required min={0} value={line.amount} onChange={(value) => setLine(i, { amount: value })} error={at(`budgetLines[${i}].amount`)} />
             <TextInput id={`line-${i}-reference`} label={t('planSetup.fields.fundingReference')} value={line.fundingReference} onChange={(event) => setLine(i, { fundingReference: event.currentTarget.value })} error={at(`budgetLines[${i}].fundingReference`)} />
-            <Button variant="subtle" color="red.9" style={{ flexGrow: 0 }} onClick={() => setLines(lines.filter((_, j) => j !== i))} aria-label={t('planSetup.removeLineNamed', { label: line.label || i + 1 })}>
+            <Button variant="outline" color="red.9" style={{ flexGrow: 0 }} onClick={() => setLines(lines.filter((_, j) => j !== i))} aria-label={t('planSetup.removeLineNamed', { label: line.label || i + 1 })}>
               {t('assets.remove')}
             </Button>
           </Group>

@@ -417,7 +417,7 @@ function StrategyForm({ data, onSaved }: { data: StrategyEditorQuery; onSaved: (
                       <TextInput id={`group-${i}-member-${j}-name`} label={t('strategy.fields.memberName')} required value={member.name} onChange={(event) => setMember(i, j, { name: event.currentTarget.value })} error={at(`advisoryGroups[${i}].members[${j}].name`, `advisoryGroups[${i}].members[${j}]`)} />
                       <TextInput id={`group-${i}-member-${j}-sector`} label={t('strategy.fields.sector')} required value={member.sector} onChange={(event) => setMember(i, j, { sector: event.currentTarget.value })} error={at(`advisoryGroups[${i}].members[${j}].sector`)} />
                       <TextInput id={`group-${i}-member-${j}-organisation`} label={t('strategy.fields.organisation')} value={member.organisation} onChange={(event) => setMember(i, j, { organisation: event.currentTarget.value })} error={at(`advisoryGroups[${i}].members[${j}].organisation`)} />
-                      <Button variant="subtle" color="red.9" style={{ flexGrow: 0 }} onClick={() => setGroup(i, { members: group.members.filter((_, k) => k !== j) })} aria-label={t('strategy.removeMemberNamed', { name: member.name || j + 1 })}>
+                      <Button variant="outline" color="red.9" style={{ flexGrow: 0 }} onClick={() => setGroup(i, { members: group.members.filter((_, k) => k !== j) })} aria-label={t('strategy.removeMemberNamed', { name: member.name || j + 1 })}>
                         {t('strategy.removeMember')}
                       </Button>
                     </Group>

@@ -175,7 +175,7 @@ export default function VisitsPage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="default" component={Link} to={`/planning/visits/${visit.id}`} aria-label={t('visitRequests.openNamed', { visitor: visit.visitor })}>
+                        <Button size="xs" variant="default" component={Link} to={`/planning/visits/${visit.id}`} aria-label={visit.status === 'RECEIVED' && mayEdit ? t('visitRequests.decideNamed', { visitor: visit.visitor }) : t('visitRequests.openNamed', { visitor: visit.visitor })}>
                           {visit.status === 'RECEIVED' && mayEdit ? t('visitRequests.decide') : t('visitRequests.open')}
                         </Button>
                       </Table.Td>
