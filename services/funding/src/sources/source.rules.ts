@@ -2,6 +2,7 @@ import { isIsoCountryCode } from '@entente/contracts';
 import { Problems, readChoice, readCurrency, readText } from '@entente/validation';
 import { FUNDER_TYPES, type FunderKind } from '../funders/funder-types';
 import { SOURCE_KINDS, type SourceKind } from '../opportunities/opportunity';
+import type { SourceSettings } from '../connectors/connector';
 import { isTimeZone } from '../connectors/zoned-time';
 
 /** Shortest and longest schedule: a source is not read more often than every 15 minutes, nor less than weekly. */
@@ -14,20 +15,12 @@ export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 /** An API key reference names an environment variable of the funding service; the key itself is never stored. */
 export const API_KEY_REF_PATTERN = /^[A-Z][A-Z0-9_]{1,62}$/;
 
-/** What a platform admin sets on a source. */
-export interface SourceFields {
+/** What a platform admin sets on a source: what its connector reads (SourceSettings) and how it is run. */
+export interface SourceFields extends Omit<SourceSettings, 'sourceId'> {
   name: string;
-  kind: SourceKind;
-  url: string;
   /** Minutes between scheduled runs; null: on demand only. */
   scheduleMinutes: number | null;
   apiKeyRef: string | null;
-  funder: string | null;
-  funderType: FunderKind | null;
-  currency: string | null;
-  timeZone: string | null;
-  countries: string[];
-  query: string | null;
 }
 
 export interface SourceInput {
