@@ -79,6 +79,9 @@ const DeclineVisitRequestMutation = graphql(`
   }
 `);
 
+// The score and status badges keep their width; the sentence why is what gets cut (its whole text is the row's title and the dialog's).
+const NO_WRAP = { whiteSpace: 'nowrap', width: '1%' } as const;
+
 type VisitRow = VisitRequestsQuery['visitRequests']['nodes'][number];
 type Filter = 'ALL' | VisitRequestStatus;
 
@@ -159,17 +162,17 @@ export default function VisitsPage() {
                         <Text size="sm">{[visit.organisation, visit.country].filter(Boolean).join(', ')}</Text>
                       </Table.Td>
                       <Table.Td>{visit.dateStart === visit.dateEnd ? formatDate(visit.dateStart, jurisdiction) : `${formatDate(visit.dateStart, jurisdiction)} – ${formatDate(visit.dateEnd, jurisdiction)}`}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" style={NO_WRAP}>
                         <Badge color={scoreColour(visit.score)} variant="filled" data-testid="visit-score" aria-label={t('visitRequests.scoreLabel', { score: visit.score })}>
                           {visit.score}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td maw={420}>
                         <Text size="sm" lineClamp={1} title={visit.explanation} data-testid="visit-explanation">
                           {visit.explanation}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={NO_WRAP}>
                         <Badge variant="outline" color={statusColour(visit.status)}>
                           {t(`planningEnums.VisitRequestStatus.${visit.status}`)}
                         </Badge>
