@@ -1,51 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
-import { type ConsoleServer, startConsoleServer } from '@entente/platform';
-import { createTestUser, deleteTestUser, testEndpoints, type TestUser } from '@entente/testing';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
 import { eventually, type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
+import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
 
 /**
  * The console in a real browser (Debian's Chromium, driven by Playwright)
- * against the end-to-end platform, signing in on Keycloak's own login page.
- * Each test makes its own jurisdiction, users and plan through the API first.
- * Screenshots of every screen go to .runtime/screenshots/.
+ * against the end-to-end platform, signing in on Keycloak's own login page:
+ * the planning screens (strategy, priorities, the annual plan and its editor,
+ * visit requests, reports). Each test makes its own jurisdiction, users and
+ * plan through the API first. Screenshots of every screen go to
+ * .runtime/screenshots/.
  */
-const REPO_ROOT = join(__dirname, '..', '..');
-const SCREENSHOTS = join(REPO_ROOT, '.runtime', 'screenshots');
-const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
 const YEAR = 2027;
 
 describe('the console in a browser', () => {
   let platform: TestPlatform;
-  let server: ConsoleServer;
-  let browser: Browser;
+  let consoleBrowser: ConsoleBrowser;
   let platformAdmin: TestUser;
   const jurisdictions = testJurisdictions();
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     platform = await startTestPlatform({ name: 'console' });
-    // The realm's entente-console client allows the gateway's port + 200 (5200, 7200) besides npm start's 4200.
-    server = await startConsoleServer({
-      CONSOLE_PORT: platform.settings.ports.gateway + 200,
-      CONSOLE_HOST: '127.0.0.1',
-      CONSOLE_ROOT: join(REPO_ROOT, 'dist', 'console'),
-      GATEWAY_URL: platform.gatewayUrl,
-      KEYCLOAK_URL: testEndpoints().keycloakUrl,
-      KEYCLOAK_REALM: 'entente',
-      CONSOLE_CLIENT_ID: 'entente-console',
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM });
+    consoleBrowser = await ConsoleBrowser.start(platform);
     platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-    await browser?.close();
-    await server?.close();
+    await consoleBrowser?.close();
     await jurisdictions.deleteUsers();
     if (platformAdmin) await deleteTestUser(platformAdmin.id);
   });
@@ -55,8 +37,8 @@ describe('the console in a browser', () => {
     return response.data as T;
   }
 
-  /** A Rostock-like jurisdiction with three priorities and a 2027 plan 7 000 € over its own budget, made through the API. */
-  async function rostockLike(prefix: string, staffFte = 3): Promise<TestJurisdiction> {
+  /** A German city onboarded by the platform admin: no strategy, priorities or plan yet. */
+  async function onboarded(prefix: string): Promise<TestJurisdiction> {
     const j = jurisdictions.create(prefix);
     ok(
       await platform.graphql(
@@ -65,6 +47,12 @@ describe('the console in a browser', () => {
         { id: j.id },
       ),
     );
+    return j;
+  }
+
+  /** A Rostock-like jurisdiction with three priorities and a 2027 plan 7 000 € over its own budget, made through the API. */
+  async function rostockLike(prefix: string, staffFte = 3): Promise<TestJurisdiction> {
+    const j = await onboarded(prefix);
     const staff = await j.token('staff');
     const goals = ok(
       await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staff, `mutation($input: StrategyInput!) { saveStrategy(input: $input) { goals { goalId } } }`, {
@@ -107,45 +95,8 @@ describe('the console in a browser', () => {
     return j;
   }
 
-  /** Opens the console in a fresh browser and signs in on Keycloak's login page, as a person types it. */
-  async function signIn(user: TestUser, options: { locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const said: string[] = [];
-    page.on('console', (message) => said.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => said.push(`error: ${error.message}`));
-    await page.goto(server.url);
-    await typeCredentials(page, user);
-    try {
-      await page.getByTestId('who-am-i').waitFor({ timeout: 20_000 });
-    } catch {
-      await shot(page, `sign-in-failed-${user.username}`);
-      throw new Error(`${user.username} was not signed in to the console: at ${page.url()}, showing "${(await page.locator('body').innerText()).slice(0, 300)}"; the page said:\n${said.join('\n')}`);
-    }
-    return page;
-  }
-
-  async function typeCredentials(page: Page, user: TestUser): Promise<void> {
-    await page.locator('#username').waitFor();
-    expect(new URL(page.url()).origin).toBe(testEndpoints().keycloakUrl);
-    await page.locator('#username').fill(user.username);
-    await page.locator('#password').fill(user.password);
-    await page.locator('#password').press('Enter');
-  }
-
-  /** The whole page, or what is on screen (a dialog covers the viewport only). */
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-  }
-
-  /** axe-core on what the page shows now: no serious or critical violation of WCAG 2.1 A/AA. */
   async function expectAccessible(page: Page, screen: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${screen}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((node) => `${node.target.join(' ')} [${node.failureSummary ?? ''}]`).join(', ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousViolations(page, screen)).toEqual([]);
   }
 
   async function openPlan(page: Page): Promise<void> {
@@ -155,19 +106,10 @@ describe('the console in a browser', () => {
     await page.getByText('Cost by source: planned and available').waitFor();
   }
 
-  /** Tabs through the page until the element matching `selector` has the focus: the way a keyboard user gets there. */
-  async function tabTo(page: Page, selector: string, maxTabs = 80): Promise<void> {
-    for (let tabs = 0; tabs < maxTabs; tabs += 1) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    }
-    throw new Error(`${selector} was not reached within ${maxTabs} presses of Tab`);
-  }
-
   it('takes an over-budget plan from staff (reduce frequency, by keyboard alone) through the admin’s submission to the executive’s approval', async () => {
     const rostock = await rostockLike('rostock');
 
-    const staffPage = await signIn(await rostock.user('staff'));
+    const staffPage = await consoleBrowser.signIn(await rostock.user('staff'));
     await staffPage.getByRole('heading', { name: /at a glance/ }).waitFor();
     await expect(staffPage.getByTestId('active-priorities').textContent()).resolves.toBe('3');
     await shot(staffPage, 'home');
@@ -208,13 +150,13 @@ describe('the console in a browser', () => {
     await staffPage.locator('#username').waitFor();
 
     // The jurisdiction-admin submits; the executive approves.
-    const adminPage = await signIn(await rostock.user('jurisdiction-admin'));
+    const adminPage = await consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
     await openPlan(adminPage);
     await adminPage.getByRole('button', { name: 'Submit for review' }).click();
     await adminPage.getByTestId('plan-status').filter({ hasText: 'In review' }).waitFor();
     await shot(adminPage, 'plan-submitted');
 
-    const executivePage = await signIn(await rostock.user('executive'));
+    const executivePage = await consoleBrowser.signIn(await rostock.user('executive'));
     await openPlan(executivePage);
     await executivePage.getByRole('button', { name: 'Approve version 1' }).click();
     await executivePage.getByTestId('plan-status').filter({ hasText: 'Approved' }).waitFor();
@@ -225,7 +167,7 @@ describe('the console in a browser', () => {
 
   it('shows a viewer the plan and the priorities without a single control to change them', async () => {
     const rostock = await rostockLike('viewer');
-    const page = await signIn(await rostock.user('viewer'));
+    const page = await consoleBrowser.signIn(await rostock.user('viewer'));
     await openPlan(page);
     expect(await page.getByTestId('remedy').count()).toBeGreaterThan(0);
     for (const name of [/^Apply/, 'Submit for review', /^Approve/]) {
@@ -241,7 +183,7 @@ describe('the console in a browser', () => {
   it('warns staff who set a priority past the soft cap, in German with German numbers when asked', async () => {
     // One FTE carries two priorities (soft) and at most four (hard); three are active already.
     const rostock = await rostockLike('cap', 1);
-    const page = await signIn(await rostock.user('staff'));
+    const page = await consoleBrowser.signIn(await rostock.user('staff'));
     await page.getByRole('link', { name: 'Priorities' }).click();
     await expect(page.getByTestId('priority-cap').textContent()).resolves.toBe('3 active · soft limit 2 · hard limit 4');
     await expectAccessible(page, 'priorities');
@@ -261,5 +203,238 @@ describe('the console in a browser', () => {
     await expect(page.getByTestId('capacity-gauge').textContent()).resolves.toContain('Personentage: 45 von 120');
     await shot(page, 'plan-de');
     await expectAccessible(page, 'annual plan (de)');
+  });
+
+  it('lets staff set local goals, governance and an advisory group in the strategy editor, shows the refusal at the field it names, and a priority then advances a goal', async () => {
+    const hamburg = await onboarded('strategy');
+    const page = await consoleBrowser.signIn(await hamburg.user('staff'), '/planning/strategy');
+    await page.getByRole('heading', { name: 'Strategy and goals', level: 1 }).waitFor();
+    await page.getByText('No local goals yet.').waitFor();
+
+    // A standard goal comes with its kind's title; a custom goal is named by the person.
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await expect(page.locator('#goal-0-title').inputValue()).resolves.toBe('Economic development and trade');
+    await page.locator('#goal-0-title').fill('Port and maritime economy');
+    await page.getByRole('combobox', { name: 'Kind of goal to add' }).click();
+    await page.getByRole('option', { name: 'Custom goal' }).click();
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.locator('#goal-1-title').fill('Hanseatic heritage');
+    await page.locator('#goal-1-statement').fill('Keep the Hanseatic League’s towns in touch');
+    await page.locator('#goal-1-indicators').fill('joint events');
+    await page.locator('#goal-1-indicators').press('Enter');
+    await page.getByRole('combobox', { name: 'Governance model' }).click();
+    await page.getByRole('option', { name: 'Interdepartmental working group' }).click();
+    await page.getByRole('textbox', { name: 'Executive sponsor' }).fill('Eva-Maria Kröger');
+    await page.getByRole('textbox', { name: 'Sponsor’s role' }).fill('Mayor');
+    await page.getByRole('textbox', { name: 'Alignment with national policy' }).fill('Follows the federal maritime agenda');
+    await page.getByRole('button', { name: 'Add advisory group' }).click();
+    await page.locator('#group-0-name').fill('Port business council');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.locator('#group-0-member-0-name').fill('Jens Hansen');
+    await page.locator('#group-0-member-0-sector').fill('logistics');
+    await page.getByRole('textbox', { name: 'Staff FTE' }).fill('3');
+
+    // The first goal has no statement: the API refuses and says so at that field.
+    await page.getByRole('button', { name: 'Save strategy' }).click();
+    await page.locator('#goal-0-statement-error').waitFor();
+    await expect(page.locator('#goal-0-statement-error').textContent()).resolves.toContain('must not be empty');
+    expect(await page.locator('#goal-0-statement').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'strategy-field-error');
+    await expectAccessible(page, 'strategy editor with an error');
+
+    await page.locator('#goal-0-statement').fill('Grow exports of the port cluster');
+    await page.getByRole('button', { name: 'Save strategy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Strategy saved.' }).waitFor();
+    await page.getByTestId('strategy-staff').filter({ hasText: '3 staff FTE' }).waitFor();
+
+    // A meeting of the advisory group, its date picked from the calendar.
+    await page.getByRole('button', { name: 'Record a meeting of Port business council' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Meeting of Port business council' });
+    // The calendar by keyboard: Enter opens it, Tab reaches the day in its tab order (today), Enter picks it.
+    await dialog.getByRole('button', { name: 'Date of the meeting' }).focus();
+    await page.keyboard.press('Enter');
+    await tabTo(page, '[data-dates-dropdown] table button[tabindex="0"]', 6);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-dates-dropdown]').waitFor({ state: 'detached' });
+    await dialog.getByRole('textbox', { name: 'Notes' }).fill('The council asks for a delegation to Aarhus');
+    await dialog.getByRole('button', { name: 'Record a meeting' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('group-meetings').filter({ hasText: 'The council asks for a delegation to Aarhus' }).waitFor();
+    await shot(page, 'strategy-editor');
+    await expectAccessible(page, 'strategy editor');
+
+    const strategy = ok(
+      await platform.graphql<{ strategy: { goals: Array<{ goalId: string; kind: string; title: string; indicators: string[] }>; governanceModel: string; executiveSponsor: { name: string }; advisoryGroups: Array<{ members: Array<{ name: string }>; meetings: Array<{ notes: string }> }>; staffFte: number } }>(
+        await hamburg.token('viewer'),
+        `{ strategy { goals { goalId kind title indicators } governanceModel executiveSponsor { name } advisoryGroups { members { name } meetings { notes } } staffFte } }`,
+      ),
+    ).strategy;
+    expect(strategy.goals.map((goal) => [goal.kind, goal.title, goal.indicators])).toEqual([
+      ['ECONOMIC_DEVELOPMENT_AND_TRADE', 'Port and maritime economy', []],
+      ['CUSTOM', 'Hanseatic heritage', ['joint events']],
+    ]);
+    expect(strategy).toMatchObject({ governanceModel: 'INTERDEPARTMENTAL_WORKING_GROUP', executiveSponsor: { name: 'Eva-Maria Kröger' }, staffFte: 3 });
+    expect(strategy.advisoryGroups).toEqual([{ members: [{ name: 'Jens Hansen' }], meetings: [{ notes: 'The council asks for a delegation to Aarhus' }] }]);
+
+    // The custom goal is there to advance: a priority set on the priorities screen points at it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Priorities' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Hanseatic Days');
+    await page.getByRole('combobox', { name: 'Local goals it advances' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Hanseatic heritage' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Set priority' }).click();
+    await page.getByText('Priority “Hanseatic Days” set.').waitFor();
+    const priorities = ok(await platform.graphql<{ priorities: { nodes: Array<{ title: string; goalIds: string[] }> } }>(await hamburg.token('viewer'), `{ priorities { nodes { title goalIds } } }`)).priorities.nodes;
+    expect(priorities).toEqual([{ title: 'Hanseatic Days', goalIds: [strategy.goals[1]?.goalId] }]);
+  });
+
+  it('lets staff add an activity by keyboard alone, its window picked in the calendar, and shows the capacity change', async () => {
+    const rostock = await rostockLike('activity');
+    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    await openPlan(page);
+    const gauge = page.getByTestId('capacity-gauge');
+    await expect(gauge.textContent()).resolves.toContain('Staff-days: 45 of 120');
+
+    // Keyboard only: Tab to "Add activity", type into the dialog, pick the window's days with arrows and Enter.
+    await tabTo(page, '[data-testid="add-activity"]', 120);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Add activity' });
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'activity-title');
+    await page.keyboard.type('Hanse Sail reception for Gdańsk');
+    await tabTo(page, '#activity-window-start', 12);
+    await page.keyboard.press('Enter');
+    // The calendar opens on the plan year's first month; its first day is the one in the tab order.
+    await tabTo(page, '[data-dates-dropdown] button[aria-label="1 January 2027"]', 6);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await dialog.locator('#activity-window-start').filter({ hasText: '15.01.2027' }).waitFor();
+    // Back on the field after picking, to go on with Tab.
+    await page.waitForFunction(() => document.activeElement?.id === 'activity-window-start');
+    await tabTo(page, '#activity-own', 12);
+    await page.keyboard.type('3000');
+    await tabTo(page, '#activity-staff-days', 4);
+    await page.keyboard.type('10');
+    await shot(page, 'plan-activity-dialog', false);
+    await expectAccessible(page, 'add activity dialog');
+    await tabTo(page, 'form[aria-label="Add activity"] button[type="submit"]', 10);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Activity “Hanse Sail reception for Gdańsk” added.' }).waitFor();
+
+    // 47 000 € + 3 000 € against 40 000 €: 10 000 € over; 45 + 10 staff-days.
+    await page.locator('[data-testid="capacity-gauge"]').filter({ hasText: 'Staff-days: 55 of 120' }).waitFor();
+    await expect(gauge.textContent()).resolves.toContain('10.000\u00a0€');
+    await page.getByTestId('activity-row').filter({ hasText: 'Hanse Sail reception for Gdańsk' }).waitFor();
+    await shot(page, 'plan-editor');
+    await expectAccessible(page, 'annual plan with its editor');
+    const added = ok(await platform.graphql<{ plan: { activities: Array<{ title: string; windowStart: string | null; windowEnd: string | null; costPerOccurrence: { own: number }; staffDaysPerOccurrence: number }> } }>(await rostock.token('viewer'), `{ plan(year: ${YEAR}) { activities { title windowStart windowEnd costPerOccurrence { own } staffDaysPerOccurrence } } }`)).plan.activities;
+    expect(added.find((activity) => activity.title === 'Hanse Sail reception for Gdańsk')).toEqual({ title: 'Hanse Sail reception for Gdańsk', windowStart: '2027-01-15', windowEnd: null, costPerOccurrence: { own: 3000 }, staffDaysPerOccurrence: 10 });
+  });
+
+  it('scores a visit request staff record, puts an accepted one into the plan and keeps the reason of a declined one', async () => {
+    const rostock = await rostockLike('visits');
+    const staff = await rostock.token('staff');
+    ok(await platform.graphql(staff, `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Choir of Tartu', country: 'EE', purpose: 'A concert tour', dateStart: '2027-08-01' } }));
+    const page = await consoleBrowser.signIn(await rostock.user('staff'), '/planning/visits');
+    await page.getByTestId('visit-row').filter({ hasText: 'Choir of Tartu' }).waitFor();
+
+    await page.locator('#visit-visitor').fill('Aarhus port authority');
+    await page.locator('#visit-country').fill('DK');
+    await page.locator('#visit-sector').fill('maritime');
+    await page.locator('#visit-purpose').fill('Learn how Rostock runs its ferry terminal');
+    await page.locator('#visit-date-start').click();
+    // From this month to May 2027 in the calendar.
+    const day = page.locator('[data-dates-dropdown] button[aria-label="10 May 2027"]');
+    for (let months = 0; months < 30 && !(await day.isVisible()); months += 1) await page.getByRole('button', { name: 'Next month' }).click();
+    await day.click();
+    await page.locator('#visit-cost').fill('1500');
+    await page.getByRole('button', { name: 'Record request' }).click();
+    await page.getByRole('status').filter({ hasText: /Request of Aarhus port authority recorded: fit \d+ of 100\./ }).waitFor();
+    const row = page.getByTestId('visit-row').filter({ hasText: 'Aarhus port authority' });
+    await expect(row.getByTestId('visit-explanation').textContent()).resolves.toMatch(/\w+/);
+    await shot(page, 'visit-requests');
+    await expectAccessible(page, 'visit requests');
+
+    await row.getByRole('link', { name: 'Decide on the request of Aarhus port authority' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Accept' }).waitFor();
+    await shot(page, 'visit-request-dialog', false);
+    await expectAccessible(page, 'visit request dialog');
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: `Accepted: a hosted visit by Aarhus port authority is in the plan ${YEAR}.` }).waitFor();
+    await page.getByRole('link', { name: `Open plan ${YEAR}` }).click();
+    await page.getByTestId('activity-row').filter({ hasText: 'Hosted visit: Aarhus port authority' }).waitFor();
+
+    // The other one is declined, with the reason.
+    await page.goBack();
+    await page.getByTestId('visit-row').filter({ hasText: 'Choir of Tartu' }).getByRole('link').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Decline' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Reason for declining' }).fill('No hall free in August');
+    await page.getByRole('dialog').getByRole('button', { name: 'Decline the visit' }).click();
+    await page.locator('[data-testid="visit-row"][data-status="DECLINED"]').filter({ hasText: 'Choir of Tartu' }).waitFor();
+    const requests = ok(await platform.graphql<{ visitRequests: { nodes: Array<{ visitor: string; status: string; declineReason: string | null; planYear: number | null }> } }>(await rostock.token('viewer'), `{ visitRequests { nodes { visitor status declineReason planYear } } }`)).visitRequests.nodes;
+    expect(requests).toEqual([
+      { visitor: 'Choir of Tartu', status: 'DECLINED', declineReason: 'No hall free in August', planYear: null },
+      { visitor: 'Aarhus port authority', status: 'ACCEPTED', declineReason: null, planYear: YEAR },
+    ]);
+  });
+
+  it('shows the progress report inside the page, for a period and in German, and downloads its CSV', async () => {
+    const rostock = await rostockLike('reports');
+    const page = await consoleBrowser.signIn(await rostock.user('viewer'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.getByText('Delegation to Aarhus for the harbour forum').first().waitFor();
+    await shot(page, 'reports');
+    await expectAccessible(page, 'reports');
+
+    await page.getByRole('combobox', { name: 'Period' }).click();
+    await page.getByRole('option', { name: /^Q2 2027/ }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`plan-${YEAR}-${YEAR}-Q2-report.csv`);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain(`period,${YEAR}-Q2`);
+    expect(csv).toContain('Delegation to Aarhus for the harbour forum');
+
+    // The console in German, the report in German too.
+    await page.getByText('DE', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Sprache des Berichts' }).click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+    await page.locator('[data-testid="report-frame"]').waitFor();
+    await frame.locator('html[lang="de"]').waitFor();
+    await shot(page, 'reports-de');
+    await expectAccessible(page, 'reports (de)');
+  });
+
+  it('shows a viewer the strategy, the plan’s activities, visit requests and reports without a control to change them', async () => {
+    const rostock = await rostockLike('readonly');
+    ok(await platform.graphql(await rostock.token('staff'), `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Mayor of Turku', country: 'FI', purpose: 'Courtesy visit', dateStart: '2027-03-01' } }));
+    const page = await consoleBrowser.signIn(await rostock.user('viewer'), '/planning/strategy');
+    await page.getByTestId('goal').filter({ hasText: 'Port and maritime economy' }).waitFor();
+    const noEditControl = async (screen: string) => {
+      expect({ screen, textboxes: await page.getByRole('textbox').count() }).toEqual({ screen, textboxes: 0 });
+      for (const name of ['Save strategy', 'Add goal', 'Record a meeting', 'Add activity', /^Edit /, /^Remove/, /^Record progress/, 'Save budget and staff', 'Add occasion', /^Copy to/, 'New plan year', 'Record request', 'Accept', 'Decline']) {
+        expect({ screen, name: String(name), count: await page.getByRole('button', { name }).count() }).toEqual({ screen, name: String(name), count: 0 });
+      }
+    };
+    await noEditControl('strategy');
+    await shot(page, 'strategy-viewer');
+
+    await openPlan(page);
+    await page.getByTestId('activity-row').first().waitFor();
+    await page.getByTestId('occasions').waitFor();
+    await noEditControl('annual plan');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Visit requests' }).click();
+    await page.getByTestId('visit-row').filter({ hasText: 'Mayor of Turku' }).getByRole('link', { name: 'Open the request of Mayor of Turku' }).click();
+    await page.getByRole('dialog').getByTestId('visit-explanation-full').waitFor();
+    await noEditControl('visit request');
+    await shot(page, 'visit-requests-viewer', false);
   });
 });

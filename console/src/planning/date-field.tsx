@@ -63,7 +63,9 @@ export function DateField({
         yearLevelControl: t('datePicker.yearLevel'),
       }}
       // Back on the field once a day is picked or the calendar closes: a keyboard user goes on from where they were.
-      popoverProps={{ returnFocus: true }}
+      // Rendered beside the field, not in a portal: inside a dialog a portalled calendar sat outside the dialog's
+      // focus trap, which pulled the focus back, so Tab never reached a day.
+      popoverProps={{ returnFocus: true, withinPortal: false }}
     />
   );
 }
