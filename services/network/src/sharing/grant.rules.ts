@@ -32,6 +32,12 @@ export function readGrant(problems: Problems, input: GrantInput, prefix: string)
   if (scope === null || networkId === null) return null;
   const known = fieldsOfScope(scope);
   const fields = readNames(problems, at('fields'), input.fields, known, `fields of ${scope}`) ?? [...known];
+  // Fields of another scope mean the scope or the fields were mistaken: say so at the scope too.
+  const elsewhere = Array.isArray(input.fields) ? input.fields.filter((name): name is string => typeof name === 'string' && !known.includes(name) && SHARING_SCOPES.some((other) => fieldsOfScope(other).includes(name))) : [];
+  if (elsewhere.length > 0) {
+    const owners = SHARING_SCOPES.filter((other) => other !== scope && elsewhere.every((name) => fieldsOfScope(other).includes(name)));
+    problems.add(at('scope'), `${scope} has no field ${elsewhere.join(', ')}${owners.length > 0 ? `: ${owners.join(' or ')} has; choose that scope or fields of ${scope}` : `; choose fields of ${scope}`}`);
+  }
   let assetCategories: string[] | null = null;
   if (input.assetCategories !== undefined && input.assetCategories !== null) {
     if (scope !== 'asset-categories') problems.add(at('assetCategories'), `applies only to the asset-categories scope, not ${scope}`);

@@ -101,6 +101,16 @@ describe('parseGrant', () => {
     expect(fieldOf({ scope: 'partners' })).toEqual(['networkId']);
   });
 
+  it('names the scope too when the fields given belong to another scope', () => {
+    expect(fieldOf({ networkId: 'n-1', scope: 'relationships', fields: ['name', 'country'] })).toEqual(['fields[0]', 'fields[1]', 'scope']);
+    try {
+      parseGrant({ networkId: 'n-1', scope: 'relationships', fields: ['name', 'country'] });
+    } catch (error) {
+      const atScope = (error as { problems: Array<{ field: string; message: string }> }).problems.find((p) => p.field === 'scope');
+      expect(atScope?.message).toBe('relationships has no field name, country: partners has; choose that scope or fields of relationships');
+    }
+  });
+
   it('accepts funding interests (nothing to share until funding publishes them)', () => {
     expect(parseGrant({ networkId: 'n-1', scope: 'funding-interests' })).toEqual({ networkId: 'n-1', scope: 'funding-interests', fields: [], assetCategories: null });
   });
