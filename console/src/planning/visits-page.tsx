@@ -81,6 +81,8 @@ const DeclineVisitRequestMutation = graphql(`
 
 // The score and status badges keep their width; the sentence why is what gets cut (its whole text is the row's title and the dialog's).
 const NO_WRAP = { whiteSpace: 'nowrap', width: '1%' } as const;
+// A badge's label hides what overflows, so a narrow column squeezed it to "7" or "RE…": it keeps the width of its words.
+const WHOLE_BADGE = { minWidth: 'max-content' } as const;
 
 type VisitRow = VisitRequestsQuery['visitRequests']['nodes'][number];
 type Filter = 'ALL' | VisitRequestStatus;
@@ -163,7 +165,7 @@ export default function VisitsPage() {
                       </Table.Td>
                       <Table.Td>{visit.dateStart === visit.dateEnd ? formatDate(visit.dateStart, jurisdiction) : `${formatDate(visit.dateStart, jurisdiction)} – ${formatDate(visit.dateEnd, jurisdiction)}`}</Table.Td>
                       <Table.Td ta="right" style={NO_WRAP}>
-                        <Badge color={scoreColour(visit.score)} variant="filled" data-testid="visit-score" aria-label={t('visitRequests.scoreLabel', { score: visit.score })}>
+                        <Badge color={scoreColour(visit.score)} variant="filled" data-testid="visit-score" style={WHOLE_BADGE} aria-label={t('visitRequests.scoreLabel', { score: visit.score })}>
                           {visit.score}
                         </Badge>
                       </Table.Td>
@@ -173,7 +175,7 @@ export default function VisitsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td style={NO_WRAP}>
-                        <Badge variant="outline" color={statusColour(visit.status)}>
+                        <Badge variant="outline" color={statusColour(visit.status)} style={WHOLE_BADGE}>
                           {t(`planningEnums.VisitRequestStatus.${visit.status}`)}
                         </Badge>
                       </Table.Td>
