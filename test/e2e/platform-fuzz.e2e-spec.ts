@@ -522,7 +522,7 @@ describe('input fuzzing of every service through the gateway', () => {
 
   /**
    * Funding's pipeline and calendar link (funderTypes, calendarFeed and the calendar mutations take no arguments;
-   * createCalendarFeed is a CONFLICT once the link exists, and the fixture makes it). A move takes the next interested application of the
+   * createCalendarFeed is a CONFLICT once the link exists). A move takes the next interested application of the
    * pool to preparing; a case that finds it moved already is refused with CONFLICT.
    */
   const FUNDING: ServiceKnowledge = {
@@ -1469,12 +1469,8 @@ describe('input fuzzing of every service through the gateway', () => {
     fixture.foreign.search = foreign.saveSearch.search.id;
   }
 
-  /**
-   * Funding's records: A's applications (one to edit, a pool to move) and B's, whose id no answer to A may hold;
-   * and A's calendar link, so calendarFeed answers with it (without one it answers null, which says nothing).
-   */
+  /** Funding's records: A's applications (one to edit, a pool to move) and B's, whose id no answer to A may hold. */
   async function makeFundingFixtures(): Promise<void> {
-    await gql('admin', `mutation { createCalendarFeed { token } }`);
     const ADD = `mutation($input: FundingApplicationInput!) { addFundingApplication(input: $input) { id } }`;
     const input = (title: string) => ({ input: { title, funder: 'Interreg BSR', deadline: '2027-03-31', amountRequested: { amount: 50_000, currency: 'EUR' } } });
     type Added = { addFundingApplication: { id: string } };
