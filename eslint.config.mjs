@@ -56,17 +56,32 @@ export default [
     },
   },
   {
-    // The benchmarks run the registry's inventory, planning's pure code and funding's extract ingest in
-    // process, through their public modules (services/<name>/src/index.ts, the one path each of
-    // @entente/registry, @entente/planning and @entente/funding names) and nothing else of them.
+    // The benchmarks run the registry's inventory, planning's pure code, funding's extract ingest and
+    // network's spotter in process, through their public modules (services/<name>/src/index.ts, the one
+    // path each of @entente/registry, @entente/planning, @entente/funding and @entente/network names)
+    // and nothing else of them.
     files: ['tools/bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@entente/registry', '@entente/planning', '@entente/funding'],
+          allow: ['@entente/registry', '@entente/planning', '@entente/funding', '@entente/network'],
           depConstraints: [{ sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling', 'type:testing'] }],
+        },
+      ],
+    },
+  },
+  {
+    // The demo's Grants.gov extract comes from funding's generator, through its public module only.
+    files: ['tools/platform/src/demo-funding-files.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@entente/funding'],
+          depConstraints: [{ sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] }],
         },
       ],
     },

@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@entente/registry$': '<rootDir>/services/registry/src/index.ts',
   '^@entente/planning$': '<rootDir>/services/planning/src/index.ts',
   '^@entente/funding$': '<rootDir>/services/funding/src/index.ts',
+  '^@entente/network$': '<rootDir>/services/network/src/index.ts',
   '^@entente/e2e-support$': '<rootDir>/test/support/index.ts',
   '^@entente/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };

@@ -13,7 +13,8 @@
 // `--quiet` (npm test, npm stop, npm run bench): print nothing unless the
 // install fails.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,8 +24,18 @@ const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 const nodeBin = join(root, 'node_modules', '.bin', 'node');
 
-const stale = !existsSync(marker) || !existsSync(nodeBin) || statSync(lock).mtimeMs > statSync(marker).mtimeMs;
+// What was installed is told by the lock file's content (kept beside the
+// install), not by its time: a new checkout or git worktree of the same lock
+// is newer than node_modules without needing anything installed, and `npm ci`
+// there would replace a shared node_modules. Installs made before the stamp
+// existed fall back to comparing times.
+const stamp = join(root, 'node_modules', '.entente-lock-sha256');
+const lockHash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+const installedHash = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null;
+const stale =
+  !existsSync(marker) || !existsSync(nodeBin) || (installedHash === null ? statSync(lock).mtimeMs > statSync(marker).mtimeMs : installedHash !== lockHash);
 if (stale) await install();
+if (installedHash !== lockHash) writeFileSync(stamp, `${lockHash}\n`);
 
 async function install() {
   const say = (text) => {

@@ -27,6 +27,15 @@ const ReportsPage = lazy(() => import('./planning/reports-page'));
 const JurisdictionPage = lazy(() => import('./admin/jurisdiction-page'));
 const UsersPage = lazy(() => import('./admin/users-page'));
 const PlatformPage = lazy(() => import('./admin/platform-page'));
+const NetworksPage = lazy(() => import('./network/networks-page'));
+const NetworkPage = lazy(() => import('./network/network-page'));
+const AccessLogPage = lazy(() => import('./network/access-log-page'));
+const PipelinePage = lazy(() => import('./funding/pipeline-page'));
+const SourcesPage = lazy(() => import('./funding/sources-page'));
+const FollowsPage = lazy(() => import('./funding/follows-page'));
+const OpportunitySearchPage = lazy(() => import('./funding/search-page'));
+const SavedSearchesPage = lazy(() => import('./funding/saved-searches-page'));
+const AlertsPage = lazy(() => import('./funding/alerts-page'));
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -109,9 +118,18 @@ function SignedIn({ auth }: { auth: Auth }) {
               <Route path="planning/strategy" element={<StrategyPage />} />
               <Route path="planning/visits/:id?" element={<VisitsPage />} />
               <Route path="planning/reports/:year?" element={<ReportsPage />} />
+              <Route path="funding/opportunities/:id?" element={<OpportunitySearchPage />} />
+              <Route path="funding/searches/:id?" element={<SavedSearchesPage />} />
+              <Route path="funding/alerts" element={<AlertsPage />} />
               <Route path="admin/jurisdiction" element={<JurisdictionPage />} />
               <Route path="admin/users" element={<UsersPage />} />
               <Route path="admin/platform" element={<PlatformPage />} />
+              <Route path="network" element={<NetworksPage />} />
+              <Route path="network/access-log" element={<AccessLogPage />} />
+              <Route path="network/:id/:tab?" element={<NetworkPage />} />
+              <Route path="funding/pipeline/:id?" element={<PipelinePage />} />
+              <Route path="admin/funding-sources/:id?" element={<SourcesPage />} />
+              <Route path="funding/followed" element={<FollowsPage />} />
               <Route path="*" element={session.platformOnly ? <Navigate to="/admin/platform" replace /> : <HomePage />} />
             </Routes>
           </Suspense>

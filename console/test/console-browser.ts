@@ -25,7 +25,7 @@ export class ConsoleBrowser {
   ) {}
 
   static async start(platform: TestPlatform): Promise<ConsoleBrowser> {
-    // The realm's entente-console client allows the gateway's port + 200 (5200, 7200) besides npm start's 4200.
+    // The realm's entente-console client allows the gateway's port + 200 (5200, 7200; 5600, 7600 in the second jest worker) besides npm start's 4200.
     const server = await startConsoleServer({
       CONSOLE_PORT: platform.settings.ports.gateway + 200,
       CONSOLE_HOST: '127.0.0.1',

@@ -241,6 +241,9 @@ describe('the registry screens in a browser', () => {
     writeFileSync(file, ['name,kind,country', 'Gemeente Rotterdam,city,the Netherlands', 'Baltimore,city,USA', 'Stadt Bremen,city,Deutschland', 'Atlantis Harbour Board,chamber,Atlantis', ''].join('\n'));
 
     const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    // Waiting for the chooser turns on Chromium's file-chooser interception, which takes a round trip: started here,
+    // long before Space is pressed, so a loaded machine cannot let the key reach the input first (CI saw no event).
+    const chooser = page.waitForEvent('filechooser', { timeout: 180_000 });
     await openNav(page, 'Imports');
     await page.getByRole('form', { name: 'Start an import' }).waitFor();
     await page.getByText('No imports yet.').waitFor();
@@ -251,7 +254,6 @@ describe('the registry screens in a browser', () => {
     await tabTo(page, 'input[type="radio"][value="PARTNERS_CSV"]');
     expect(await page.locator('input[type="radio"][value="PARTNERS_CSV"]').isChecked()).toBe(true);
     await tabTo(page, '#import-file', 5);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
     await (await chooser).setFiles(file);
     await expect(page.locator('#import-file').evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).resolves.toBe('partners.csv');

@@ -159,14 +159,14 @@ describe('funding alerts through the gateway', () => {
       expect(kelpMail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
       expect(mails.some((mail) => mail.text.includes('for "Dunes now"'))).toBe(true);
 
-      const { value: received } = await eventually(() => Promise.resolve(posts.length), (count) => count >= 1, 15_000);
+      const { value: received } = await eventually(() => Promise.resolve(posts.length), (count) => count >= 1, 60_000);
       expect(received).toBe(1);
       const post = posts[0] as (typeof posts)[number];
       const { createHmac } = await import('node:crypto');
       expect(post.signature).toBe(`sha256=${createHmac('sha256', WEBHOOK_SECRET).update(post.body).digest('hex')}`);
       expect(JSON.parse(post.body)).toMatchObject({ search: { id: instant.search.id, name: 'Kelp now' }, alerts: [{ kind: 'new-match', opportunity: { title: first.title, version: 1 } }] });
 
-      await eventually(() => Promise.resolve(live.events.length), (count) => count >= 1, 15_000);
+      await eventually(() => Promise.resolve(live.events.length), (count) => count >= 1, 60_000);
       expect(live.events).toEqual([{ title: first.title, sourceName: 'Kelp now' }]);
 
       // The same call again, in a new envelope: nobody is alerted twice.

@@ -240,10 +240,10 @@ describe('jurisdictions through the gateway', () => {
       await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staffToken, `mutation { saveStrategy(input: { goals: [{ kind: SUSTAINABILITY, title: "Climate", statement: "Net zero" }] }) { goals { goalId } } }`),
     ).saveStrategy.goals[0]?.goalId;
     ok(await platform.graphql(staffToken, `mutation($g: ID!) { setPriority(input: { title: "Offshore wind", goalIds: [$g], focus: SHARED_POLICY_PRIORITY }) { priority { id } } }`, { g: goal }));
-    await eventually(() => platform.graphql(staffToken, `mutation { createPlan(year: 2027, input: { staffDaysAvailable: 10 }) { version } }`), (r) => !r.errors, 15_000);
+    await eventually(() => platform.graphql(staffToken, `mutation { createPlan(year: 2027, input: { staffDaysAvailable: 10 }) { version } }`), (r) => !r.errors, 60_000);
     // The partner event has reached the network service before offboarding starts (events of
     // different topics are not ordered: one arriving after the erasure would be stored again).
-    await eventually(() => platform.graphql<{ myTiesByCountry: Array<{ country: string }> }>(adminToken, `{ myTiesByCountry { country } }`), (r) => (r.data?.myTiesByCountry.length ?? 0) > 0, 15_000);
+    await eventually(() => platform.graphql<{ myTiesByCountry: Array<{ country: string }> }>(adminToken, `{ myTiesByCountry { country } }`), (r) => (r.data?.myTiesByCountry.length ?? 0) > 0, 60_000);
 
     const exported = ok(await platform.graphql<{ jurisdictionExport: { digest: string; archive: string } }>(
       await platformAdmin.token(),
@@ -277,7 +277,7 @@ describe('jurisdictions through the gateway', () => {
     // The search finds the jurisdiction everywhere it is before offboarding (so finding nothing afterwards means something).
     // The directories fill from events: wait until each service has stored the profile.
     const everywhere = ['registry.jurisdictions', 'registry.partners', 'planning.jurisdiction_directory', 'planning.strategies', 'planning.priorities', 'planning.plan_versions', 'planning.registry_records', 'funding.jurisdiction_directory', 'network.jurisdiction_directory', `keycloak user ${adminEmail}`];
-    const { value: before } = await eventually(leftovers, (found) => everywhere.every((place) => found.includes(place)), 15_000);
+    const { value: before } = await eventually(leftovers, (found) => everywhere.every((place) => found.includes(place)), 60_000);
     expect(before).toEqual(expect.arrayContaining(everywhere));
 
     const OFFBOARD = `mutation($id: ID!, $digest: String!) { offboardJurisdiction(id: $id, archiveDigest: $digest) { id status } }`;

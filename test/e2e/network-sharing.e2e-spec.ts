@@ -1,5 +1,5 @@
 import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { eventually, type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '../support';
+import { eventually, type GraphQLResponse, onboardGermanCity, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '../support';
 
 /**
  * Issue 11's sharing model through the gateway with real tokens: members
@@ -34,13 +34,7 @@ describe('network: consented sharing through the gateway', () => {
   const codeOf = (response: GraphQLResponse<unknown>) => (response.errors as Err[] | undefined)?.[0]?.extensions?.['code'];
 
   async function onboard(j: TestJurisdiction, name: string): Promise<void> {
-    ok(
-      await platform.graphql(
-        await platformAdmin.token(),
-        `mutation($id: String!, $name: String!) { onboardJurisdiction(input: { id: $id, name: $name, level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`,
-        { id: j.id, name },
-      ),
-    );
+    await onboardGermanCity(platform, await platformAdmin.token(), j.id, name);
   }
 
   /** A network coordinated by `coordinator`, with these jurisdictions invited (the directory learns of them by event) and accepted. */

@@ -57,7 +57,7 @@ describe('registry crash around the outbox', () => {
     expect(await counts(token).catch(() => null)).toBeNull(); // the registry is down: the gateway cannot answer partners
 
     await platform.start('registry');
-    const { value } = await eventually(() => counts(token), (c) => c.ties.DK === 1, 10_000);
+    const { value } = await eventually(() => counts(token), (c) => c.ties.DK === 1, 60_000);
     expect(value).toEqual({ partners: 1, ties: { DK: 1 } });
     expect(await pendingOutboxEntries(crash.id)).toBe(0);
   });
@@ -73,9 +73,9 @@ describe('registry crash around the outbox', () => {
     expect(await pendingOutboxEntries(crash.id)).toBe(1);
 
     await platform.start('registry');
-    await eventually(() => pendingOutboxEntries(crash.id), (pending) => pending === 0, 10_000);
+    await eventually(() => pendingOutboxEntries(crash.id), (pending) => pending === 0, 60_000);
     expect(await pendingOutboxEntries(crash.id)).toBe(0);
-    const { value } = await eventually(() => counts(token), (c) => c.ties.LV === 1, 10_000);
+    const { value } = await eventually(() => counts(token), (c) => c.ties.LV === 1, 60_000);
     // The republished copy has been consumed by now (it went out before the outbox was cleared); it changed nothing.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await counts(token)).toEqual(value);

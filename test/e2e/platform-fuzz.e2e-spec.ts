@@ -110,12 +110,20 @@ describe('input fuzzing of every service through the gateway', () => {
   const jurisdictionA = newJurisdictionId('fuzz-a');
   const jurisdictionB = newJurisdictionId('fuzz-b');
   const jurisdictionV = newJurisdictionId('fuzz-v');
+  const jurisdictionW = newJurisdictionId('fuzz-w');
+  let adminW: TestUser | undefined;
   const today = new Date().toISOString().slice(0, 10);
 
   /** Records the baselines point at: each operation that changes state gets its own, so cases cannot spoil each other. */
   const fixture = {
     /** Networks of A (made by the platform admin): one it is a member of, one it is invited to, one to leave, one whose grant is revoked. */
     network: { member: '', invited: '', leave: '', revoke: '', grant: '' },
+    /**
+     * Spotting and joint efforts, in a network of A and W (a jurisdiction of the network fixtures' own: the fuzz offboards
+     * V): a suggestion involving both; efforts A leads (to steer, move, invite W into) and efforts W leads naming A (to
+     * join and leave); W's post on the board (to answer) and A's posts (to close).
+     */
+    spotting: { network: '', suggestion: '', shares: '', move: '', invite: [] as string[], join: '', leave: [] as string[], search: '', close: [] as string[] },
     partners: { update: '', relationship: '', engagement: '', survivor: '', duplicate: '' },
     assets: { update: '', remove: '' },
     relationship: '',
@@ -139,6 +147,8 @@ describe('input fuzzing of every service through the gateway', () => {
     alerts: { search: '', remove: [] as string[] },
     /** Scouting: a CSV source served by this spec and read once (its run, its opportunity), and a source to update, disable and enable. */
     scouting: { source: '', run: '', opportunity: '', toggle: '' },
+    /** A's admin's follows of the scouted opportunities: one to follow again and update, and one to unfollow for each unfollowOpportunity case. */
+    follows: { update: '', unfollow: [] as string[] },
   };
 
   /**
@@ -607,8 +617,68 @@ describe('input fuzzing of every service through the gateway', () => {
       'revokeSharing.grantId': () => fixture.network.grant,
     },
     category: {},
-    stateful: { inviteToNetwork: ['jurisdictionId'], acceptNetworkInvitation: ['networkId'], leaveNetwork: ['networkId'], revokeSharing: ['grantId'] },
+    stateful: {
+      inviteToNetwork: ['jurisdictionId'],
+      acceptNetworkInvitation: ['networkId'],
+      leaveNetwork: ['networkId'],
+      revokeSharing: ['grantId'],
+      dismissSuggestion: ['id'],
+      moveJointEffort: ['status', 'effortId'],
+      inviteToJointEffort: ['jurisdictionId', 'effortId'],
+      leaveJointEffort: ['effortId'],
+      closePartnerSearch: ['searchId'],
+    },
   };
+  // Spotting and joint efforts (see fixture.spotting): A's admin reads, dismisses (once; then CONFLICT), proposes,
+  // steers the efforts it leads and joins or leaves those W leads. Timelines in a year with no plan: a joining waits in planning.
+  const effortInput = (op: string): Record<string, () => unknown> => ({
+    [`${op}.input.networkId`]: () => fixture.spotting.network,
+    [`${op}.input.kind`]: () => 'JOINT_EVENT',
+    [`${op}.input.title`]: () => 'Fuzz harbour festival',
+    [`${op}.input.participants`]: () => [
+      { jurisdictionId: jurisdictionA, costShare: 60 },
+      { jurisdictionId: jurisdictionW, costShare: 40 },
+    ],
+    [`${op}.input.timelineStart`]: () => '2031-05-04',
+    [`${op}.input.timelineEnd`]: () => '2031-05-08',
+    [`${op}.input.country`]: () => 'SE',
+    [`${op}.input.opportunityId`]: () => OMIT,
+  });
+  Object.assign(NETWORK.baseline, {
+    'networkSuggestions.networkId': () => fixture.spotting.network,
+    'networkSuggestions.includeDismissed': () => true,
+    'dismissSuggestion.id': () => fixture.spotting.suggestion,
+    'dismissSuggestion.reason': () => 'We already work with Malmö',
+    'jointEfforts.networkId': () => fixture.spotting.network,
+    ...effortInput('proposeJointEffort'),
+    'proposeJointEffortFromSuggestion.suggestionId': () => fixture.spotting.suggestion,
+    'proposeJointEffortFromSuggestion.title': () => OMIT,
+    'inviteToJointEffort.effortId': inTurn(() => fixture.spotting.invite),
+    'inviteToJointEffort.jurisdictionId': () => jurisdictionW,
+    'inviteToJointEffort.shares': () => [
+      { jurisdictionId: jurisdictionA, costShare: 50 },
+      { jurisdictionId: jurisdictionW, costShare: 50 },
+    ],
+    'joinJointEffort.effortId': () => fixture.spotting.join,
+    'leaveJointEffort.effortId': inTurn(() => fixture.spotting.leave),
+    'setJointEffortCostShares.effortId': () => fixture.spotting.shares,
+    'setJointEffortCostShares.shares': () => [
+      { jurisdictionId: jurisdictionA, costShare: 70 },
+      { jurisdictionId: jurisdictionW, costShare: 30 },
+    ],
+    'moveJointEffort.effortId': () => fixture.spotting.move,
+    'moveJointEffort.status': () => 'FORMING',
+    'partnerSearches.networkId': () => fixture.spotting.network,
+    'postPartnerSearch.input.networkId': () => fixture.spotting.network,
+    'postPartnerSearch.input.kind': () => 'PARTNER_CITY',
+    // Both a country and a call: whichever kind a case makes it, what that kind needs is there.
+    'postPartnerSearch.input.country': () => 'PL',
+    'postPartnerSearch.input.opportunityId': () => 'fuzz-call',
+    'postPartnerSearch.input.description': () => 'A port city in Poland for a youth exchange',
+    'answerPartnerSearch.searchId': () => fixture.spotting.search,
+    'answerPartnerSearch.message': () => 'Gdynia would be glad to',
+    'closePartnerSearch.searchId': inTurn(() => fixture.spotting.close),
+  });
 
   // Saved searches and alerts (each user's own; A's admin keeps them): a search to read, update, snooze and digest,
   // and one to delete for each deleteSavedSearch case. Saving is capped per user, so a late case may be refused
@@ -651,6 +721,21 @@ describe('input fuzzing of every service through the gateway', () => {
     'sendSearchDigestNow.id': 'ref:search',
   });
   Object.assign(FUNDING.stateful, { saveSearch: ['name'], deleteSavedSearch: ['id'] });
+
+  // Followed opportunities (each user's own; A's admin follows the fixture's scouted calls): one to follow again and
+  // update, and one to unfollow for each unfollowOpportunity case (a case that finds it unfollowed is NOT_FOUND).
+  Object.assign(FUNDING.baseline, {
+    'followOpportunity.opportunityId': () => fixture.follows.update,
+    'followOpportunity.reminderDays': () => [14, 3],
+    'followOpportunity.channels.inApp': () => true,
+    'followOpportunity.channels.email': () => true,
+    'updateFollow.opportunityId': () => fixture.follows.update,
+    'updateFollow.input.reminderDays': () => [21, 7, 1],
+    'updateFollow.input.channels.inApp': () => true,
+    'updateFollow.input.channels.email': () => false,
+    'unfollowOpportunity.opportunityId': inTurn(() => fixture.follows.unfollow),
+  });
+  Object.assign(FUNDING.stateful, { unfollowOpportunity: ['opportunityId'] });
 
   /** By service name, as DOMAIN_SERVICES spells it: a service missing here is fuzzed with no knowledge of its own. */
   const KNOWLEDGE: Record<string, ServiceKnowledge> = { registry: REGISTRY, planning: PLANNING, funding: FUNDING, network: NETWORK };
@@ -1490,7 +1575,8 @@ describe('input fuzzing of every service through the gateway', () => {
   /** Scouting's records (platform-wide, made by the platform admin): a CSV source read once, and a source to toggle. */
   async function makeScoutingFixtures(): Promise<void> {
     sourceServer = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/csv' }).end('id,title,funder,closesAt,currency,themes\nf1,Fuzz partnership fund,Fuzz Foundation,2029-06-30,EUR,regional development\n');
+      const more = Array.from({ length: POOL }, (_, i) => `f${i + 2},Fuzz call ${i + 2},Fuzz Foundation,2029-07-${String(i + 1).padStart(2, '0')},EUR,culture\n`).join('');
+      response.writeHead(200, { 'content-type': 'text/csv' }).end(`id,title,funder,closesAt,currency,themes\nf1,Fuzz partnership fund,Fuzz Foundation,2029-06-30,EUR,regional development\n${more}`);
     });
     await new Promise<void>((resolve) => sourceServer?.listen(0, '127.0.0.1', resolve));
     const { port } = sourceServer.address() as AddressInfo;
@@ -1504,6 +1590,10 @@ describe('input fuzzing of every service through the gateway', () => {
       60_000,
     );
     fixture.scouting = { ...fixture.scouting, source, run, opportunity: `${source}:f1` };
+    const FOLLOW = `mutation($id: ID!) { followOpportunity(opportunityId: $id) { opportunityId } }`;
+    const unfollow = Array.from({ length: POOL }, (_, i) => `${source}:f${i + 2}`);
+    await Promise.all([fixture.scouting.opportunity, ...unfollow].map((id) => gql('admin', FOLLOW, { id })));
+    fixture.follows = { update: fixture.scouting.opportunity, unfollow };
   }
 
   /** A's networks (see NETWORK): made by the platform admin, A invited once the network service knows it, and accepting where it is a member. */
@@ -1521,6 +1611,59 @@ describe('input fuzzing of every service through the gateway', () => {
     await gql('admin', SHARE, { n: member });
     const grant = (await gql<{ shareWithNetwork: { id: string } }>('admin', SHARE, { n: revoke })).shareWithNetwork.id;
     fixture.network = { member, invited, leave, revoke, grant };
+    await makeSpottingFixtures(make);
+  }
+
+  /** A network of A and W, both tied to Malmö (a suggestion), and the joint efforts the baselines work on (see fixture.spotting). */
+  async function makeSpottingFixtures(make: (name: string, accept: boolean) => Promise<string>): Promise<void> {
+    const profile = { level: 'CITY', country: 'DE', timeZone: 'Europe/Berlin', currency: 'EUR', fiscalYearStart: '01-01', languages: ['de'] };
+    adminW = await createTestUser({ jurisdiction: jurisdictionW, roles: ['jurisdiction-admin'] });
+    await gql('platform', `mutation($input: OnboardJurisdictionInput!) { onboardJurisdiction(input: $input) { jurisdiction { id } } }`, { input: { id: jurisdictionW, name: 'Fuzz W', ...profile } });
+    await gql('platform', `mutation($id: ID!) { changeJurisdictionStatus(id: $id, status: ACTIVE) { id } }`, { id: jurisdictionW });
+    const tokenW = await adminW.token();
+    const asW = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const answer = await send(tokenW, query, variables);
+      if (answer.body?.errors) throw new Error(`W's fixture failed: ${JSON.stringify(answer.body.errors).slice(0, 300)}`);
+      return answer.body?.data as T;
+    };
+    const network = await make('Fuzz spotting', true);
+    await eventually(() => send(tokens.platform, `mutation($n: ID!, $j: ID!) { inviteToNetwork(networkId: $n, jurisdictionId: $j) { status } }`, { n: network, j: jurisdictionW }), (r) => !r.body?.errors, 30_000);
+    await asW(`mutation($n: ID!) { acceptNetworkInvitation(networkId: $n) { status } }`, { n: network });
+    const MALMO = `mutation { registerPartner(input: { name: "Malmö", kind: CITY, country: "SE" }) { id } }`;
+    await gql('admin', MALMO);
+    await asW(MALMO, {});
+    const SHARE = `mutation($n: ID!) { shareWithNetwork(input: { networkId: $n, scope: PARTNERS }) { id } }`;
+    await gql('admin', SHARE, { n: network });
+    await asW(SHARE, { n: network });
+    const { value: suggestions } = await eventually(
+      async () => (await gql<{ networkSuggestions: Array<{ id: string; key: string }> }>('admin', `query($n: ID!) { networkSuggestions(networkId: $n) { id key } }`, { n: network })).networkSuggestions,
+      (found) => found.some((s) => s.key === 'engagement-city/SE/malmo'),
+      30_000,
+    );
+    const PROPOSE = `mutation($i: ProposeJointEffortInput!) { proposeJointEffort(input: $i) { id } }`;
+    const effort = (lead: string, other: string | null) => ({
+      networkId: network,
+      kind: 'KNOWLEDGE_EXCHANGE',
+      title: 'Fuzz exchange',
+      participants: other ? [{ jurisdictionId: lead, costShare: 50 }, { jurisdictionId: other, costShare: 50 }] : [{ jurisdictionId: lead, costShare: 100 }],
+    });
+    const ledByA = async (withW: boolean) => (await gql<{ proposeJointEffort: { id: string } }>('admin', PROPOSE, { i: effort(jurisdictionA, withW ? jurisdictionW : null) })).proposeJointEffort.id;
+    const ledByW = async () => (await asW<{ proposeJointEffort: { id: string } }>(PROPOSE, { i: effort(jurisdictionW, jurisdictionA) })).proposeJointEffort.id;
+    const POST = `mutation($i: PostPartnerSearchInput!) { postPartnerSearch(input: $i) { id } }`;
+    const post = { networkId: network, kind: 'PARTNER_CITY', country: 'PL', description: 'A port city in Poland' };
+    const search = (await asW<{ postPartnerSearch: { id: string } }>(POST, { i: post })).postPartnerSearch.id;
+    const close = await Promise.all([1, 2, 3, 4].map(async () => (await gql<{ postPartnerSearch: { id: string } }>('admin', POST, { i: post })).postPartnerSearch.id));
+    fixture.spotting = {
+      network,
+      search,
+      close,
+      suggestion: suggestions.find((s) => s.key === 'engagement-city/SE/malmo')?.id ?? '',
+      shares: await ledByA(true),
+      move: await ledByA(true),
+      invite: await Promise.all([1, 2, 3, 4].map(() => ledByA(false))),
+      join: await ledByW(),
+      leave: await Promise.all([1, 2, 3, 4].map(() => ledByW())),
+    };
   }
 
   /** Paths of the fixture's ids that were not made. */
@@ -1587,7 +1730,7 @@ describe('input fuzzing of every service through the gateway', () => {
     const onboarded = outcomes.filter((o) => o.fuzzCase.operation.field.name === 'onboardJurisdiction').map((o) => (o.fuzzCase.variables['input'] as { id?: unknown } | null)?.id);
     const jurisdictions = new Set([jurisdictionA, jurisdictionV, ...onboarded.filter((id): id is string => typeof id === 'string' && /^fuzz-[a-z0-9-]+$/.test(id))]);
     const created = (await Promise.all([...jurisdictions].map((id) => keycloakUsersOf(id).catch(() => [])))).flat();
-    const fixtures = [admin, staff, executive, victim, staffB, platformAdmin].filter(Boolean);
+    const fixtures = [admin, staff, executive, victim, staffB, platformAdmin, adminW].filter((u): u is TestUser => u !== undefined);
     await Promise.all([...new Set([...created.map((u) => u.id), ...fixtures.map((u) => u.id)])].map((id) => deleteTestUser(id).catch(() => undefined)));
   }, 120_000);
 

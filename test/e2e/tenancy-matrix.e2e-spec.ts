@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createTestUser, deleteTestUser, newJurisdictionId, TestUser } from '@entente/testing';
 import { eventually, GraphQLResponse, startTestPlatform, TestPlatform } from '../support';
 
@@ -21,7 +23,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
   const jurisdictionA = newJurisdictionId('matrix-a');
   const jurisdictionB = newJurisdictionId('matrix-b');
   const marker = `Secret${randomBytes(4).toString('hex')}`;
-  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application' | 'search', string> = {
+  const ids: Record<'partner' | 'partner2' | 'asset' | 'relationship' | 'engagement' | 'job' | 'goal' | 'group' | 'priority' | 'kpi' | 'activity' | 'occasion' | 'visit' | 'application' | 'search' | 'followed', string> = {
     partner: '',
     partner2: '',
     asset: '',
@@ -37,15 +39,20 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     visit: '',
     application: '',
     search: '',
+    followed: '',
   };
+  /** A CSV of one public opportunity, served to funding's scouting: A's admin follows it. */
+  let opportunityFeed: Server | undefined;
   const YEAR = 2027;
   /**
    * Network (issue 11): A and C are members of a network coordinated by
    * `coordinator`; A shares its partners with it. `otherCoordinator`
    * coordinates a network of its own. The network's name carries the marker,
-   * so naming it is a leak.
+   * so naming it is a leak. A and C share priorities naming DK (a
+   * suggestion), A leads a joint effort with C named, and A seeks a partner
+   * on the network's board.
    */
-  const net = { network: '', grant: '' };
+  const net = { network: '', grant: '', suggestion: '', effort: '', search: '' };
   const jurisdictionC = newJurisdictionId('matrix-c');
   let adminC: TestUser;
   let coordinator: TestUser;
@@ -185,6 +192,16 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     deleteSavedSearch: { query: `mutation($id: ID!) { deleteSavedSearch(id: $id) }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
     sendSearchDigestNow: { query: `mutation($id: ID!) { sendSearchDigestNow(id: $id) }`, variables: () => ({ id: ids.search }), expect: 'denied', codes: ['NOT_FOUND'] },
     markAlertsRead: { query: `mutation { markAlertsRead }`, expect: 'own' },
+    // Follows are each user's own: B does not follow the opportunity A's admin follows (B may follow it for itself, last).
+    followedOpportunities: { query: `{ followedOpportunities { totalCount nodes { opportunityId reminderDays } } }`, expect: 'own' },
+    updateFollow: {
+      query: `mutation($id: ID!) { updateFollow(opportunityId: $id, input: { reminderDays: [1] }) { opportunityId } }`,
+      variables: () => ({ id: ids.followed }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    unfollowOpportunity: { query: `mutation($id: ID!) { unfollowOpportunity(opportunityId: $id) }`, variables: () => ({ id: ids.followed }), expect: 'denied', codes: ['NOT_FOUND'] },
+    followOpportunity: { query: `mutation($id: ID!) { followOpportunity(opportunityId: $id, reminderDays: [7]) { opportunityId reminderDays } }`, variables: () => ({ id: ids.followed }), expect: 'own' },
     addFundingApplication: { query: `mutation { addFundingApplication(input: { title: "B's bid" }) { id title } }`, expect: 'own' },
     updateFundingApplication: {
       query: `mutation($id: ID!) { updateFundingApplication(id: $id, input: { title: "taken over" }) { id } }`,
@@ -228,6 +245,40 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     shareWithNetwork: { query: `mutation($id: ID!) { shareWithNetwork(input: { networkId: $id, scope: PARTNERS }) { id } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
     revokeSharing: { query: `mutation($id: ID!) { revokeSharing(grantId: $id) { id } }`, variables: () => ({ id: net.grant }), expect: 'denied', codes: ['NOT_FOUND'] },
     leaveNetwork: { query: `mutation($id: ID!) { leaveNetwork(networkId: $id) { status } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    networkSuggestions: { query: `query($id: ID!) { networkSuggestions(networkId: $id, includeDismissed: true) { id key explanation evidence { recordId summary } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    dismissSuggestion: { query: `mutation($id: ID!) { dismissSuggestion(id: $id, reason: "not for us") { id status } }`, variables: () => ({ id: net.suggestion }), expect: 'denied', codes: ['NOT_FOUND'] },
+    jointEfforts: { query: `query($id: ID!) { jointEfforts(networkId: $id) { id title participants { jurisdictionId name } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    proposeJointEffort: {
+      query: `mutation($id: ID!, $a: ID!, $c: ID!) { proposeJointEffort(input: { networkId: $id, kind: JOINT_EVENT, title: "Harbour festival", participants: [{ jurisdictionId: $c, costShare: 50 }, { jurisdictionId: $a, costShare: 50 }] }) { id } }`,
+      variables: () => ({ id: net.network, a: jurisdictionA, c: jurisdictionC }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    proposeJointEffortFromSuggestion: { query: `mutation($id: ID!) { proposeJointEffortFromSuggestion(suggestionId: $id) { id } }`, variables: () => ({ id: net.suggestion }), expect: 'denied', codes: ['NOT_FOUND'] },
+    inviteToJointEffort: {
+      query: `mutation($e: ID!, $a: ID!, $c: ID!) { inviteToJointEffort(effortId: $e, jurisdictionId: $c, shares: [{ jurisdictionId: $a, costShare: 50 }, { jurisdictionId: $c, costShare: 50 }]) { id } }`,
+      variables: () => ({ e: net.effort, a: jurisdictionA, c: jurisdictionC }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    joinJointEffort: { query: `mutation($e: ID!) { joinJointEffort(effortId: $e) { id } }`, variables: () => ({ e: net.effort }), expect: 'denied', codes: ['NOT_FOUND'] },
+    leaveJointEffort: { query: `mutation($e: ID!) { leaveJointEffort(effortId: $e) { id } }`, variables: () => ({ e: net.effort }), expect: 'denied', codes: ['NOT_FOUND'] },
+    setJointEffortCostShares: {
+      query: `mutation($e: ID!, $a: ID!, $c: ID!) { setJointEffortCostShares(effortId: $e, shares: [{ jurisdictionId: $a, costShare: 90 }, { jurisdictionId: $c, costShare: 10 }]) { id } }`,
+      variables: () => ({ e: net.effort, a: jurisdictionA, c: jurisdictionC }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    moveJointEffort: { query: `mutation($e: ID!) { moveJointEffort(effortId: $e, status: WITHDRAWN) { id status } }`, variables: () => ({ e: net.effort }), expect: 'denied', codes: ['NOT_FOUND'] },
+    partnerSearches: { query: `query($id: ID!) { partnerSearches(networkId: $id) { id description answers { message } } }`, variables: () => ({ id: net.network }), expect: 'denied', codes: ['NOT_FOUND'] },
+    postPartnerSearch: {
+      query: `mutation($id: ID!) { postPartnerSearch(input: { networkId: $id, kind: PARTNER_CITY, country: "PL", description: "A port city" }) { id } }`,
+      variables: () => ({ id: net.network }),
+      expect: 'denied',
+      codes: ['NOT_FOUND'],
+    },
+    answerPartnerSearch: { query: `mutation($id: ID!) { answerPartnerSearch(searchId: $id, message: "Gdynia would") { id } }`, variables: () => ({ id: net.search }), expect: 'denied', codes: ['NOT_FOUND'] },
+    closePartnerSearch: { query: `mutation($id: ID!) { closePartnerSearch(searchId: $id) { id status } }`, variables: () => ({ id: net.search }), expect: 'denied', codes: ['NOT_FOUND'] },
     // Mutations
     registerPartner: { query: `mutation { registerPartner(input: { name: "B's own partner", kind: CITY, country: "DK" }) { id name } }`, expect: 'own' },
     updatePartner: { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "taken over" }) { id } }`, variables: () => ({ id: ids.partner }), expect: 'denied', codes: ['NOT_FOUND'] },
@@ -328,6 +379,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       read(`{ plan(year: ${YEAR}) { version status staffDaysAvailable budgetLines { id amount } occasions { id title } activities { id title status frequency } decisions { summary } } }`),
       read(`{ visitRequests(first: 100) { totalCount nodes { id visitor status } } }`),
       read(`{ fundingApplications(first: 100) { totalCount nodes { id title stage reason notes history { action } } } }`),
+      read(`{ followedOpportunities(first: 100) { totalCount nodes { opportunityId reminderDays channels { inApp email } nextReminderAt } } }`),
       read(`{ networks { id name myMembership } }`),
       read(`{ sharingGrants { id scope fields current } }`),
       read(`query($id: ID!) { sharingPreview(networkId: $id) { partners { id name country } } }`, { id: net.network }),
@@ -402,6 +454,19 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     ids.application = ok(
       await platform.graphql<{ addFundingApplication: { id: string } }>(token, `mutation { addFundingApplication(input: { title: "${marker} Interreg bid", deadline: "${YEAR}-03-31", notes: "${marker} notes" }) { id } }`),
     ).addFundingApplication.id;
+    // A public opportunity scouted from a CSV this spec serves (its title is not A's: opportunities belong to nobody), followed by A's admin.
+    opportunityFeed = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/csv' }).end(`id,title,funder,closesAt,currency\nm1,Matrix partnership fund,Matrix Foundation,2031-06-30,EUR\n`));
+    await new Promise<void>((resolve) => opportunityFeed?.listen(0, '127.0.0.1', resolve));
+    const sourceId = `matrix-${randomBytes(3).toString('hex')}`;
+    const adminToken0 = await platformAdmin.token();
+    ok(
+      await platform.graphql(adminToken0, `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`, {
+        input: { sourceId, name: 'Matrix list', kind: 'CSV', url: `http://127.0.0.1:${(opportunityFeed.address() as AddressInfo).port}/list.csv`, funderType: 'TRUST_OR_FOUNDATION', timeZone: 'Europe/Berlin' },
+      }),
+    );
+    const run = ok(await platform.graphql<{ runFundingSource: { id: string } }>(adminToken0, `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: sourceId })).runFundingSource.id;
+    await eventually(() => platform.graphql<{ scoutingRun: { status: string } }>(adminToken0, `query($id: ID!) { scoutingRun(id: $id) { status } }`, { id: run }), (r) => r.data?.scoutingRun.status === 'SUCCEEDED', 60_000);
+    ids.followed = ok(await platform.graphql<{ followOpportunity: { opportunityId: string } }>(token, `mutation($id: ID!) { followOpportunity(opportunityId: $id, reminderDays: [30, 10]) { opportunityId } }`, { id: `${sourceId}:m1` })).followOpportunity.opportunityId;
     ids.search = ok(
       await platform.graphql<{ saveSearch: { search: { id: string } } }>(token, `mutation { saveSearch(input: { name: "${marker} calls", criteria: { keywords: ["${marker}"] }, cadence: { kind: DAILY }, channels: { inApp: true, email: true } }) { search { id } } }`),
     ).saveSearch.search.id;
@@ -432,9 +497,32 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       (partners) => partners.length >= 2,
       30_000,
     );
+    // A and C share priorities naming DK: the coordinator sees a suggestion; A leads a joint effort naming C.
+    const tokenC = await adminC.token();
+    const goalC = ok(await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(tokenC, `mutation { saveStrategy(input: { goals: [{ kind: ECONOMIC_DEVELOPMENT_AND_TRADE, title: "C exports", statement: "exports" }] }) { goals { goalId } } }`)).saveStrategy.goals[0]?.goalId;
+    ok(await platform.graphql(tokenC, `mutation($g: ID!) { setPriority(input: { title: "C and Denmark", goalIds: [$g], focus: ECONOMIC_COMPLEMENTARITY, targetCountries: ["DK"] }) { priority { id } } }`, { g: goalC }));
+    for (const t of [token, tokenC]) ok(await platform.graphql(t, `mutation($n: ID!) { shareWithNetwork(input: { networkId: $n, scope: PRIORITIES }) { id } }`, { n: net.network }));
+    const coordinatorToken = await coordinator.token();
+    const { value: suggestions } = await eventually(
+      async () => ok(await platform.graphql<{ networkSuggestions: Array<{ id: string; key: string; members: Array<{ jurisdictionId: string }> }> }>(coordinatorToken, `query($n: ID!) { networkSuggestions(networkId: $n) { id key members { jurisdictionId } } }`, { n: net.network })).networkSuggestions,
+      (found) => found.some((s) => s.key === 'shared-market/DK' && s.members.length === 2),
+      30_000,
+    );
+    net.suggestion = suggestions.find((s) => s.key === 'shared-market/DK')?.id ?? '';
+    net.effort = ok(
+      await platform.graphql<{ proposeJointEffort: { id: string } }>(token, `mutation($n: ID!, $a: ID!, $c: ID!) { proposeJointEffort(input: { networkId: $n, kind: KNOWLEDGE_EXCHANGE, title: "${marker} port exchange", participants: [{ jurisdictionId: $a, costShare: 60 }, { jurisdictionId: $c, costShare: 40 }] }) { id } }`, {
+        n: net.network,
+        a: jurisdictionA,
+        c: jurisdictionC,
+      }),
+    ).proposeJointEffort.id;
+    net.search = ok(
+      await platform.graphql<{ postPartnerSearch: { id: string } }>(token, `mutation($n: ID!) { postPartnerSearch(input: { networkId: $n, kind: PARTNER_CITY, country: "PL", description: "${marker} seeks a Polish port" }) { id } }`, { n: net.network }),
+    ).postPartnerSearch.id;
   }, 240_000);
 
   afterAll(async () => {
+    await new Promise((resolve) => (opportunityFeed ? opportunityFeed.close(resolve) : resolve(undefined)));
     await platform?.stop();
     await Promise.all([platformAdmin, adminA, adminB, viewerA, staffA, executiveA].filter(Boolean).map((u) => deleteTestUser(u.id)));
   });
@@ -542,6 +630,19 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     leaveNetwork: ['jurisdiction-admin'],
     shareWithNetwork: ['jurisdiction-admin'],
     revokeSharing: ['jurisdiction-admin'],
+    // Spotting and joint efforts: a member's admin dismisses, proposes, joins and leaves; the lead's admin (or a coordinator) steers.
+    dismissSuggestion: ['jurisdiction-admin'],
+    proposeJointEffort: ['jurisdiction-admin'],
+    proposeJointEffortFromSuggestion: ['jurisdiction-admin'],
+    inviteToJointEffort: ['jurisdiction-admin'],
+    joinJointEffort: ['jurisdiction-admin'],
+    leaveJointEffort: ['jurisdiction-admin'],
+    setJointEffortCostShares: ['jurisdiction-admin'],
+    moveJointEffort: ['jurisdiction-admin'],
+    // The seeking-partners board: a member's people post, answer and close their own.
+    postPartnerSearch: WRITERS,
+    answerPartnerSearch: WRITERS,
+    closePartnerSearch: WRITERS,
     addFundingApplication: WRITERS,
     updateFundingApplication: WRITERS,
     moveFundingApplication: WRITERS,
@@ -556,6 +657,10 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
     deleteSavedSearch: ['viewer', 'executive', ...WRITERS],
     sendSearchDigestNow: ['viewer', 'executive', ...WRITERS],
     markAlertsRead: ['viewer', 'executive', ...WRITERS],
+    // Each user's own follows: every role of the jurisdiction may follow opportunities.
+    followOpportunity: ['viewer', 'executive', ...WRITERS],
+    updateFollow: ['viewer', 'executive', ...WRITERS],
+    unfollowOpportunity: ['viewer', 'executive', ...WRITERS],
     // Sources of opportunities and their runs: the platform admin's alone.
     fundingSources: [],
     scoutingRuns: [],
@@ -594,11 +699,28 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
       acceptNetworkInvitation: { member: 'CONFLICT', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
       shareWithNetwork: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
       revokeSharing: { member: 'NOT_FOUND', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      // Spotting: C is involved in the suggestion (its priority is evidence), so it may dismiss it and propose from it.
+      networkSuggestions: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      dismissSuggestion: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      // Joint efforts: A leads net.effort, C is named in it; C proposes its own, joins and leaves A's, but does not steer it.
+      jointEfforts: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      proposeJointEffort: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      proposeJointEffortFromSuggestion: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      inviteToJointEffort: { member: 'FORBIDDEN', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      setJointEffortCostShares: { member: 'FORBIDDEN', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      moveJointEffort: { member: 'FORBIDDEN', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      joinJointEffort: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      leaveJointEffort: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      // The board: C reads it, posts its own and answers A's post, but does not close A's.
+      partnerSearches: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'NOT_FOUND' },
+      postPartnerSearch: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      answerPartnerSearch: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
+      closePartnerSearch: { member: 'FORBIDDEN', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
       // Last: the member leaves.
       leaveNetwork: { member: 'ok', nonMember: 'NOT_FOUND', otherCoordinator: 'FORBIDDEN' },
     };
     const operations = await schemaOperations();
-    const networkOperations = operations.filter((name) => ['network', 'sharing', 'Network', 'Sharing'].some((word) => name.includes(word)));
+    const networkOperations = operations.filter((name) => ['network', 'sharing', 'Network', 'Sharing', 'Suggestion', 'JointEffort', 'jointEffort', 'PartnerSearch', 'partnerSearch'].some((word) => name.includes(word)));
     expect(networkOperations.filter((name) => !(name in NETWORK_DIMENSION))).toEqual([]);
 
     // The member sees A's partners by name, as A granted.
@@ -617,7 +739,7 @@ describe('cross-jurisdiction and role matrix through the gateway', () => {
         if (who !== 'member') {
           const text = JSON.stringify(response);
           const sent = c.query + JSON.stringify(variables);
-          const leaked = [marker, jurisdictionA, net.network, net.grant, ...Object.values(ids)].filter((secret) => secret && text.includes(secret) && !sent.includes(secret));
+          const leaked = [marker, jurisdictionA, net.network, net.grant, net.suggestion, net.effort, net.search, ...Object.values(ids)].filter((secret) => secret && text.includes(secret) && !sent.includes(secret));
           if (leaked.length > 0) failures.push(`${name} as ${who}: answer reveals ${leaked.join(', ')}`);
         }
       }

@@ -10,14 +10,21 @@ const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Ports of the end-to-end apps: apart from the local platform's (4000, 4101–4104) so both can run. */
 const PORT_BASE = Number(process.env.ENTENTE_TEST_PORT_BASE ?? 5000);
-/** ENTENTE_TEST_PORT_BASE moves them, so two test runs on one machine do not collide. */
-export const TEST_PORTS: AppPorts = {
-  gateway: PORT_BASE,
-  registry: PORT_BASE + 101,
-  planning: PORT_BASE + 102,
-  funding: PORT_BASE + 103,
-  network: PORT_BASE + 104,
-};
+/**
+ * Jest runs the integration specs in two workers (tools/test-integration.mjs),
+ * each with ports of its own, 400 apart: a console under test listens on its
+ * gateway's port + 200 (console/test/console-browser.ts), and the Keycloak
+ * realm allows exactly those origins (5200 and 5600 for the specs' own
+ * platforms, 7200 and 7600 for the shared ones).
+ */
+const WORKER_OFFSET = 400 * (Number(process.env.JEST_WORKER_ID ?? '1') - 1);
+
+function portsFrom(base: number): AppPorts {
+  return { gateway: base, registry: base + 101, planning: base + 102, funding: base + 103, network: base + 104 };
+}
+
+/** The ports of a spec's own platform in this jest worker. ENTENTE_TEST_PORT_BASE moves them, so two test runs on one machine do not collide. */
+export const TEST_PORTS: AppPorts = portsFrom(PORT_BASE + WORKER_OFFSET);
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -67,8 +74,7 @@ interface SharedPlatformState {
 
 function sharedPorts(): AppPorts {
   // Not PORT_BASE + 1000: fetch refuses port 6000 (X11 is on the Fetch standard's list of bad ports).
-  const base = PORT_BASE + 2000 + 200 * (Number(process.env.JEST_WORKER_ID ?? '1') - 1);
-  return { gateway: base, registry: base + 101, planning: base + 102, funding: base + 103, network: base + 104 };
+  return portsFrom(PORT_BASE + 2000 + WORKER_OFFSET);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createTestUser, deleteTestUser, newJurisdictionId, type TestUser } from '@entente/testing';
+import type { TestPlatform } from './platform-fixture';
 
 export type JurisdictionRole = 'staff' | 'viewer' | 'jurisdiction-admin' | 'executive';
 
@@ -37,4 +38,14 @@ export function testJurisdictions(): { create(prefix: string): TestJurisdiction;
       await Promise.all(made.map((user) => user.then((u) => deleteTestUser(u.id)).catch(() => undefined)));
     },
   };
+}
+
+/** Onboards a German city under the given id (a platform-admin's token), as the network specs' members are. */
+export async function onboardGermanCity(platform: Pick<TestPlatform, 'graphql'>, adminToken: string, id: string, name: string): Promise<void> {
+  const response = await platform.graphql(
+    adminToken,
+    `mutation($id: String!, $name: String!) { onboardJurisdiction(input: { id: $id, name: $name, level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`,
+    { id, name },
+  );
+  if (response.errors) throw new Error(`onboarding ${id} failed: ${JSON.stringify(response.errors)}`);
 }

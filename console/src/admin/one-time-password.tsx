@@ -1,6 +1,7 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { WARNING_TEXT } from '../colors';
+import { useCopyOnce } from '../copy-once';
 
 export interface HandOver {
   /** Who it is for, as the admin knows them. */
@@ -16,6 +17,7 @@ export interface HandOver {
  */
 export function OneTimePasswordDialog({ handOver, onClose }: { handOver: HandOver | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const copy = useCopyOnce(handOver?.temporaryPassword ?? '', { copy: t('admin.password.copy'), copied: t('admin.password.copied') }, 'copy-one-time-password');
   if (!handOver) return null;
   return (
     <Modal opened onClose={onClose} title={t('admin.password.title', { name: handOver.name })} closeOnClickOutside={false} size="lg" closeButtonProps={{ 'aria-label': t('admin.password.close') }}>
@@ -32,14 +34,9 @@ export function OneTimePasswordDialog({ handOver, onClose }: { handOver: HandOve
             style={{ flex: 1 }}
             data-autofocus
           />
-          <CopyButton value={handOver.temporaryPassword}>
-            {({ copied, copy }) => (
-              <Button id="copy-one-time-password" variant={copied ? 'filled' : 'default'} onClick={copy} aria-live="polite">
-                {copied ? t('admin.password.copied') : t('admin.password.copy')}
-              </Button>
-            )}
-          </CopyButton>
+          {copy.button}
         </Group>
+        {copy.failure}
         <Alert role="note" color="orange" variant="light" title={t('admin.password.onceTitle')} styles={{ title: { color: WARNING_TEXT } }}>
           {t('admin.password.once')}
         </Alert>

@@ -1,11 +1,14 @@
 import * as admin from './admin';
+import * as fundingSearch from './funding-search';
 import type { Messages } from './en';
+import * as fundingWork from './funding-work';
+import * as network from './network';
 import * as planningWork from './planning-work';
 import * as records from './records';
 
 export const de: Messages = {
-  app: { name: 'Entente', skip: 'Zum Inhalt springen', loading: 'Wird geladen …', failed: 'Etwas ist schiefgegangen: {{message}}' },
-  nav: { label: 'Hauptnavigation', home: 'Übersicht', planning: 'Planung', priorities: 'Prioritäten', plan: 'Jahresplan', registry: 'Register', partners: 'Partner', countries: 'Länder', assets: 'Bestandsaufnahme', relationships: 'Beziehungen', engagements: 'Kontaktprotokoll', imports: 'Importe', strategy: 'Strategie und Ziele', visits: 'Besuchsanfragen', reports: 'Berichte', admin: 'Verwaltung', jurisdiction: 'Gebietskörperschaft', users: 'Benutzer', platform: 'Plattform' },
+  app: { name: 'Entente', skip: 'Zum Inhalt springen', loading: 'Wird geladen …', failed: 'Etwas ist schiefgegangen: {{message}}', copyFailed: 'Der Browser hat das Kopieren nicht erlaubt: Markieren Sie den Text und drücken Sie Strg+C (⌘C auf dem Mac).' },
+  nav: { label: 'Hauptnavigation', home: 'Übersicht', planning: 'Planung', priorities: 'Prioritäten', plan: 'Jahresplan', registry: 'Register', partners: 'Partner', countries: 'Länder', assets: 'Bestandsaufnahme', relationships: 'Beziehungen', engagements: 'Kontaktprotokoll', imports: 'Importe', strategy: 'Strategie und Ziele', visits: 'Besuchsanfragen', reports: 'Berichte', admin: 'Verwaltung', jurisdiction: 'Gebietskörperschaft', users: 'Benutzer', platform: 'Plattform', funding: 'Förderung', pipeline: 'Förderpipeline', fundingSources: 'Förderquellen', followed: 'Gemerkte Ausschreibungen' },
   shell: { language: 'Sprache', signOut: 'Abmelden', signedInAs: 'Angemeldet als {{name}}', roles: 'Rollen: {{roles}}', menu: 'Navigation öffnen' },
   home: {
     title: '{{name}} auf einen Blick',
@@ -184,4 +187,7 @@ export const de: Messages = {
   ...records.de,
   ...planningWork.de,
   ...admin.de,
+  ...network.de,
+  ...fundingWork.de,
+  ...fundingSearch.de,
 };

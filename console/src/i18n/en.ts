@@ -1,12 +1,15 @@
 /** English; de.ts must have the same keys (its type says so). Each area's screens keep their words in their own file (records.ts, planning-work.ts, admin.ts), spread in here. */
 import * as admin from './admin';
+import * as fundingWork from './funding-work';
+import * as network from './network';
+import * as fundingSearch from './funding-search';
 import * as planningWork from './planning-work';
 import * as records from './records';
 import type { Shape } from './shape';
 
 export const en = {
-  app: { name: 'Entente', skip: 'Skip to content', loading: 'Loading…', failed: 'Something went wrong: {{message}}' },
-  nav: { label: 'Main', home: 'Home', planning: 'Planning', priorities: 'Priorities', plan: 'Annual plan', registry: 'Registry', partners: 'Partners', countries: 'Ties by country', assets: 'Table 1 inventory', relationships: 'Relationships', engagements: 'Engagement log', imports: 'Imports', strategy: 'Strategy and goals', visits: 'Visit requests', reports: 'Reports', admin: 'Administration', jurisdiction: 'Jurisdiction profile', users: 'Users', platform: 'Platform' },
+  app: { name: 'Entente', skip: 'Skip to content', loading: 'Loading…', failed: 'Something went wrong: {{message}}', copyFailed: 'The browser did not let the console copy it: select the text and press Ctrl+C (⌘C on a Mac).' },
+  nav: { label: 'Main', home: 'Home', planning: 'Planning', priorities: 'Priorities', plan: 'Annual plan', registry: 'Registry', partners: 'Partners', countries: 'Ties by country', assets: 'Table 1 inventory', relationships: 'Relationships', engagements: 'Engagement log', imports: 'Imports', strategy: 'Strategy and goals', visits: 'Visit requests', reports: 'Reports', admin: 'Administration', jurisdiction: 'Jurisdiction profile', users: 'Users', platform: 'Platform', funding: 'Funding', pipeline: 'Funding pipeline', fundingSources: 'Funding sources', followed: 'Followed calls' },
   shell: { language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', roles: 'Roles: {{roles}}', menu: 'Open navigation' },
   home: {
     title: '{{name}} at a glance',
@@ -185,6 +188,9 @@ export const en = {
   ...records.en,
   ...planningWork.en,
   ...admin.en,
+  ...network.en,
+  ...fundingWork.en,
+  ...fundingSearch.en,
 };
 
 export type Messages = Shape<typeof en>;

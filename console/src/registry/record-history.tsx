@@ -1,7 +1,7 @@
 import { List, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { type CombinedError, useQuery } from 'urql';
 import { Busy } from '../app';
 import { graphql } from '../gql';
 import { QueryError } from '../query-error';
@@ -37,15 +37,28 @@ const FIELD_WORDS = { PARTNER: 'partners.fields', ASSET: 'assets.fields', RELATI
  */
 export function RecordHistory({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { jurisdiction } = useSession();
-  const headingId = useId();
   const [{ data, error }] = useQuery({ query: RecordHistoryQuery, variables: { id }, requestPolicy: 'network-only' });
-  const at = new Intl.DateTimeFormat(jurisdiction.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const history = data?.recordHistory;
   const fieldName = (field: string) => {
     const key = history ? `${FIELD_WORDS[history.recordType]}.${field}` : '';
     return key !== '' && i18n.exists(key) ? t(key) : field;
   };
+  return <HistoryEntries entries={history?.entries} error={error} fieldName={fieldName} />;
+}
+
+export interface HistoryEntry {
+  at: string;
+  byName: string;
+  action: string;
+  changes: ReadonlyArray<{ field: string; from?: string | null; to?: string | null }>;
+}
+
+/** A change history as a table (who, when, what, each field from → to), newest first; busy while `entries` is undefined. */
+export function HistoryEntries({ entries, error, fieldName }: { entries: readonly HistoryEntry[] | undefined; error?: CombinedError; fieldName: (field: string) => string }) {
+  const { t } = useTranslation();
+  const { jurisdiction } = useSession();
+  const headingId = useId();
+  const at = new Intl.DateTimeFormat(jurisdiction.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const value = (text: string | null | undefined) => (text === null || text === undefined || text === '' ? t('history.empty') : text);
   return (
     <section aria-labelledby={headingId} data-testid="record-history">
@@ -54,13 +67,13 @@ export function RecordHistory({ id }: { id: string }) {
       </Title>
       {error ? (
         <QueryError error={error} />
-      ) : !history ? (
+      ) : !entries ? (
         <Busy />
-      ) : history.entries.length === 0 ? (
+      ) : entries.length === 0 ? (
         <Text>{t('history.none')}</Text>
       ) : (
         <RecordTable columns={[{ label: t('history.columns.at') }, { label: t('history.columns.by') }, { label: t('history.columns.action') }, { label: t('history.columns.changes') }]}>
-              {history.entries.map((entry, index) => (
+              {entries.map((entry, index) => (
                 <Table.Tr key={`${entry.at}-${index}`} data-testid="history-entry" data-action={entry.action}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{at.format(new Date(entry.at))}</Table.Td>
                   <Table.Td>{entry.byName}</Table.Td>

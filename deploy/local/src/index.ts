@@ -1,7 +1,7 @@
 export type { InfraProfile, ServerName } from './profiles';
 export { profileConfig, SERVER_NAMES } from './profiles';
 export type { InfraEndpoints, ServerState, StartOptions, StartResult, Logger } from './infra';
-export { startInfrastructure, startInfrastructureDetailed, stopInfrastructure, releaseInfrastructure, infrastructureStatus } from './infra';
+export { startInfrastructure, startInfrastructureDetailed, stopInfrastructure, releaseInfrastructure, infrastructureStatus, killServer } from './infra';
 export { REPO_ROOT, RUNTIME_DIR } from './paths';
 export { InfraError } from './errors';
 export { dockerEngineReachable } from './docker';

@@ -8,7 +8,7 @@ import { tcpConnect, waitFor } from './net';
 import { addLease, dropLease, withProfileLock } from './lock';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pidFile, runningPid, spawnDetached, stopByPidFile, writePidRecord } from './proc';
+import { killByPidFile, pidFile, runningPid, spawnDetached, stopByPidFile, writePidRecord } from './proc';
 import { InfraProfile, ProfileConfig, SERVER_NAMES, ServerName, profileConfig } from './profiles';
 import { LocalServer, kafkaServer, keycloakServer, mailServer, mongoServer } from './servers';
 
@@ -147,11 +147,18 @@ export interface StartOptions {
    * a minute or two for Keycloak.
    */
   servers?: readonly ServerName[];
+  /**
+   * Start a stopped server on the data it left, as `npm run infra -- up` does
+   * for the platform profile, even in a profile that wipes its data on start
+   * (a test bringing back a broker it killed).
+   */
+  keepData?: boolean;
 }
 
 /** Like startInfrastructure, and also tells which servers this call started. */
 export async function startInfrastructureDetailed(options: StartOptions): Promise<StartResult> {
-  const cfg = profileConfig(options.profile);
+  const profile = profileConfig(options.profile);
+  const cfg = options.keepData ? { ...profile, wipeDataOnStart: false } : profile;
   // Keycloak may need minutes: a second caller waits for the first, then finds the servers up.
   return withProfileLock(cfg.dir, 600_000, async () => {
     const r = await startUnlocked(options, cfg);
@@ -279,6 +286,14 @@ export async function stopInfrastructure(options: { profile: InfraProfile; log?:
       log(`${name}: ${r}`);
     }),
   );
+}
+
+/**
+ * Kills one local server of a profile at once (SIGKILL to its process group,
+ * no shutdown): a crash, for tests of recovery. False when none is running.
+ */
+export async function killServer(profile: InfraProfile, name: ServerName): Promise<boolean> {
+  return (await killByPidFile(pidFile(profileConfig(profile).pidsDir, name))) === 'killed';
 }
 
 export async function infrastructureStatus(profile: InfraProfile): Promise<Record<ServerName, ServerState>> {

@@ -128,3 +128,13 @@ export async function stopByPidFile(path: string, graceMs: number): Promise<'sto
   rmSync(path, { force: true });
   return 'stopped';
 }
+
+/** SIGKILL to the group of a process we started, at once (no shutdown), then waits until it is gone. */
+export async function killByPidFile(path: string): Promise<'killed' | 'not-running'> {
+  const rec = runningPid(path);
+  if (!rec) return 'not-running';
+  signalGroup(rec.pid, 'SIGKILL');
+  for (let i = 0; i < 50 && isOurProcess(rec); i++) await sleep(200);
+  rmSync(path, { force: true });
+  return 'killed';
+}

@@ -4,11 +4,14 @@ import type { SubgraphEndpoint } from '../gateway.config';
 /**
  * Paths the gateway forwards to a subgraph as they are, without a token:
  * links people open from outside the app, whose own signed token is the
- * credential (the alert mails' one-click unsubscribe). Only these prefixes,
+ * credential (the alert mails' one-click unsubscribe and stop-following). Only these prefixes,
  * only GET, HEAD and POST; everything else stays behind /graphql and the
  * edge's token check.
  */
-export const PUBLIC_ROUTES: ReadonlyArray<{ prefix: string; subgraph: string }> = [{ prefix: '/alerts/unsubscribe', subgraph: 'funding' }];
+export const PUBLIC_ROUTES: ReadonlyArray<{ prefix: string; subgraph: string }> = [
+  { prefix: '/alerts/unsubscribe', subgraph: 'funding' },
+  { prefix: '/alerts/unfollow', subgraph: 'funding' },
+];
 
 /** What the page needs of the subgraph's answer; nothing else crosses. */
 const PASSED_BACK = ['content-type', 'content-length', 'cache-control', 'referrer-policy'];

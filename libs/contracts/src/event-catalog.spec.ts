@@ -1,4 +1,6 @@
 import { EVENT_CATALOG, EventCatalog } from './event-catalog';
+import { ActivityChangedV1, ActivityCompletedV1, ActivityPlannedV1, ActivityReducedV1 } from './planning/activity-events.v1';
+import { ActivityChangedV2, ActivityCompletedV2, ActivityPlannedV2, ActivityReducedV2 } from './planning/activity-events.v2';
 import { JurisdictionOffboardedV1 } from './registry/jurisdiction-offboarded.v1';
 import { PartnerMergedV1, PartnerUpdatedV1 } from './registry/partner-changes.v1';
 import { PartnerRegisteredV1 } from './registry/partner-registered.v1';
@@ -24,6 +26,42 @@ describe('EVENT_CATALOG', () => {
   it('keeps v1 of relationship established beside v2 (whose partner country may be unknown) on one topic', () => {
     expect(EVENT_CATALOG.versionsOf('registry.relationship.established')).toEqual([RelationshipEstablishedV1, RelationshipEstablishedV2]);
     expect(RelationshipEstablishedV2.topic).toBe(RelationshipEstablishedV1.topic);
+  });
+
+  it('keeps v1 of each activity event beside v2 (which carries the cost per occurrence) on the one activity topic', () => {
+    const pairs = [
+      [ActivityPlannedV1, ActivityPlannedV2],
+      [ActivityChangedV1, ActivityChangedV2],
+      [ActivityCompletedV1, ActivityCompletedV2],
+      [ActivityReducedV1, ActivityReducedV2],
+    ] as const;
+    for (const [v1, v2] of pairs) {
+      expect(EVENT_CATALOG.versionsOf(v1.type)).toEqual([v1, v2]);
+      expect(v2.topic).toBe(TOPICS.planningActivity);
+    }
+    const state = {
+      activityId: 'act-1',
+      year: 2027,
+      planVersion: 1,
+      title: 'Tokyo mission',
+      type: 'outbound-delegation',
+      mode: 'in-person',
+      frequency: 'one-off',
+      occurrences: 1,
+      status: 'planned',
+      country: 'JP',
+      city: null,
+      windowStart: '2027-05-03',
+      windowEnd: '2027-05-10',
+      priorityIds: [],
+    };
+    const cost = { amount: 42500, currency: 'EUR' };
+    expect(ActivityPlannedV2.schema.parse({ ...state, cost })).toEqual({ ...state, cost });
+    expect(ActivityPlannedV1.schema.safeParse({ ...state, cost }).success).toBe(false);
+    expect(ActivityPlannedV2.schema.safeParse(state).success).toBe(false);
+    expect(ActivityPlannedV2.schema.safeParse({ ...state, cost: { amount: 1, currency: 'XYZ' } }).success).toBe(false);
+    expect(ActivityPlannedV2.schema.safeParse({ ...state, cost: { amount: -1, currency: 'EUR' } }).success).toBe(false);
+    expect(ActivityReducedV2.schema.parse({ ...state, cost, remedy: 'go-virtual', rationale: 'budget' })).toMatchObject({ cost, remedy: 'go-virtual' });
   });
 
   it('publishes only on topics declared in TOPICS, each versioned in its name', () => {

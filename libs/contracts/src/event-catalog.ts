@@ -10,9 +10,11 @@ import { RelationshipEstablishedV2 } from './registry/relationship-established.v
 import { RelationshipStatusChangedV1 } from './registry/relationship-status-changed.v1';
 import { EngagementLoggedV1 } from './registry/engagement-logged.v1';
 import { ActivityChangedV1, ActivityCompletedV1, ActivityPlannedV1, ActivityReducedV1 } from './planning/activity-events.v1';
+import { ActivityChangedV2, ActivityCompletedV2, ActivityPlannedV2, ActivityReducedV2 } from './planning/activity-events.v2';
 import { PlanApprovedV1, PlanClosedV1, PlanSubmittedV1 } from './planning/plan-events.v1';
 import { PriorityChangedV1, PriorityRetiredV1, PrioritySetV1 } from './planning/priority-events.v1';
 import { NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1 } from './network/membership-events.v1';
+import { JointEffortParticipantJoinedV1 } from './network/joint-effort-events.v1';
 import { ApplicationAwardedV1 } from './funding/pipeline-events.v1';
 import { OpportunityChangedV1, OpportunityClosedV1, OpportunityClosingSoonV1, OpportunityOpenedV1, OpportunityPublishedV1 } from './funding/opportunity-events.v1';
 import { ScoutingRunFinishedV1 } from './funding/scouting-events.v1';
@@ -57,6 +59,6 @@ export class EventCatalog {
 }
 
 /** Every event of the platform. Adding an event means adding it here. */
-export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipEstablishedV2, RelationshipStatusChangedV1, EngagementLoggedV1, PrioritySetV1, PriorityChangedV1, PriorityRetiredV1, PlanSubmittedV1, PlanApprovedV1, PlanClosedV1, ActivityPlannedV1, ActivityChangedV1, ActivityCompletedV1, ActivityReducedV1, NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1, ApplicationAwardedV1, OpportunityPublishedV1, OpportunityChangedV1, OpportunityOpenedV1, OpportunityClosingSoonV1, OpportunityClosedV1, ScoutingRunFinishedV1]);
+export const EVENT_CATALOG = new EventCatalog([PartnerRegisteredV1, PartnerRegisteredV2, PartnerUpdatedV1, PartnerMergedV1, JurisdictionOnboardedV1, JurisdictionUpdatedV1, JurisdictionStatusChangedV1, JurisdictionOffboardedV1, AssetRecordedV1, AssetUpdatedV1, AssetRemovedV1, RelationshipEstablishedV1, RelationshipEstablishedV2, RelationshipStatusChangedV1, EngagementLoggedV1, PrioritySetV1, PriorityChangedV1, PriorityRetiredV1, PlanSubmittedV1, PlanApprovedV1, PlanClosedV1, ActivityPlannedV1, ActivityChangedV1, ActivityCompletedV1, ActivityReducedV1, ActivityPlannedV2, ActivityChangedV2, ActivityCompletedV2, ActivityReducedV2, NetworkMemberInvitedV1, NetworkMemberJoinedV1, NetworkMemberLeftV1, JointEffortParticipantJoinedV1, ApplicationAwardedV1, OpportunityPublishedV1, OpportunityChangedV1, OpportunityOpenedV1, OpportunityClosingSoonV1, OpportunityClosedV1, ScoutingRunFinishedV1]);
 
 

@@ -15,6 +15,7 @@ export const TOPICS = {
   planningPlan: 'planning.plan.v1',
   planningActivity: 'planning.activity.v1',
   networkMembership: 'network.membership.v1',
+  networkJointEffort: 'network.joint-effort.v1',
   fundingApplication: 'funding.application.v1',
   fundingOpportunity: 'funding.opportunity.v1',
   fundingScouting: 'funding.scouting.v1',

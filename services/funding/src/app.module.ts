@@ -5,6 +5,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { FundingConfig } from './config';
 import { FundingSettingsModule } from './funding-settings.module';
+import { FollowsModule } from './follows/follows.module';
 import { FundersModule } from './funders/funders.module';
 import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
@@ -20,6 +21,6 @@ const TOPICS_USED = [TOPICS.registryJurisdiction, TOPICS.planningPriority, TOPIC
 @Module({})
 export class AppModule {
   static forRoot(config: FundingConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('funding', config, TOPICS_USED)), FundingSettingsModule.forRoot(config), JurisdictionDirectoryModule, FundersModule, OpportunitiesModule, ScoutingModule, PrioritiesModule, MatchingModule, PipelineModule, CalendarModule, MailModule.forRoot(config), SearchesModule, AlertsModule.forRoot(config)] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(coreOptionsFrom('funding', config, TOPICS_USED)), FundingSettingsModule.forRoot(config), JurisdictionDirectoryModule, FundersModule, OpportunitiesModule, ScoutingModule, PrioritiesModule, MatchingModule, PipelineModule, CalendarModule, MailModule.forRoot(config), SearchesModule, AlertsModule, FollowsModule] };
   }
 }

@@ -1,4 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ALERT_SETTINGS, alertSettingsFrom } from './alerts/alert-settings';
+import { WebhookPolicy } from './webhooks/webhook-policy';
 import type { FundingConfig } from './config';
 import { DEFAULT_FETCH_POLICY } from './connectors/http/source-fetch';
 import { SCOUTING_SETTINGS, type ScoutingSettings } from './scouting/scouting.runner';
@@ -18,7 +20,11 @@ export class FundingSettingsModule {
       leaseMs: config.SCOUTING_LEASE_MS,
       fetch: { ...DEFAULT_FETCH_POLICY, timeoutMs: config.SCOUTING_FETCH_TIMEOUT_MS, retries: config.SCOUTING_FETCH_RETRIES },
     };
-    const providers = [{ provide: SCOUTING_SETTINGS, useValue: scouting }];
+    const providers = [
+      { provide: SCOUTING_SETTINGS, useValue: scouting },
+      { provide: ALERT_SETTINGS, useValue: alertSettingsFrom(config) },
+      { provide: WebhookPolicy, useValue: new WebhookPolicy(config.WEBHOOK_ALLOW_PRIVATE) },
+    ];
     return { module: FundingSettingsModule, providers, exports: providers.map((provider) => provider.provide) };
   }
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { grantsGovDate } from '../src/connectors/grants-gov/grants-gov.mapper';
-import { SAMPLE_EXTRACT_TODAY, type SampleGrantRecord, sampleGrantRecords, writeSampleExtractZip } from '../src/connectors/grants-gov/sample-extract';
+import { closeDateMovedOf, SAMPLE_EXTRACT_TODAY, type SampleGrantRecord, steadyOpenRecordId, writeSampleExtractZip } from '../src/connectors/grants-gov/sample-extract';
 import { newRun } from '../src/scouting/scouting.runner';
 import { aSource, type ScoutingHarness, scoutingHarness } from './support/scouting-harness';
 import { SourceServer } from './support/source-server';
@@ -28,23 +27,6 @@ describe('scouting runs', () => {
     const path = join(directory, name);
     await writeSampleExtractZip(path, { records: RECORDS, seed: SEED, today: NOW, edit });
     return readFile(path);
-  };
-
-  /** An opportunity listed once in the extract, open, closing well after NOW. */
-  const steadyOpenRecord = (): string => {
-    const seen = new Map<string, SampleGrantRecord[]>();
-    for (const record of sampleGrantRecords({ records: RECORDS, seed: SEED, today: NOW })) {
-      const id = record.fields.find(([name]) => name === 'OpportunityID')?.[1] ?? '';
-      seen.set(id, [...(seen.get(id) ?? []), record]);
-    }
-    for (const [id, records] of seen) {
-      const [only] = records;
-      if (records.length !== 1 || only?.kind !== 'synopsis') continue;
-      const close = grantsGovDate(only.fields.find(([name]) => name === 'CloseDate')?.[1], true);
-      const archive = only.fields.find(([name]) => name === 'ArchiveDate');
-      if (close && !archive && close.getTime() > NOW.getTime() + 40 * 86_400_000) return id;
-    }
-    throw new Error('the generated extract has no steady open record');
   };
 
   const runOnce = async (sourceId: string) => {
@@ -93,12 +75,8 @@ describe('scouting runs', () => {
     expect(afterAgain.filter((event) => event.type.startsWith('funding.opportunity.'))).toHaveLength(afterFirst.filter((event) => event.type.startsWith('funding.opportunity.')).length);
     expect(await harness.connection.collection('opportunities').find({}, { projection: { _outbox: 0 } }).sort({ opportunityId: 1 }).toArray()).toEqual(snapshot);
 
-    const moved = steadyOpenRecord();
-    zip = await zipOf('moved.zip', (record) =>
-      record.fields.some(([name, value]) => name === 'OpportunityID' && value === moved)
-        ? { ...record, fields: record.fields.map(([name, value]): [string, string] => (name === 'CloseDate' ? [name, `${value.slice(0, 4)}${Number(value.slice(4)) + 1}`] : [name, value])) }
-        : record,
-    );
+    const moved = steadyOpenRecordId({ records: RECORDS, seed: SEED, today: NOW });
+    zip = await zipOf('moved.zip', closeDateMovedOf(moved));
     const third = await runOnce(sourceId);
     expect(third.counts).toMatchObject({ new: 0, changed: 1, errors: 0 });
     const newEvents = (await harness.events()).slice(afterAgain.length).filter((event) => event.type.startsWith('funding.opportunity.'));

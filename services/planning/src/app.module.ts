@@ -4,6 +4,7 @@ import { coreOptionsFrom, JurisdictionDirectoryModule, ServiceCoreModule } from 
 import type { PlanningConfig } from './config';
 import { FundingAwardsModule } from './funding-awards/funding-awards.module';
 import { GoalsModule } from './goals/goals.module';
+import { JointEffortsModule } from './joint-efforts/joint-efforts.module';
 import { PlansModule } from './plans/plans.module';
 import { PrioritiesModule } from './priorities/priorities.module';
 import { RegistryRecordsModule } from './registry-records/registry-records.module';
@@ -14,7 +15,8 @@ import { VisitRequestsModule } from './visit-requests/visit-requests.module';
 /**
  * The topics planning provisions: those it reads (the registry's
  * jurisdictions, partners, relationships and assets — evidence links and
- * anniversaries; funding's awards) and those it publishes.
+ * anniversaries; funding's awards; the network's joint-effort joinings)
+ * and those it publishes.
  */
 const TOPICS_USED = [
   TOPICS.registryJurisdiction,
@@ -25,6 +27,7 @@ const TOPICS_USED = [
   TOPICS.planningPlan,
   TOPICS.planningActivity,
   TOPICS.fundingApplication,
+  TOPICS.networkJointEffort,
 ];
 
 @Module({})
@@ -43,6 +46,7 @@ export class AppModule {
         ReportsModule,
         VisitRequestsModule,
         FundingAwardsModule,
+        JointEffortsModule,
       ],
     };
   }

@@ -4,9 +4,9 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ZodType } from 'zod';
 import { REPO_ROOT, RUNTIME_DIR, releaseInfrastructure, startInfrastructureDetailed, type ServerName } from '@entente/local-infra';
-import { CONSOLE_PORT, readDemoUsers } from '@entente/platform';
-import { capacityCheckResult, catalogueImportResult, consoleFirstLoadResult, extractIngestResult, GOALS, reportHtmlResult, viewsResult } from './benchmarks';
-import { capacityCheckMeasurement, catalogueImportMeasurement, consoleFirstLoadMeasurement, extractIngestMeasurement, reportHtmlMeasurement, viewsMeasurement } from './measurements';
+import { CONSOLE_PORT, NODE_FLAGS, readDemoUsers } from '@entente/platform';
+import { capacityCheckResult, catalogueImportResult, consoleFirstLoadResult, extractIngestResult, GOALS, reportHtmlResult, searchMatchingResult, spottingResult, viewsResult } from './benchmarks';
+import { capacityCheckMeasurement, catalogueImportMeasurement, consoleFirstLoadMeasurement, extractIngestMeasurement, reportHtmlMeasurement, searchMatchingMeasurement, spottingMeasurement, viewsMeasurement } from './measurements';
 import { BenchmarkResult, formatTable, misses } from './report';
 
 /**
@@ -37,13 +37,13 @@ function twinningDir(): string {
 }
 
 /** Forks one benchmark process and resolves with the one message it sends, checked against its shape. */
-function runBenchmark<T>(folder: string, name: string, schema: ZodType<T>, env: NodeJS.ProcessEnv): Promise<T> {
+function runBenchmark<T>(folder: string, name: string, schema: ZodType<T>, env: NodeJS.ProcessEnv, nodeFlags: readonly string[]): Promise<T> {
   const entry = `${name}${BENCH_EXT}`;
   const path = join(BENCH_ROOT, folder, entry);
   if (!existsSync(path)) return Promise.reject(new Error(`${path} is missing: npm run bench builds it first`));
   return new Promise((resolve, reject) => {
     let message: unknown;
-    const child = fork(path, [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc', ...(FROM_SOURCES ? ['-r', '@swc-node/register'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path, [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc', ...nodeFlags, ...(FROM_SOURCES ? ['-r', '@swc-node/register'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (m) => {
       message = m;
     });
@@ -69,7 +69,7 @@ interface BenchEnv {
 
 interface Benchmark {
   key: string;
-  group: 'registry' | 'planning' | 'console' | 'funding';
+  group: 'registry' | 'planning' | 'console' | 'funding' | 'network';
   /** Logged when it starts. */
   title: string;
   needsMongo: boolean;
@@ -78,11 +78,16 @@ interface Benchmark {
   run(env: BenchEnv): Promise<{ measurement: unknown; result: BenchmarkResult }>;
 }
 
+/**
+ * A benchmark of one service's code runs with the V8 flags that service runs
+ * with (NODE_FLAGS): its memory figures are the service's.
+ */
 function benchmark<T>(spec: Omit<Benchmark, 'run'> & { entry: string; schema: ZodType<T>; result: (m: T) => BenchmarkResult; env?: (env: BenchEnv) => NodeJS.ProcessEnv }): Benchmark {
+  const nodeFlags = spec.group === 'console' ? [] : NODE_FLAGS[spec.group];
   return {
     ...spec,
     run: async (env) => {
-      const measurement = await runBenchmark(spec.group, spec.entry, spec.schema, spec.env?.(env) ?? {});
+      const measurement = await runBenchmark(spec.group, spec.entry, spec.schema, spec.env?.(env) ?? {}, nodeFlags);
       return { measurement, result: spec.result(measurement) };
     },
   };
@@ -161,6 +166,26 @@ const BENCHMARKS: Benchmark[] = [
     result: extractIngestResult,
     env: (env) => ({ ...registryEnv('extract')(env), BENCH_EXTRACT_DIR: join(RUNTIME_DIR, 'bench', 'funding') }),
   }),
+  benchmark({
+    key: 'spotting',
+    group: 'network',
+    title: 'G: spotting over the Eurocities network, full rebuild and one event, by network size',
+    needsMongo: false,
+    needsTwinning: false,
+    entry: 'spotting.bench',
+    schema: spottingMeasurement,
+    result: spottingResult,
+  }),
+  benchmark({
+    key: 'matching',
+    group: 'funding',
+    title: 'H: 1,000 new opportunities against 1k, 10k and 50k saved searches',
+    needsMongo: false,
+    needsTwinning: false,
+    entry: 'search-matching.bench',
+    schema: searchMatchingMeasurement,
+    result: searchMatchingResult,
+  }),
 ];
 
 function consoleEnv(env: BenchEnv): NodeJS.ProcessEnv {
@@ -209,9 +234,9 @@ ${BENCHMARKS.map((b) => `  ${b.key.padEnd(10)} ${b.group.padEnd(9)} ${b.title.re
   registry   the registry's (A, B: start the MongoDB-wire server, need the Wikidata twinning TSV pair)
   planning   planning's (C, D: pure CPU, no server)
   console    the console's (E: Debian's Chromium against npm start's platform, brought up when not running)
-  funding    funding's (F: starts the MongoDB-wire server; generates the 80k extract once into .runtime/bench/funding)
+  funding    funding's (F: starts the MongoDB-wire server; generates the 80k extract once into .runtime/bench/funding; H: pure CPU)
 
-env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR, BENCH_EXTRACT_RECORDS (default 80000),
+env: BENCH_RUNS (timed calls per figure, default 50), MONGO_URL, BENCH_TWINNING_DIR, BENCH_EXTRACT_RECORDS (default 80000), BENCH_MATCHING_ROUNDS (default 3),
      BENCH_CONSOLE_RUNS (first loads, default 10), ENTENTE_CHROMIUM (default /usr/bin/chromium)
 `;
 

@@ -101,6 +101,53 @@ export const extractIngestMeasurement = z.object({
   counts: runCounts,
   events: z.number().int(),
   reingestSeconds: z.number(),
+  reingestMemory: memoryPeaks,
   reingestCounts: z.object({ new: z.number().int(), changed: z.number().int() }),
+  reingestEvents: z.number().int(),
+  /** The same file with one opportunity's close date moved, ingested after the re-ingest. */
+  moved: z.object({ opportunityId: z.string(), seconds: z.number(), new: z.number().int(), changed: z.number().int(), events: z.number().int(), eventType: z.string(), changedFields: z.array(z.string()) }),
 });
 export type ExtractIngestMeasurement = z.infer<typeof extractIngestMeasurement>;
+
+/** Network's spotter (tools/bench/src/network): pure CPU in process, milliseconds per rebuild and per incoming event, at several network sizes. */
+export const spottingMeasurement = z.object({
+  benchmark: z.literal('spotting'),
+  priorities: z.number().int(),
+  activities: z.number().int(),
+  ties: z.number().int(),
+  calls: z.number().int(),
+  sizes: z
+    .array(
+      z.object({
+        members: z.number().int(),
+        records: z.number().int(),
+        suggestions: z.number().int(),
+        rebuildMs: z.array(z.number()).min(1),
+        eventMs: z.array(z.number()).min(1),
+        rebuildCpuMs: z.array(z.number()).min(1),
+        eventCpuMs: z.array(z.number()).min(1),
+      }),
+    )
+    .min(1),
+});
+export type SpottingMeasurement = z.infer<typeof spottingMeasurement>;
+
+/** Funding's saved-search matching benchmark (tools/bench/src/funding). */
+export const searchMatchingMeasurement = z.object({
+  benchmark: z.literal('search-matching'),
+  opportunities: z.number().int(),
+  rows: z
+    .array(
+      z.object({
+        searches: z.number().int(),
+        indexMs: z.number(),
+        evaluateMs: z.array(z.number()).min(1),
+        matches: z.number().int(),
+      }),
+    )
+    .min(2),
+  /** Opportunity × search pairs also tested one by one with meetsCriteria, and whether the index answered the same. */
+  bruteForceChecked: z.number().int(),
+  sameAsCriteria: z.boolean(),
+});
+export type SearchMatchingMeasurement = z.infer<typeof searchMatchingMeasurement>;

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -79,6 +80,109 @@ describe('the console server', () => {
     expect((await get('/%2e%2e/%2e%2e/etc/hostname.txt')).status).toBe(404);
   });
 });
+
+/** The console server in front of a stand-in gateway that answers subscriptions as server-sent events, and the public links. */
+describe('the console server forwarding to the gateway', () => {
+  let root: string;
+  let gateway: Server;
+  let server: ConsoleServer;
+  const seen: Array<{ method: string; url: string; headers: IncomingMessage['headers'] }> = [];
+  let streamClosed: Promise<void>;
+  let sendSecondEvent: () => void = () => undefined;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'console-root-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Entente</title>');
+    let closed: () => void = () => undefined;
+    streamClosed = new Promise((resolve) => (closed = resolve));
+    gateway = createServer((req: IncomingMessage, res: ServerResponse) => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+      if (req.url === '/graphql' && req.headers['accept'] === 'text/event-stream') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
+        res.write('event: next\ndata: {"data":{"alertReceived":{"id":"a-1"}}}\n\n');
+        // The second event waits for the test: the first must reach the client while the stream is still open.
+        sendSecondEvent = () => res.write('event: next\ndata: {"data":{"alertReceived":{"id":"a-2"}}}\n\n');
+        res.on('close', () => closed());
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      req.resume();
+      req.on('end', () => res.end(`gateway answered ${req.method} ${req.url}`));
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const { port } = gateway.address() as AddressInfo;
+    server = await startConsoleServer({
+      CONSOLE_PORT: 0,
+      CONSOLE_HOST: '127.0.0.1',
+      CONSOLE_ROOT: root,
+      GATEWAY_URL: `http://127.0.0.1:${port}/graphql`,
+      KEYCLOAK_URL: 'http://127.0.0.1:9',
+      KEYCLOAK_REALM: 'entente',
+      CONSOLE_CLIENT_ID: 'entente-console',
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    gateway?.closeAllConnections();
+    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("passes a subscription's events on one by one while the stream stays open, uncompressed, and ends it at the gateway when the browser leaves", async () => {
+    const events: string[] = [];
+    const { response, firstTwo } = await new Promise<{ response: IncomingMessage; firstTwo: Promise<void> }>((resolve, reject) => {
+      const req = request(new URL('/graphql', server.url), { method: 'POST', headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip', 'content-type': 'application/json', authorization: 'Bearer t-1' } }, (res) => {
+        const firstTwo = new Promise<void>((done) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            events.push(...chunk.split('\n\n').filter((event) => event.trim() !== ''));
+            if (events.length === 1) sendSecondEvent();
+            if (events.length === 2) done();
+          });
+        });
+        resolve({ response: res, firstTwo });
+      });
+      req.on('error', reject);
+      req.end('{"query":"subscription { alertReceived { id } }"}');
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/event-stream');
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.headers['x-accel-buffering']).toBe('no');
+    await firstTwo;
+    expect(events).toEqual(['event: next\ndata: {"data":{"alertReceived":{"id":"a-1"}}}', 'event: next\ndata: {"data":{"alertReceived":{"id":"a-2"}}}']);
+    const subscribed = seen.find((request) => request.headers['accept'] === 'text/event-stream');
+    expect(subscribed?.headers['authorization']).toBe('Bearer t-1');
+    expect(subscribed?.headers['accept-encoding']).toBeUndefined();
+    response.destroy();
+    await streamClosed;
+  });
+
+  it('forwards the calendar feeds, the one-click unsubscribe and stop-following to the gateway, path and query as they are', async () => {
+    const feed = await get(server, '/calendar/s3cret.ics');
+    expect(feed.body.toString('utf8')).toBe('gateway answered GET /calendar/s3cret.ics');
+    const unsubscribe = await get(server, '/alerts/unsubscribe?token=abc.def', { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    expect(unsubscribe.body.toString('utf8')).toBe('gateway answered POST /alerts/unsubscribe?token=abc.def');
+    const unfollow = await get(server, '/alerts/unfollow?token=abc.def');
+    expect(unfollow.body.toString('utf8')).toBe('gateway answered GET /alerts/unfollow?token=abc.def');
+    // Other paths stay the console's: its index.html for a client-side route.
+    const route = await get(server, '/alerts/inbox');
+    expect(route.body.toString('utf8')).toContain('<title>Entente</title>');
+  });
+});
+
+function get(server: ConsoleServer, path: string, options: { method?: string; body?: string } = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(new URL(path, server.url), { method: options.method ?? 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end(options.body);
+  });
+}
 
 describe('acceptsGzip', () => {
   it.each([

@@ -13,7 +13,7 @@ export const consoleConfigSchema = z.object({
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
   /** The built console (npm run build:console). */
   CONSOLE_ROOT: z.string().min(1),
-  /** The gateway's GraphQL endpoint, which /graphql forwards to. */
+  /** The gateway's GraphQL endpoint, which /graphql forwards to (and, to its origin, the public links: /calendar/…, /alerts/unsubscribe, /alerts/unfollow). */
   GATEWAY_URL: env.url(),
   /** Keycloak as the browser reaches it (always 127.0.0.1, like the tokens' issuer). */
   KEYCLOAK_URL: env.url(),
@@ -77,8 +77,24 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 const FORWARDED = ['authorization', 'content-type', 'content-length', 'accept', 'accept-language', 'traceparent', 'tracestate', 'x-correlation-id'];
 
 /**
+ * Paths besides /graphql that the gateway answers without a token: the
+ * calendar feeds (`/calendar/<secret>.ics`) and the alert mails' one-click
+ * unsubscribe and stop-following. Forwarded as they are, so a link made with the console's
+ * origin works too.
+ */
+export function isGatewayPath(path: string): boolean {
+  return path === '/graphql' || path.startsWith('/calendar/') || path === '/alerts/unsubscribe' || path === '/alerts/unfollow';
+}
+
+/** Whether a request asks for a stream of server-sent events (a GraphQL subscription over SSE). */
+export function wantsEventStream(accept: string | undefined): boolean {
+  return (accept ?? '').toLowerCase().includes('text/event-stream');
+}
+
+/**
  * Serves the built console and, on the same origin, forwards /graphql to the
- * gateway, so the browser needs no CORS to reach the API; /config.json tells
+ * gateway (subscriptions too: an event stream is passed on as each event
+ * arrives), so the browser needs no CORS to reach the API; /config.json tells
  * the app where Keycloak is. Hashed assets are cached for good, index.html
  * never, and every other path is the app's (client-side routes). Text is
  * gzipped for browsers that accept it.
@@ -104,6 +120,7 @@ export async function startConsoleServer(config: ConsoleServerConfig): Promise<C
     'referrer-policy': 'no-referrer',
   };
   const gzip = new GzipCache();
+  const gatewayOrigin = new URL(config.GATEWAY_URL).origin;
   const publicConfig = JSON.stringify({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, clientId: config.CONSOLE_CLIENT_ID });
 
   const server = createServer((req, res) => {
@@ -113,7 +130,9 @@ export async function startConsoleServer(config: ConsoleServerConfig): Promise<C
     } catch {
       return send(res, 400, headers, 'bad path');
     }
-    if (path === '/graphql') return forward(req, res, config.GATEWAY_URL + new URL(req.url ?? '/', 'http://console').search);
+    const search = new URL(req.url ?? '/', 'http://console').search;
+    if (path === '/graphql') return forward(req, res, config.GATEWAY_URL + search);
+    if (isGatewayPath(path)) return forward(req, res, gatewayOrigin + path + search);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { allow: 'GET, HEAD' }, 'method not allowed');
     if (path === '/config.json') return send(res, 200, { ...headers, 'content-type': TYPES['.json'] as string, 'cache-control': 'no-store' }, publicConfig);
     const file = normalize(join(root, path));
@@ -159,8 +178,19 @@ function forward(req: IncomingMessage, res: ServerResponse, gatewayUrl: string):
     if (typeof value === 'string') outgoing[name] = value;
   }
   const upstream = httpRequest(gatewayUrl, { method: req.method, headers: outgoing }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    if (wantsEventStream(req.headers['accept']) && wantsEventStream(answer.headers['content-type'])) {
+      // Each event goes to the browser as it arrives: no compression or proxy buffering in between, headers sent at once, Nagle off.
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+      res.flushHeaders();
+      res.socket?.setNoDelay(true);
+    } else {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+    }
     answer.pipe(res);
+  });
+  // A closed tab ends its subscription at the gateway too.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
   });
   upstream.on('error', () => {
     if (!res.headersSent) send(res, 502, { 'content-type': TYPES['.json'] as string }, JSON.stringify({ errors: [{ message: 'The API is not reachable; retry shortly.', extensions: { code: 'UNAVAILABLE' } }] }));

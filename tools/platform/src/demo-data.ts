@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_FUNDING_USER, seedDemoFunding } from './demo-funding';
 import { DEMO_PLANS, type DemoPlan } from './demo-plans';
+import type { GraphqlCall } from './eurocities-seed';
 
 export interface DemoUser {
   username: string;
@@ -58,13 +60,17 @@ export async function fetchPasswordToken(keycloakUrl: string, username: string, 
   return body.access_token;
 }
 
-async function graphql<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function postGraphql(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Awaited<ReturnType<GraphqlCall>>> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  return (await response.json()) as Awaited<ReturnType<GraphqlCall>>;
+}
+
+async function graphql<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await postGraphql(gatewayUrl, token, query, variables);
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
   return body.data as T;
 }
@@ -73,8 +79,11 @@ async function graphql<T>(gatewayUrl: string, token: string, query: string, vari
  * Seeds the demo jurisdictions through the gateway, as their staff would:
  * real tokens, real mutations, so the events flow to the network service too.
  * A jurisdiction that already has partners is left alone (safe to re-run).
+ * Funding comes after the plans, so its read model holds Rostock's
+ * priorities by the time the demo sources' calls are matched and alerted
+ * (demo-funding.ts); the twinning catalogue, the slowest, comes last.
  */
-export async function seedDemoData(options: { repoRoot: string; keycloakUrl: string; gatewayUrl: string; log: (line: string) => void }): Promise<void> {
+export async function seedDemoData(options: { repoRoot: string; keycloakUrl: string; gatewayUrl: string; demoFilesUrl: string; log: (line: string) => void }): Promise<void> {
   const users = readDemoUsers(options.repoRoot);
   const platformAdmin = users.find((user) => user.roles.includes('platform-admin'));
   if (!platformAdmin) throw new Error('deploy/keycloak/demo-users.json has no platform-admin');
@@ -100,7 +109,6 @@ export async function seedDemoData(options: { repoRoot: string; keycloakUrl: str
     }
     options.log(`demo data: registered ${partners.length} partners for ${jurisdiction}`);
   }
-  await loadTwinningCatalogue(options, adminToken);
   const nextYear = new Date().getUTCFullYear() + 1;
   for (const [jurisdiction, plan] of Object.entries(DEMO_PLANS)) {
     const staff = users.find((user) => user.jurisdiction === jurisdiction && user.roles.includes('staff'));
@@ -115,6 +123,16 @@ export async function seedDemoData(options: { repoRoot: string; keycloakUrl: str
     await seedDemoPlan(options.gatewayUrl, token, plan, nextYear, fiscalYearStart);
     options.log(`demo data: ${jurisdiction} has a strategy, ${plan.strategy.priorities.length} priorities and its ${nextYear} plan (${plan.activities.length} activities)`);
   }
+  const demoStaff = users.find((user) => user.username === DEMO_FUNDING_USER);
+  if (!demoStaff) throw new Error(`deploy/keycloak/demo-users.json has no ${DEMO_FUNDING_USER}`);
+  await seedDemoFunding({
+    graphql: (token, query, variables) => postGraphql(options.gatewayUrl, token, query, variables),
+    platformAdminToken: () => fetchPasswordToken(options.keycloakUrl, platformAdmin.username, platformAdmin.password),
+    staffToken: () => fetchPasswordToken(options.keycloakUrl, demoStaff.username, demoStaff.password),
+    filesUrl: options.demoFilesUrl,
+    log: options.log,
+  });
+  await loadTwinningCatalogue(options, await fetchPasswordToken(options.keycloakUrl, platformAdmin.username, platformAdmin.password));
 }
 
 /**
@@ -157,7 +175,8 @@ async function untilPlanningKnows<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-async function seedDemoPlan(gatewayUrl: string, token: string, plan: DemoPlan, year: number, fiscalYearStart: string): Promise<void> {
+/** A demo plan's strategy and its priorities, each advancing the goal at its index; answers the priorities' ids. */
+export async function seedDemoStrategy(gatewayUrl: string, token: string, plan: DemoPlan): Promise<string[]> {
   const { goals, priorities, ...strategy } = plan.strategy;
   const saved = await graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(gatewayUrl, token, 'mutation($input: StrategyInput!) { saveStrategy(input: $input) { goals { goalId } } }', {
     input: { ...strategy, goals },
@@ -169,6 +188,11 @@ async function seedDemoPlan(gatewayUrl: string, token: string, plan: DemoPlan, y
     });
     priorityIds.push(set.setPriority.priority.id);
   }
+  return priorityIds;
+}
+
+async function seedDemoPlan(gatewayUrl: string, token: string, plan: DemoPlan, year: number, fiscalYearStart: string): Promise<void> {
+  const priorityIds = await seedDemoStrategy(gatewayUrl, token, plan);
   await untilPlanningKnows(() =>
     graphql(gatewayUrl, token, 'mutation($year: Int!, $input: PlanSettingsInput) { createPlan(year: $year, input: $input) { version } }', {
       year,

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { APP_GUARD } from '@nestjs/core';
 import { graphqlAuthContext, RolesGuard, TokenVerifier } from '@entente/auth';
 import { JsonLogger } from '@entente/telemetry';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { subgraphOptions } from '../graphql/subgraph-options';
 import { HealthModule } from '../health/health.module';
 import { KafkaLifecycle, MessagingModule } from '../messaging/messaging.module';
@@ -66,7 +67,8 @@ export class ServiceCoreModule {
         }),
       ],
       // Secure by default: every GraphQL operation of every service must declare @Roles or @AnyRole (see RolesGuard).
-      providers: [{ provide: APP_GUARD, useClass: RolesGuard }],
+      // The platform's DateTime scalar for every Date (graphql/date-time.scalar.ts).
+      providers: [{ provide: APP_GUARD, useClass: RolesGuard }, DateTimeScalar],
       exports: [authModule],
     };
   }

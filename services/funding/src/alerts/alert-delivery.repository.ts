@@ -60,4 +60,9 @@ export class AlertDeliveryRepository extends TenantRepository<AlertDeliveryRecor
   async close(scope: TenantScope, deliveryKey: string, status: 'failed' | 'dropped', error: string): Promise<void> {
     await this.updateOne(tenantQuery<AlertDeliveryRecord>(scope, { deliveryKey }), { $set: { status, leaseUntil: null, lastError: error } });
   }
+
+  /** Drops what is still queued for a follow (unfollowed: nothing more goes out for it); how many. */
+  dropPendingOfFollow(scope: TenantScope, followId: string): Promise<number> {
+    return this.updateAll(tenantQuery<AlertDeliveryRecord>(scope, { followId, status: 'pending' }), { $set: { status: 'dropped', leaseUntil: null, lastError: 'unfollowed' } });
+  }
 }

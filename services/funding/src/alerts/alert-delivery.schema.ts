@@ -18,6 +18,9 @@ export interface AlertDeliveryRecord {
   deliveryKey: string;
   channel: AlertChannel;
   searchId: string | null;
+  /** A followed opportunity's delivery: the follow, and the address taken from it when queued (it has no search to read them from). */
+  followId?: string | null;
+  emailTo?: string | null;
   /** The alerts it carries: one for an instant alert; a digest's are those whose digestKey is `digestKey`. */
   alertIds: string[];
   digestKey: string | null;
@@ -39,6 +42,8 @@ export const AlertDeliverySchema = new Schema<AlertDeliveryRecord>(
     deliveryKey: { type: String, required: true },
     channel: { type: String, required: true, enum: ALERT_CHANNELS },
     searchId: { type: String, default: null },
+    followId: { type: String, default: null },
+    emailTo: { type: String, default: null },
     alertIds: { type: [String], default: [] },
     digestKey: { type: String, default: null },
     status: { type: String, required: true, enum: DELIVERY_STATUSES },
@@ -53,8 +58,14 @@ export const AlertDeliverySchema = new Schema<AlertDeliveryRecord>(
 );
 AlertDeliverySchema.index({ deliveryKey: 1 }, { unique: true });
 AlertDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
+AlertDeliverySchema.index({ jurisdictionId: 1, followId: 1, status: 1 });
 
 /** A delivery queued now, due at once. */
-export function pendingDelivery(owner: { jurisdictionId: string; ownerId: string; searchId: string }, key: string, channel: AlertChannel, alertIds: string[], digest: string | null, now: Date): AlertDeliveryRecord {
+export function pendingDelivery(owner: { jurisdictionId: string; ownerId: string; searchId: string | null }, key: string, channel: AlertChannel, alertIds: string[], digest: string | null, now: Date): AlertDeliveryRecord {
   return { jurisdictionId: owner.jurisdictionId, ownerId: owner.ownerId, deliveryKey: key, channel, searchId: owner.searchId, alertIds, digestKey: digest, status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null, sentAt: null, createdAt: now };
+}
+
+/** A followed opportunity's mail, queued now, due at once. */
+export function pendingFollowDelivery(owner: { jurisdictionId: string; ownerId: string; followId: string }, key: string, emailTo: string, alertIds: string[], now: Date): AlertDeliveryRecord {
+  return { ...pendingDelivery({ ...owner, searchId: null }, key, 'email', alertIds, null, now), followId: owner.followId, emailTo };
 }

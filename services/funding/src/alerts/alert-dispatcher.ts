@@ -8,19 +8,19 @@ import type { SavedSearchRecord } from '../searches/saved-search.schema';
 import { type AlertDeliveryRecord, pendingDelivery } from './alert-delivery.schema';
 import { AlertDeliveryRepository } from './alert-delivery.repository';
 import { AlertEvaluator, deliveryChannels } from './alert-evaluator';
+import { AlertHooks } from './alert-hooks';
 import type { AlertItemRecord } from './alert-item.schema';
 import { AlertItemRepository } from './alert-item.repository';
 import { deliveryKey, digestKey, messageIdOf, webhookDisabledKey } from './alert-keys';
 import { digestMail, instantMail } from './alert-mail';
-import { ALERT_SETTINGS, type AlertSettings, unsubscribeUrl } from './alert-settings';
-import { signUnsubscribe } from './link-token';
+import { ALERT_SETTINGS, type AlertSettings, unfollowUrl, unsubscribeUrl } from './alert-settings';
+import { signUnfollow, signUnsubscribe } from './link-token';
+import { WebhookPolicy } from '../webhooks/webhook-policy';
 import { postWebhook } from './webhook-sender';
 import { retryDelayMs } from './webhook-signature';
 
 /** Attempts of one delivery before it is given up as failed. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
-/** How long a claimed delivery is this replica's: a send must finish (or the process be gone) by then. */
-export const DELIVERY_LEASE_MS = 60_000;
 const BATCH = 20;
 
 /**
@@ -47,7 +47,11 @@ export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly evaluator: AlertEvaluator,
     private readonly mail: MailSender,
     @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
-  ) {}
+    private readonly webhookPolicy: WebhookPolicy,
+    hooks: AlertHooks,
+  ) {
+    hooks.onKick(() => this.kick());
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), this.settings.pollMs);
@@ -111,13 +115,14 @@ export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShu
   async deliverDue(now: Date): Promise<number> {
     const due = await this.deliveries.dueAcrossJurisdictions(now, BATCH);
     for (const { scope, record } of due) {
-      const claimed = await this.deliveries.claim(scope, record, now, DELIVERY_LEASE_MS);
+      const claimed = await this.deliveries.claim(scope, record, now, this.settings.deliveryLeaseMs);
       if (claimed) await this.deliver(scope, claimed);
     }
     return due.length;
   }
 
   private async deliver(scope: TenantScope, delivery: AlertDeliveryRecord): Promise<void> {
+    if (delivery.followId) return this.sendFollowMail(scope, delivery, delivery.followId);
     const search = delivery.searchId ? await this.searches.byId(scope, delivery.searchId) : null;
     if (!search) return this.deliveries.close(scope, delivery.deliveryKey, 'dropped', 'the search was deleted');
     const notice = delivery.alertIds.length === 1 && delivery.deliveryKey.startsWith('webhook-disabled:');
@@ -147,6 +152,25 @@ export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShu
     await this.deliveries.sent(scope, delivery.deliveryKey, new Date());
   }
 
+  /** A followed opportunity's mail: its address came with the delivery (an unfollow drops what is still queued). */
+  private async sendFollowMail(scope: TenantScope, delivery: AlertDeliveryRecord, followId: string): Promise<void> {
+    const alerts = await this.items.byIds(scope, delivery.alertIds);
+    if (alerts.length === 0 || delivery.channel !== 'email' || !delivery.emailTo) return this.deliveries.close(scope, delivery.deliveryKey, 'dropped', 'nothing to send');
+    const link = unfollowUrl(this.settings, signUnfollow({ followId, ownerId: delivery.ownerId }, this.settings.linkSecret));
+    try {
+      await this.mail.send({
+        to: delivery.emailTo,
+        ...instantMail(alerts[0] as AlertItemRecord, { unsubscribeUrl: null, unfollowUrl: link }),
+        messageId: messageIdOf(delivery.deliveryKey, this.settings.mailDomain),
+        // RFC 8058 here too: a mail client's one-click unsubscribe stops following this call.
+        headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Entente-Delivery': delivery.deliveryKey },
+      });
+    } catch (error) {
+      return this.failed(scope, delivery, `the mail server refused it: ${(error as Error).message}`);
+    }
+    await this.deliveries.sent(scope, delivery.deliveryKey, new Date());
+  }
+
   private async sendWebhook(scope: TenantScope, delivery: AlertDeliveryRecord, search: SavedSearchRecord, alerts: AlertItemRecord[]): Promise<void> {
     const webhook = search.channels.webhook;
     if (!webhook || search.webhookDisabledAt) return this.deliveries.close(scope, delivery.deliveryKey, 'dropped', 'the webhook is disabled');
@@ -156,7 +180,7 @@ export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShu
       digest: delivery.digestKey !== null,
       alerts: alerts.map((alert) => ({ id: alert.alertId, kind: alert.kind, summary: alert.summary, createdAt: alert.createdAt, opportunity: alert.opportunity })),
     };
-    const outcome = await postWebhook(webhook.url, webhook.secret, delivery.deliveryKey, payload);
+    const outcome = await postWebhook(webhook.url, webhook.secret, delivery.deliveryKey, payload, this.webhookPolicy);
     if (outcome.ok) {
       await this.deliveries.sent(scope, delivery.deliveryKey, new Date());
       await this.searches.webhookSucceeded(scope, search.searchId);

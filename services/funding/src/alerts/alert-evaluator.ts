@@ -8,7 +8,7 @@ import { termsOf } from '../matching/priority-fit';
 import { PriorityViewRepository } from '../priorities/priority-view.repository';
 import { SavedSearchRepository } from '../searches/saved-search.repository';
 import type { SavedSearchRecord } from '../searches/saved-search.schema';
-import { type JurisdictionQuestions, matchesCriteria, type SearchableOpportunity } from '../searches/search-criteria';
+import { asksJurisdiction, jurisdictionAgrees, type JurisdictionQuestions, type SearchableOpportunity } from '../searches/search-criteria';
 import { AlertDeliveryRepository } from './alert-delivery.repository';
 import { pendingDelivery } from './alert-delivery.schema';
 import { AlertItemRepository } from './alert-item.repository';
@@ -24,7 +24,8 @@ type LiveSearch = ScopedRecord<SavedSearchRecord> & { criteria: SavedSearchRecor
 /** How long a loaded index of searches is used before it is read again (a search saved meanwhile waits at most this long). */
 export const SEARCH_INDEX_TTL_MS = 2_000;
 
-export function alertedOf(opportunity: EvaluatedOpportunity): AlertedOpportunity {
+/** What an alert keeps of an opportunity, from an event's state or a stored record. */
+export function alertedOf(opportunity: Pick<EvaluatedOpportunity, 'opportunityId' | 'version' | 'title' | 'funder' | 'url' | 'status' | 'closesAt' | 'timeZone' | 'award'>): AlertedOpportunity {
   return {
     opportunityId: opportunity.opportunityId,
     version: opportunity.version,
@@ -46,8 +47,8 @@ export function deliveryChannels(search: SavedSearchRecord): AlertChannel[] {
 
 /**
  * Records the alerts a new or changed opportunity raises: every live saved
- * search is filed in an index by what it looks for, so an opportunity is
- * tested only against the searches that share a term with it. Each match is
+ * search is held in an index of its filters, which answers the searches an
+ * opportunity meets by set operations over all of them at once. Each match is
  * recorded once per search and opportunity version (a unique key), and an
  * instant search's deliveries are queued with it; a daily or weekly search's
  * alert waits for its digest. Everything written is keyed, so handling the
@@ -81,12 +82,12 @@ export class AlertEvaluator {
 
   /** Evaluates one opportunity version; answers how many alerts it recorded. */
   async evaluate(opportunity: EvaluatedOpportunity, now = new Date()): Promise<number> {
-    const candidates = (await this.index()).candidates(opportunity);
+    const matching = (await this.index()).matches(opportunity, now);
     const ask = this.questionsFor(opportunity, now);
     let recorded = 0;
-    for (const { scope, record: search } of candidates) {
+    for (const { scope, record: search } of matching) {
       if (search.unsubscribedAt || (search.snoozedUntil && search.snoozedUntil.getTime() > now.getTime())) continue;
-      if (!(await matchesCriteria(search.criteria, opportunity, ask(scope), now))) continue;
+      if (asksJurisdiction(search.criteria) && !(await jurisdictionAgrees(search.criteria, ask(scope)))) continue;
       if (await this.record(scope, search, opportunity, now)) recorded += 1;
     }
     return recorded;

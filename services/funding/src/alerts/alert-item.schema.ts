@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 
-export const ALERT_KINDS = ['new-match', 'changed-match', 'webhook-disabled'] as const;
+export const ALERT_KINDS = ['new-match', 'changed-match', 'webhook-disabled', 'followed-changed', 'deadline-reminder'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** What an alert says about its opportunity, as it was when alerted. */
@@ -30,7 +30,9 @@ export interface AlertItemRecord {
   alertKey: string;
   kind: AlertKind;
   searchId: string | null;
-  /** The search's name. */
+  /** The follow that raised it (a followed opportunity's change or deadline reminder); null for a search's alert. */
+  followId?: string | null;
+  /** The search's name, or "Followed call". */
   sourceName: string;
   /** One line a person reads: why this alert. */
   summary: string;
@@ -54,6 +56,7 @@ export const AlertItemSchema = new Schema<AlertItemRecord>(
     alertKey: { type: String, required: true },
     kind: { type: String, required: true, enum: ALERT_KINDS },
     searchId: { type: String, default: null },
+    followId: { type: String, default: null },
     sourceName: { type: String, required: true },
     summary: { type: String, required: true },
     opportunity: { type: Schema.Types.Mixed, default: null },

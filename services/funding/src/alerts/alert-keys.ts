@@ -15,6 +15,21 @@ export function searchAlertKey(searchId: string, opportunityId: string, version:
   return `search:${searchId}:${opportunityId}:v${version}`;
 }
 
+/** A followed opportunity's change: one alert per follow and opportunity version. */
+export function followChangeKey(followId: string, opportunityId: string, version: number): string {
+  return `follow:${followId}:${opportunityId}:v${version}`;
+}
+
+/**
+ * A deadline reminder: once per follow, deadline and reminder day. A moved
+ * deadline is a new deadline, so its reminders are new keys; the same
+ * reminder found again (a second replica, a pass after a restart) is the
+ * same key.
+ */
+export function reminderKey(followId: string, closesAt: Date, daysBefore: number): string {
+  return `follow:${followId}:reminder:${closesAt.toISOString()}:d${daysBefore}`;
+}
+
 /** The notice that a search's webhook was disabled: once per disabling. */
 export function webhookDisabledKey(searchId: string, disabledAt: Date): string {
   return `webhook-disabled:${searchId}:${disabledAt.toISOString()}`;

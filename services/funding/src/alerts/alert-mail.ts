@@ -1,4 +1,4 @@
-import type { AlertedOpportunity, AlertItemRecord } from './alert-item.schema';
+import type { AlertedOpportunity, AlertItemRecord, AlertKind } from './alert-item.schema';
 
 /** The parts of a mail the platform writes (the sender adds From and Message-ID). */
 export interface AlertMailContent {
@@ -11,6 +11,8 @@ export interface AlertMailContent {
 export interface MailLinks {
   /** One-click unsubscribe from this search only (absent for mail that belongs to no search). */
   unsubscribeUrl: string | null;
+  /** One-click stop following, for a followed call's mail only. */
+  unfollowUrl?: string | null;
 }
 
 /** A digest's alerts grouped for reading: each opportunity once (its latest version), new calls before changed ones, soonest deadline first. */
@@ -66,6 +68,15 @@ function htmlBlock(item: AlertItemRecord): string {
   return `<li><strong>${title}</strong><br>${escapeHtml(opportunity.funder)}; ${escapeHtml(closingLine(opportunity))}${amount ? `; ${escapeHtml(amount)}` : ''}<br><em>${escapeHtml(item.summary)}</em></li>`;
 }
 
+function followFooter(links: MailLinks): { text: string; html: string } {
+  const why = 'You get this because you follow this call in Entente. Change its reminders there (Funding, followed calls)';
+  if (!links.unfollowUrl) return { text: `\n-- \n${why}, or stop following it.`, html: `<p style="color:#555">${why}, or stop following it.</p>` };
+  return {
+    text: `\n-- \n${why}.\nStop following this call (no sign-in needed; your other calls and searches keep going): ${links.unfollowUrl}`,
+    html: `<p style="color:#555">${why}. <a href="${escapeHtml(links.unfollowUrl)}">Stop following this call</a> (no sign-in needed; your other calls and searches keep going).</p>`,
+  };
+}
+
 function footer(sourceName: string, links: MailLinks): { text: string; html: string } {
   if (!links.unsubscribeUrl) return { text: '\n-- \nEntente funding alerts', html: '<p style="color:#555">Entente funding alerts</p>' };
   return {
@@ -74,16 +85,25 @@ function footer(sourceName: string, links: MailLinks): { text: string; html: str
   };
 }
 
+const LEADS: Record<AlertKind, string> = {
+  'new-match': 'New funding call',
+  'changed-match': 'Funding call changed',
+  'webhook-disabled': 'Webhook disabled',
+  'followed-changed': 'A call you follow changed',
+  'deadline-reminder': 'Deadline reminder',
+};
+
 /** The mail of one alert, sent as it is found. */
 export function instantMail(item: AlertItemRecord, links: MailLinks): AlertMailContent {
-  const lead =
-    item.kind === 'new-match' ? 'New funding call' : item.kind === 'webhook-disabled' ? 'Webhook disabled' : 'Funding call changed';
+  const lead = LEADS[item.kind];
   const subject = item.opportunity ? `${lead}: ${item.opportunity.title}` : `${lead}: ${item.sourceName}`;
-  const end = footer(item.sourceName, links);
+  // A followed call's mail belongs to no search: it says why it came, and its link stops following the call.
+  const followed = Boolean(item.followId);
+  const end = followed ? followFooter(links) : footer(item.sourceName, links);
   return {
     subject: oneLine(subject),
-    text: `${lead} for "${item.sourceName}":\n\n${textBlock(item)}\n${end.text}\n`,
-    html: `<p>${escapeHtml(lead)} for “${escapeHtml(item.sourceName)}”:</p><ul>${htmlBlock(item)}</ul>${end.html}`,
+    text: `${followed ? `${lead}:` : `${lead} for "${item.sourceName}":`}\n\n${textBlock(item)}\n${end.text}\n`,
+    html: `<p>${followed ? `${escapeHtml(lead)}:` : `${escapeHtml(lead)} for “${escapeHtml(item.sourceName)}”:`}</p><ul>${htmlBlock(item)}</ul>${end.html}`,
   };
 }
 

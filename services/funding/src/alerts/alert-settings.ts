@@ -8,11 +8,13 @@ export interface AlertSettings {
   mailDomain: string;
   webhookMaxFailures: number;
   pollMs: number;
+  /** How long a claimed delivery is this replica's (ALERT_DELIVERY_LEASE_MS). */
+  deliveryLeaseMs: number;
 }
 
 export const ALERT_SETTINGS = Symbol('ALERT_SETTINGS');
 
-export function alertSettingsFrom(config: Pick<FundingConfig, 'ALERTS_LINK_SECRET' | 'ALERTS_PUBLIC_URL' | 'MAIL_FROM' | 'WEBHOOK_MAX_FAILURES' | 'ALERT_DELIVERY_POLL_MS'>): AlertSettings {
+export function alertSettingsFrom(config: Pick<FundingConfig, 'ALERTS_LINK_SECRET' | 'ALERTS_PUBLIC_URL' | 'MAIL_FROM' | 'WEBHOOK_MAX_FAILURES' | 'ALERT_DELIVERY_POLL_MS' | 'ALERT_DELIVERY_LEASE_MS'>): AlertSettings {
   const domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'entente.local';
   return {
     linkSecret: config.ALERTS_LINK_SECRET,
@@ -20,6 +22,7 @@ export function alertSettingsFrom(config: Pick<FundingConfig, 'ALERTS_LINK_SECRE
     mailDomain: domain,
     webhookMaxFailures: config.WEBHOOK_MAX_FAILURES,
     pollMs: config.ALERT_DELIVERY_POLL_MS,
+    deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_MS,
   };
 }
 
@@ -28,4 +31,11 @@ export const UNSUBSCRIBE_PATH = '/alerts/unsubscribe';
 
 export function unsubscribeUrl(settings: Pick<AlertSettings, 'publicUrl'>, token: string): string {
   return `${settings.publicUrl}${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}`;
+}
+
+/** The path of the stop-following route of a followed call's mail, forwarded as is by the gateway too. */
+export const UNFOLLOW_PATH = '/alerts/unfollow';
+
+export function unfollowUrl(settings: Pick<AlertSettings, 'publicUrl'>, token: string): string {
+  return `${settings.publicUrl}${UNFOLLOW_PATH}?token=${encodeURIComponent(token)}`;
 }

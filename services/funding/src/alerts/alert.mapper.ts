@@ -7,6 +7,7 @@ export function toAlert(record: AlertItemRecord): Alert {
     id: record.alertId,
     kind: record.kind,
     searchId: record.searchId,
+    followedOpportunityId: record.followId ? (opportunity?.opportunityId ?? null) : null,
     sourceName: record.sourceName,
     summary: record.summary,
     opportunity: opportunity ? { ...opportunity, closesAt: opportunity.closesAt ? new Date(opportunity.closesAt) : null } : null,

@@ -24,7 +24,8 @@ export class Alert {
   @Field(() => ID) id!: string;
   @Field(() => AlertKindValue) kind!: AlertKindValue;
   @Field(() => ID, { nullable: true, description: 'The saved search that raised it' }) searchId!: string | null;
-  @Field({ description: 'The name of the search that raised it' }) sourceName!: string;
+  @Field(() => ID, { nullable: true, description: 'The opportunity you follow that raised it (a change or a deadline reminder); its id is the opportunity’s' }) followedOpportunityId!: string | null;
+  @Field({ description: 'The name of the search that raised it, or "Followed call"' }) sourceName!: string;
   @Field() summary!: string;
   @Field(() => AlertedOpportunity, { nullable: true }) opportunity!: AlertedOpportunity | null;
   @Field() createdAt!: Date;

@@ -1,10 +1,8 @@
 import type { AlertItemRecord } from './alert-item.schema';
 import { deliveryKey, digestKey, messageIdOf, searchAlertKey } from './alert-keys';
 import { digestMail, groupDigest, instantMail } from './alert-mail';
-import { signUnsubscribe, verifyUnsubscribe } from './link-token';
-import { SearchIndex, searchKeys } from './search-index';
+import { signUnfollow, signUnsubscribe, verifyUnfollow, verifyUnsubscribe } from './link-token';
 import { retryDelayMs, signWebhookBody, verifyWebhookSignature } from './webhook-signature';
-import { EMPTY_CRITERIA, type SearchableOpportunity } from '../searches/search-criteria';
 
 const SECRET = 'a-server-secret-of-at-least-32-characters';
 
@@ -53,6 +51,19 @@ describe('unsubscribe tokens', () => {
   });
 });
 
+describe('stop-following tokens', () => {
+  it('name one follow, are refused when altered, and are no unsubscribe tokens (nor the reverse)', () => {
+    const token = signUnfollow({ followId: 'f-1', ownerId: 'u-1' }, SECRET);
+    expect(verifyUnfollow(token, SECRET)).toEqual({ followId: 'f-1', ownerId: 'u-1' });
+    expect(verifyUnfollow(token, `${SECRET}x`)).toBeNull();
+    const [, signature] = token.split('.');
+    expect(verifyUnfollow(`${Buffer.from(JSON.stringify(['f-2', 'u-1'])).toString('base64url')}.${signature}`, SECRET)).toBeNull();
+    // The same ids under the other purpose: the signature covers the purpose, so neither link opens the other's door.
+    expect(verifyUnsubscribe(token, SECRET)).toBeNull();
+    expect(verifyUnfollow(signUnsubscribe({ searchId: 'f-1', ownerId: 'u-1' }, SECRET), SECRET)).toBeNull();
+  });
+});
+
 describe('webhook signatures', () => {
   it('are HMAC-SHA256 of the exact body under the search’s secret', () => {
     const body = JSON.stringify({ alerts: [1] });
@@ -87,35 +98,5 @@ describe('digests', () => {
     expect(mail.text.match(/Interreg Baltic/g)).toHaveLength(1);
     expect(mail.text).toContain('https://x/alerts/unsubscribe?token=t');
     expect(instantMail(alert('a', 1, 'new-match', null, '<b>x</b>'), { unsubscribeUrl: null }).html).toContain('&lt;b&gt;x&lt;/b&gt;');
-  });
-});
-
-describe('the search index', () => {
-  const opportunity: SearchableOpportunity = {
-    opportunityId: 'o',
-    version: 1,
-    title: 'Baltic Sea cooperation',
-    reference: null,
-    funder: 'Interreg',
-    funderType: 'eu',
-    status: 'open',
-    closesAt: null,
-    award: { floor: null, ceiling: null, total: null, currency: null },
-    eligibleApplicantTypes: [],
-    eligibleCountries: [],
-    themes: ['regional-development'],
-  };
-
-  it('files a search under one filter that must hold, and finds only searches that could match', () => {
-    expect(searchKeys({ themes: ['environment'], keywords: ['baltic'], funderTypes: [] })).toEqual(['theme:environment']);
-    const searches = [
-      { name: 'theme', criteria: { ...EMPTY_CRITERIA, themes: ['regional-development'] } },
-      { name: 'phrase', criteria: { ...EMPTY_CRITERIA, keywords: ['baltic-sea'] } },
-      { name: 'other word', criteria: { ...EMPTY_CRITERIA, keywords: ['arctic'] } },
-      { name: 'funder', criteria: { ...EMPTY_CRITERIA, funderTypes: ['national' as const] } },
-      { name: 'everything', criteria: EMPTY_CRITERIA },
-    ];
-    const found = [...new SearchIndex(searches).candidates(opportunity)].map((search) => search.name).sort();
-    expect(found).toEqual(['everything', 'phrase', 'theme']);
   });
 });

@@ -4,6 +4,7 @@ import { type EnvelopeOf, OpportunityChangedV1, OpportunityOpenedV1, type Opport
 import { OnEvent } from '@entente/messaging';
 import { AlertDispatcher } from './alert-dispatcher';
 import { AlertEvaluator, type EvaluatedOpportunity } from './alert-evaluator';
+import { AlertHooks } from './alert-hooks';
 
 export function evaluatedOf(state: OpportunityStateV1): EvaluatedOpportunity {
   return {
@@ -27,13 +28,16 @@ export function evaluatedOf(state: OpportunityStateV1): EvaluatedOpportunity {
 /**
  * New and changed opportunities, against every saved search. A redelivered
  * event records nothing new (alerts are keyed by search and version), and
- * the dispatcher is kicked so instant alerts leave at once.
+ * the dispatcher is kicked so instant alerts leave at once. A change or an
+ * opening is then told to the hooks' listeners (followed opportunities:
+ * change alerts and reminders that follow a moved deadline).
  */
 @Controller()
 export class OpportunityEventsController {
   constructor(
     private readonly evaluator: AlertEvaluator,
     private readonly dispatcher: AlertDispatcher,
+    private readonly hooks: AlertHooks,
   ) {}
 
   @OnEvent(OpportunityPublishedV1)
@@ -42,13 +46,16 @@ export class OpportunityEventsController {
   }
 
   @OnEvent(OpportunityChangedV1)
-  onChanged(@Payload() event: EnvelopeOf<typeof OpportunityChangedV1>): Promise<void> {
-    return this.evaluate(event.payload);
+  async onChanged(@Payload() event: EnvelopeOf<typeof OpportunityChangedV1>): Promise<void> {
+    const { changedFields, ...state } = event.payload;
+    await this.evaluate(state);
+    await this.hooks.opportunityChanged({ state, changedFields, occurredAt: new Date(event.occurredAt) });
   }
 
   @OnEvent(OpportunityOpenedV1)
-  onOpened(@Payload() event: EnvelopeOf<typeof OpportunityOpenedV1>): Promise<void> {
-    return this.evaluate(event.payload);
+  async onOpened(@Payload() event: EnvelopeOf<typeof OpportunityOpenedV1>): Promise<void> {
+    await this.evaluate(event.payload);
+    await this.hooks.opportunityChanged({ state: event.payload, changedFields: null, occurredAt: new Date(event.occurredAt) });
   }
 
   private async evaluate(state: OpportunityStateV1): Promise<void> {

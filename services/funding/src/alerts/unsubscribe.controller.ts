@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/com
 import type { Response } from 'express';
 import { SavedSearchRepository } from '../searches/saved-search.repository';
 import { escapeHtml } from './alert-mail';
+import { linkPage } from './link-page';
 import { ALERT_SETTINGS, type AlertSettings } from './alert-settings';
 import { AlertEvaluator } from './alert-evaluator';
 import { verifyUnsubscribe } from './link-token';
@@ -38,7 +39,7 @@ export class UnsubscribeController {
     const claim = typeof token === 'string' ? verifyUnsubscribe(token, this.settings.linkSecret) : null;
     const found = claim ? await this.searches.byIdAcrossJurisdictions(claim.searchId, claim.ownerId) : null;
     if (!found) {
-      response.status(404).type('html').send(page('Link not valid', 'This unsubscribe link is not valid, or its search was deleted. Sign in to Entente to manage your saved searches.'));
+      response.status(404).type('html').send(linkPage('Link not valid', 'This unsubscribe link is not valid, or its search was deleted. Sign in to Entente to manage your saved searches.'));
       return;
     }
     await this.searches.unsubscribe(found.scope, found.record.searchId, found.record.unsubscribedAt ?? new Date());
@@ -46,10 +47,6 @@ export class UnsubscribeController {
     response
       .status(200)
       .type('html')
-      .send(page('Unsubscribed', `Your saved search “${escapeHtml(found.record.name)}” will send no more alerts. Your other searches keep going. To start this one again, open it in Entente and save it.`));
+      .send(linkPage('Unsubscribed', `Your saved search “${escapeHtml(found.record.name)}” will send no more alerts. Your other searches keep going. To start this one again, open it in Entente and save it.`));
   }
-}
-
-function page(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Entente</title></head><body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>${escapeHtml(title)}</h1><p>${message}</p></body></html>`;
 }

@@ -8,34 +8,57 @@
  * apart and are candidates for every lookup.
  */
 export class TermIndex<T> {
-  private readonly byTerm = new Map<string, T[]>();
-  private readonly everywhere: T[] = [];
-  private size = 0;
+  private readonly items: T[] = [];
+  /** Positions in `items`, by term. */
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly everywhere: number[] = [];
+  /** The lookup that last found each item: a lookup skips what it already found without building a set. */
+  private seenIn = new Uint32Array(64);
+  private lookups = 0;
 
   /** Adds an item under its terms; an item with none is a candidate for every lookup. */
   add(item: T, terms: Iterable<string>): void {
     const distinct = new Set(terms);
-    this.size += 1;
+    const position = this.items.push(item) - 1;
+    if (position >= this.seenIn.length) {
+      const grown = new Uint32Array(this.seenIn.length * 2);
+      grown.set(this.seenIn);
+      this.seenIn = grown;
+    }
     if (distinct.size === 0) {
-      this.everywhere.push(item);
+      this.everywhere.push(position);
       return;
     }
     for (const term of distinct) {
       const list = this.byTerm.get(term);
-      if (list) list.push(item);
-      else this.byTerm.set(term, [item]);
+      if (list) list.push(position);
+      else this.byTerm.set(term, [position]);
     }
   }
 
   /** The items that name any of these terms, plus those that name none; each once. */
-  candidates(terms: Iterable<string>): Set<T> {
-    const found = new Set<T>(this.everywhere);
-    for (const term of new Set(terms)) for (const item of this.byTerm.get(term) ?? []) found.add(item);
+  candidates(terms: Iterable<string>): T[] {
+    this.lookups += 1;
+    if (this.lookups === 0xffffffff) {
+      this.seenIn.fill(0);
+      this.lookups = 1;
+    }
+    const lookup = this.lookups;
+    const found: T[] = this.everywhere.map((position) => this.items[position] as T);
+    for (const term of terms) {
+      const list = this.byTerm.get(term);
+      if (!list) continue;
+      for (const position of list) {
+        if (this.seenIn[position] === lookup) continue;
+        this.seenIn[position] = lookup;
+        found.push(this.items[position] as T);
+      }
+    }
     return found;
   }
 
   get itemCount(): number {
-    return this.size;
+    return this.items.length;
   }
 }
 

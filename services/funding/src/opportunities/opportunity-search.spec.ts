@@ -37,6 +37,9 @@ describe('opportunity search filters', () => {
     expect(fieldOf(() => searchFilter({ keywords: 'port\u0000' }))).toBe('keywords');
     expect(fieldOf(() => searchFilter({ keywords: 'port \ud83d' }))).toBe('keywords');
     expect(fieldOf(() => searchFilter({ themes: ['\udc00'] }))).toBe('themes');
+    expect(fieldOf(() => searchFilter({ themes: ['ports', 'x'.repeat(10_000)] }))).toBe('themes');
+    expect(fieldOf(() => searchFilter({ themes: ['x'.repeat(100)] }))).toBe('accepted');
+    expect(fieldOf(() => searchFilter({ sourceId: 'x'.repeat(10_000) }))).toBe('sourceId');
     expect(fieldOf(() => searchFilter({ postedAfter: new Date('') }))).toBe('postedAfter');
     expect(fieldOf(() => searchFilter({ closesAfter: new Date('../x') }))).toBe('closesAfter');
   });

@@ -55,7 +55,9 @@ export function searchFilter(input: OpportunitySearchInput | null | undefined): 
   if (input?.funderTypes?.length) and.push({ funderType: { $in: input.funderTypes } });
   if (input?.themes?.length) {
     if (input.themes.length > 30) problems.add('themes', 'at most 30 themes');
-    const typed = input.themes.filter((theme) => typedText(problems, 'themes', theme));
+    const tooLong = input.themes.findIndex((theme) => theme.length > MAX_WORD_LENGTH);
+    if (tooLong >= 0) problems.add('themes', `a theme may have at most ${MAX_WORD_LENGTH} characters (theme ${tooLong + 1} has ${input.themes[tooLong]?.length})`);
+    const typed = tooLong >= 0 ? [] : input.themes.filter((theme) => typedText(problems, 'themes', theme));
     const themes = typed.map((theme) => themeWord(theme)).filter((theme): theme is string => theme !== null);
     if (themes.length === 0 && !problems.count) problems.add('themes', 'name themes in words, such as regional-development');
     and.push({ themes: { $in: themes } });
@@ -69,7 +71,8 @@ export function searchFilter(input: OpportunitySearchInput | null | undefined): 
   if (closesAfter && closesBefore && closesAfter > closesBefore) problems.add('closesBefore', 'must not be before closesAfter');
   if (Object.keys(closes).length > 0) and.push({ closesAt: closes });
   if (postedAfter) and.push({ postedAt: { $gte: postedAfter } });
-  if (input?.sourceId && typedText(problems, 'sourceId', input.sourceId)) and.push({ sourceId: input.sourceId });
+  if (input?.sourceId && input.sourceId.length > MAX_WORD_LENGTH) problems.add('sourceId', `a source id has at most ${MAX_WORD_LENGTH} characters`);
+  else if (input?.sourceId && typedText(problems, 'sourceId', input.sourceId)) and.push({ sourceId: input.sourceId });
   problems.throwIfAny();
   return and.length > 0 ? ({ $and: and } as QueryFilter<OpportunityRecord>) : {};
 }

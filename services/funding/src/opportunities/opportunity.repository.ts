@@ -65,7 +65,8 @@ export class OpportunityRepository {
    */
   async fingerprintsOf(sourceId: string): Promise<Map<string, Fingerprint>> {
     const fingerprints = new Map<string, Fingerprint>();
-    const cursor = this.model.collection.find({ sourceId }, { projection: { _id: 0, sourceRecordId: 1, revision: 1, contentHash: 1, version: 1 } });
+    // Small batches: the driver's default getMore fills 16 MB, which for rows this small is every record of the source at once.
+    const cursor = this.model.collection.find({ sourceId }, { projection: { _id: 0, sourceRecordId: 1, revision: 1, contentHash: 1, version: 1 }, batchSize: 1_000 });
     for await (const row of cursor) fingerprints.set(row['sourceRecordId'] as string, { revision: (row['revision'] as string | null) ?? null, contentHash: row['contentHash'] as string, version: row['version'] as number });
     return fingerprints;
   }
@@ -112,6 +113,12 @@ export class OpportunityRepository {
   async get(opportunityId: string): Promise<(Opportunity & { versions: OpportunityVersion[] }) | null> {
     // Through the driver: mongoose's select('+versions') does not combine with leaving the outbox out.
     return (await this.model.collection.findOne({ opportunityId }, { projection: { [OUTBOX_FIELD]: 0 } })) as unknown as (Opportunity & { versions: OpportunityVersion[] }) | null;
+  }
+
+  /** The records with these ids, without their versions, by id (followed opportunities: one equality lookup each, as storedOf). */
+  async byIds(opportunityIds: readonly string[]): Promise<Map<string, StoredOpportunity>> {
+    const rows = await Promise.all([...new Set(opportunityIds)].map((opportunityId) => this.model.findOne({ opportunityId }, COMPARE_PROJECTION).lean().exec() as Promise<StoredOpportunity | null>));
+    return new Map(rows.filter((row): row is StoredOpportunity => row !== null).map((row) => [row.opportunityId, row]));
   }
 
   /** One page of the records `filter` matches, in the order they were first stored. */

@@ -1,5 +1,6 @@
 import { isIsoCountryCode, isIsoCurrencyCode } from '@entente/contracts';
 import { MAX_FIGURE, Problems, readChoice, readText } from '@entente/validation';
+import { webhookUrlProblem } from '../webhooks/webhook-policy';
 import { FUNDER_TYPES, type FunderKind } from '../funders/funder-types';
 import { normaliseTerm } from '../matching/match-terms';
 import { APPLICANT_TYPES, type ApplicantType, OPPORTUNITY_STATUSES, type OpportunityStatus } from '../opportunities/opportunity';
@@ -129,7 +130,8 @@ function readChannels(problems: Problems, input: ChannelsInput | null | undefine
   let webhook: Channels['webhook'] = null;
   if (input.webhook) {
     const url = readText(problems, 'channels.webhook.url', input.webhook.url, { max: SEARCH_LIMITS.webhookUrl, required: true, singleLine: true });
-    if (url !== null && !isHttpUrl(url)) problems.add('channels.webhook.url', 'must be an absolute http:// or https:// URL');
+    const shape = url === null ? null : webhookUrlProblem(url);
+    if (shape) problems.add('channels.webhook.url', shape);
     const secret = typeof input.webhook.secret === 'string' ? input.webhook.secret : null;
     if (secret === null || secret.length < SEARCH_LIMITS.secretMin || secret.length > SEARCH_LIMITS.secretMax) {
       problems.add('channels.webhook.secret', `must be ${SEARCH_LIMITS.secretMin}–${SEARCH_LIMITS.secretMax} characters: the receiver checks each POST's signature with it`);
@@ -138,12 +140,6 @@ function readChannels(problems: Problems, input: ChannelsInput | null | undefine
   }
   if (!inApp && !wantsEmail && !input.webhook) problems.add('channels', 'choose at least one of inApp, email or webhook: a search that sends nowhere alerts nobody');
   return { inApp, email: wantsEmail, webhook };
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const protocol = new URL(value).protocol;
-  return protocol === 'http:' || protocol === 'https:';
 }
 
 function readTerms(problems: Problems, field: string, value: unknown): string[] {

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@entente/auth';
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import { type Page, type PageArgs, scopeOf, type Stored } from '@entente/persistence';
+import { WebhookPolicy } from '../webhooks/webhook-policy';
 import { nextDigestAt } from './cadence';
 import { SavedSearchRepository, type SearchOwner } from './saved-search.repository';
-import { alertNotice, MAX_SEARCHES_PER_USER, parseSavedSearch, type SavedSearchInput } from './saved-search.rules';
+import { alertNotice, MAX_SEARCHES_PER_USER, parseSavedSearch, type SavedSearchContent, type SavedSearchInput } from './saved-search.rules';
 import type { SavedSearchRecord } from './saved-search.schema';
 
 /** A save's answer: the search and what it will send, said plainly. */
@@ -24,7 +25,19 @@ const MAX_SNOOZE_DAYS = 366;
 
 @Injectable()
 export class SavedSearchService {
-  constructor(private readonly searches: SavedSearchRepository) {}
+  constructor(
+    private readonly searches: SavedSearchRepository,
+    private readonly webhookPolicy: WebhookPolicy,
+  ) {}
+
+  /** The search's content by its rules, then its webhook's address checked (a lookup: the rules themselves do no I/O). */
+  private async contentOf(input: SavedSearchInput, email: string | null): Promise<SavedSearchContent> {
+    const content = parseSavedSearch(input, email);
+    const webhook = content.channels.webhook;
+    const refused = webhook ? await this.webhookPolicy.refusalOf(webhook.url) : null;
+    if (refused) throw ValidationError.forField('channels.webhook.url', refused);
+    return content;
+  }
 
   list(identity: Identity, args: PageArgs): Promise<Page<SavedSearchRecord & Stored>> {
     return this.searches.list(ownerOf(identity), args);
@@ -38,7 +51,7 @@ export class SavedSearchService {
 
   async save(identity: Identity, input: SavedSearchInput, now = new Date()): Promise<SavedSearchOutcome> {
     const email = identity.email ?? null;
-    const content = parseSavedSearch(input, email);
+    const content = await this.contentOf(input, email);
     const owner = ownerOf(identity);
     if ((await this.searches.countOf(owner)) >= MAX_SEARCHES_PER_USER) {
       throw ValidationError.forField('name', `you already keep ${MAX_SEARCHES_PER_USER} saved searches, the most one person may; delete one you no longer read first`);
@@ -67,7 +80,7 @@ export class SavedSearchService {
     const owner = ownerOf(identity);
     if (!(await this.searches.get(owner, searchId))) throw new NotFoundError('SavedSearch', searchId);
     const email = identity.email ?? null;
-    const content = parseSavedSearch(input, email);
+    const content = await this.contentOf(input, email);
     const saved = await this.searches.update(owner, searchId, {
       ...content,
       ownerEmail: email,

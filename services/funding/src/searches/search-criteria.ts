@@ -96,34 +96,73 @@ export function awardAmountOf(award: SearchableOpportunity['award']): number | n
 
 const DEFAULT_STATUSES: readonly OpportunityStatus[] = ['forecasted', 'open'];
 
+/** What every search tests of one opportunity, worked out once per opportunity rather than once per search. */
+interface Derived {
+  text: string;
+  themes: Set<string>;
+}
+
+const derived = new WeakMap<SearchableOpportunity, Derived>();
+
+function derivedOf(opportunity: SearchableOpportunity): Derived {
+  let found = derived.get(opportunity);
+  if (!found) {
+    found = { text: searchTextOf(opportunity), themes: new Set(opportunity.themes.map(normaliseTerm)) };
+    derived.set(opportunity, found);
+  }
+  return found;
+}
+
+/**
+ * Whether an opportunity meets every criterion of a search that it can
+ * answer itself, as seen at `now`: all but the questions about the
+ * searcher's jurisdiction (jurisdictionAgrees). Synchronous and cheap, since
+ * an opportunity is tested against thousands of searches: its searchable
+ * text and themes are worked out once per opportunity object.
+ */
+export function meetsCriteria(criteria: SearchCriteria, opportunity: SearchableOpportunity, now: Date): boolean {
+  const statuses = criteria.statuses.length > 0 ? criteria.statuses : DEFAULT_STATUSES;
+  if (!statuses.includes(opportunity.status)) return false;
+  if (criteria.funderTypes.length > 0 && !criteria.funderTypes.includes(opportunity.funderType)) return false;
+  if (criteria.countries.length > 0 && opportunity.eligibleCountries.length > 0 && !criteria.countries.some((country) => opportunity.eligibleCountries.includes(country))) return false;
+  if (criteria.applicantTypes.length > 0 && !opportunity.eligibleApplicantTypes.includes('unrestricted') && !criteria.applicantTypes.some((type) => opportunity.eligibleApplicantTypes.includes(type))) return false;
+  if (!meetsAmount(criteria, opportunity.award)) return false;
+  if (!meetsDeadline(criteria, opportunity.closesAt, now)) return false;
+  if (criteria.themes.length > 0) {
+    const { themes } = derivedOf(opportunity);
+    if (!criteria.themes.some((theme) => themes.has(theme))) return false;
+  }
+  if (criteria.keywords.length > 0 || criteria.excludedKeywords.length > 0) {
+    const { text } = derivedOf(opportunity);
+    if (criteria.keywords.length > 0 && !criteria.keywords.some((keyword) => containsTerm(text, keyword))) return false;
+    if (criteria.excludedKeywords.some((keyword) => containsTerm(text, keyword))) return false;
+  }
+  return true;
+}
+
+/** Whether the search asks anything of the searcher's jurisdiction (eligibility, priorities). */
+export function asksJurisdiction(criteria: SearchCriteria): boolean {
+  return criteria.eligibleOnly || criteria.matchesMyPriorities;
+}
+
+/** The questions only the searcher's jurisdiction answers, asked only when the search sets them. */
+export async function jurisdictionAgrees(criteria: SearchCriteria, ask: JurisdictionQuestions): Promise<boolean> {
+  if (criteria.eligibleOnly && !(await ask.eligible())) return false;
+  if (criteria.matchesMyPriorities && !(await ask.fitsPriorities())) return false;
+  return true;
+}
+
 /**
  * Whether an opportunity meets a search's criteria, as seen at `now`. The
  * questions about the jurisdiction are asked last, and only when every
  * other filter held.
  */
 export async function matchesCriteria(criteria: SearchCriteria, opportunity: SearchableOpportunity, ask: JurisdictionQuestions, now: Date): Promise<boolean> {
-  const statuses = criteria.statuses.length > 0 ? criteria.statuses : DEFAULT_STATUSES;
-  if (!statuses.includes(opportunity.status)) return false;
-  if (criteria.funderTypes.length > 0 && !criteria.funderTypes.includes(opportunity.funderType)) return false;
-  if (criteria.themes.length > 0) {
-    const themes = new Set(opportunity.themes.map(normaliseTerm));
-    if (!criteria.themes.some((theme) => themes.has(theme))) return false;
-  }
-  if (criteria.countries.length > 0 && opportunity.eligibleCountries.length > 0 && !criteria.countries.some((country) => opportunity.eligibleCountries.includes(country))) return false;
-  if (criteria.applicantTypes.length > 0 && !opportunity.eligibleApplicantTypes.includes('unrestricted') && !criteria.applicantTypes.some((type) => opportunity.eligibleApplicantTypes.includes(type))) return false;
-  if (!amountFits(criteria, opportunity.award)) return false;
-  if (!deadlineFits(criteria, opportunity.closesAt, now)) return false;
-  if (criteria.keywords.length > 0 || criteria.excludedKeywords.length > 0) {
-    const text = searchTextOf(opportunity);
-    if (criteria.keywords.length > 0 && !criteria.keywords.some((keyword) => containsTerm(text, keyword))) return false;
-    if (criteria.excludedKeywords.some((keyword) => containsTerm(text, keyword))) return false;
-  }
-  if (criteria.eligibleOnly && !(await ask.eligible())) return false;
-  if (criteria.matchesMyPriorities && !(await ask.fitsPriorities())) return false;
-  return true;
+  return meetsCriteria(criteria, opportunity, now) && (await jurisdictionAgrees(criteria, ask));
 }
 
-function amountFits(criteria: SearchCriteria, award: SearchableOpportunity['award']): boolean {
+/** Whether the award meets the search's amount filter (true when it sets none). */
+export function meetsAmount(criteria: SearchCriteria, award: SearchableOpportunity['award']): boolean {
   if (criteria.minAmount === null && criteria.maxAmount === null) return true;
   const amount = awardAmountOf(award);
   if (amount === null) return false;
@@ -133,7 +172,8 @@ function amountFits(criteria: SearchCriteria, award: SearchableOpportunity['awar
   return true;
 }
 
-function deadlineFits(criteria: SearchCriteria, closesAt: Date | null, now: Date): boolean {
+/** Whether the closing date meets the search's deadline window as seen at `now` (true when it sets none). */
+export function meetsDeadline(criteria: SearchCriteria, closesAt: Date | null, now: Date): boolean {
   if (criteria.minDaysToClose === null && criteria.maxDaysToClose === null) return true;
   if (!closesAt) return false;
   const days = (closesAt.getTime() - now.getTime()) / DAY_MS;

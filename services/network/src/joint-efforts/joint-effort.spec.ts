@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, ValidationError } from '@entente/errors';
 import type { Suggestion } from '../spotting/suggestion';
-import { equalShares, inputFromSuggestion, type JointEffortInput, join, propose, setCostShares, transition, validateCostShares } from './joint-effort';
+import { equalShares, inputFromSuggestion, invite, type JointEffortInput, join, leave, propose, setCostShares, transition, validateCostShares } from './joint-effort';
 
 const NOW = new Date('2027-03-01T12:00:00Z');
 const LATER = new Date('2027-03-02T12:00:00Z');
@@ -54,7 +54,7 @@ describe('joint efforts', () => {
   });
 
   it('refuses cost shares that do not sum to 100 %, naming the field', () => {
-    expect(fieldOf(() => propose('x', 'n', input({ participants: [{ jurisdictionId: 'ams', costShare: 60 }, { jurisdictionId: 'lyo', costShare: 30 }] }), members, NOW))).toBe('participants');
+    expect(fieldOf(() => propose('x', 'n', input({ participants: [{ jurisdictionId: 'ams', costShare: 60 }, { jurisdictionId: 'lyo', costShare: 30 }] }), members, NOW))).toBe('participants.0.costShare');
     expect(fieldOf(() => validateCostShares([{ jurisdictionId: 'ams', costShare: 100.001 }]))).toBe('participants.0.costShare');
     expect(fieldOf(() => validateCostShares([{ jurisdictionId: 'ams', costShare: 33.333 }, { jurisdictionId: 'lyo', costShare: 66.667 }]))).toBe('participants.0.costShare');
     expect(fieldOf(() => validateCostShares([{ jurisdictionId: 'ams', costShare: 50 }, { jurisdictionId: 'ams', costShare: 50 }]))).toBe('participants.1.jurisdictionId');
@@ -67,8 +67,8 @@ describe('joint efforts', () => {
     expect(fieldOf(() => propose('x', 'n', input({ title: 'x'.repeat(201) }), members, NOW))).toBe('title');
     expect(fieldOf(() => propose('x', 'n', input({ leadJurisdictionId: 'ros' }), members, NOW))).toBe('leadJurisdictionId');
     expect(fieldOf(() => propose('x', 'n', input({ participants: [{ jurisdictionId: 'ros', costShare: 100 }], leadJurisdictionId: 'ros' }), members, NOW))).toBe('participants.0.jurisdictionId');
-    expect(fieldOf(() => propose('x', 'n', input({ timeline: { start: '2027-05-10', end: '2027-05-01' } }), members, NOW))).toBe('timeline.end');
-    expect(fieldOf(() => propose('x', 'n', input({ timeline: { start: 'soon', end: '2027-05-01' } }), members, NOW))).toBe('timeline.start');
+    expect(fieldOf(() => propose('x', 'n', input({ timeline: { start: '2027-05-10', end: '2027-05-01' } }), members, NOW))).toBe('timelineEnd');
+    expect(fieldOf(() => propose('x', 'n', input({ timeline: { start: 'soon', end: '2027-05-01' } }), members, NOW))).toBe('timelineStart');
   });
 
   it('moves through its statuses only forward, starting only when everyone joined, and takes nothing once over', () => {
@@ -112,5 +112,33 @@ describe('joint efforts', () => {
     const { effort } = propose('je-2', 'net-1', fromIt, members, NOW, { key: suggestion.key, fingerprint: 'f' });
     expect(effort.fromSuggestion).toEqual({ key: 'joint-bid/opp-1', fingerprint: 'f' });
     expect(effort.participants.map((p) => p.costShare)).toEqual([33.34, 33.33, 33.33]);
+  });
+
+  it('invites an active member with new shares summing to 100, who joins like the others', () => {
+    const { effort } = propose('je-1', 'net-1', input({ participants: [{ jurisdictionId: 'ams', costShare: 100 }] }), members, NOW);
+    const shares = [
+      { jurisdictionId: 'ams', costShare: 60 },
+      { jurisdictionId: 'lyo', costShare: 40 },
+    ];
+    const invited = invite(effort, 'lyo', shares, members);
+    expect(invited.participants.map((p) => [p.jurisdictionId, p.costShare, p.joinedAt])).toEqual([
+      ['ams', 60, NOW],
+      ['lyo', 40, null],
+    ]);
+    expect(join(invited, 'lyo', LATER).events).toEqual([expect.objectContaining({ jurisdictionId: 'lyo', costShare: 40 })]);
+    expect(() => invite(invited, 'lyo', shares, members)).toThrow(ConflictError);
+    expect(fieldOf(() => invite(effort, 'ros', [{ jurisdictionId: 'ams', costShare: 50 }, { jurisdictionId: 'ros', costShare: 50 }], members))).toBe('jurisdictionId');
+    expect(fieldOf(() => invite(effort, 'por', [{ jurisdictionId: 'ams', costShare: 50 }, { jurisdictionId: 'por', costShare: 40 }], members))).toBe('shares.0.costShare');
+  });
+
+  it('lets a participant leave, its share passing to the lead; the lead cannot leave', () => {
+    const { effort } = propose('je-1', 'net-1', input(), members, NOW);
+    const left = leave(effort, 'lyo');
+    expect(left.participants.map((p) => [p.jurisdictionId, p.costShare])).toEqual([
+      ['ams', 75.5],
+      ['por', 24.5],
+    ]);
+    expect(() => leave(left, 'ams')).toThrow(ConflictError);
+    expect(() => leave(left, 'lyo')).toThrow(ForbiddenError);
   });
 });

@@ -1,9 +1,9 @@
+import { isIsoCountryCode, JOINT_EFFORT_KINDS, type JointEffortKind } from '@entente/contracts';
 import { ConflictError, ForbiddenError, ValidationError } from '@entente/errors';
+import { isIsoDate, Problems, readText } from '@entente/validation';
 import type { Suggestion, SuggestionKind } from '../spotting/suggestion';
 
-/** What members can do together (issue 11). */
-export const JOINT_EFFORT_KINDS = ['shared-trade-office', 'common-delegation', 'joint-funding-bid', 'shared-representation', 'joint-event', 'knowledge-exchange'] as const;
-export type JointEffortKind = (typeof JOINT_EFFORT_KINDS)[number];
+export { JOINT_EFFORT_KINDS, type JointEffortKind };
 
 export const JOINT_EFFORT_STATUSES = ['proposed', 'forming', 'active', 'completed', 'withdrawn'] as const;
 export type JointEffortStatus = (typeof JOINT_EFFORT_STATUSES)[number];
@@ -73,8 +73,6 @@ export interface ParticipantJoined {
   opportunityId: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function hundredths(share: number, field: string): number {
   if (!Number.isFinite(share) || share < 0 || share > 100) throw ValidationError.forField(field, 'must be a percentage from 0 to 100');
   const scaled = Math.round(share * 100);
@@ -92,25 +90,29 @@ export function validateCostShares(participants: ReadonlyArray<{ jurisdictionId:
     seen.add(p.jurisdictionId);
     total += hundredths(p.costShare, `${field}.${i}.costShare`);
   });
-  if (total !== WHOLE) throw ValidationError.forField(field, `cost shares must sum to 100 % (they sum to ${total / 100} %)`);
+  // Every share is at fault for a wrong sum: each is named, so whichever the caller changed is among them.
+  if (total !== WHOLE) throw new ValidationError(participants.map((_, i) => ({ field: `${field}.${i}.costShare`, message: `cost shares must sum to 100 % (they sum to ${total / 100} %)` })));
 }
 
-/** Validates an effort's input against the network's active members (every participant and the lead must be one). */
-export function validateInput(input: JointEffortInput, activeMembers: ReadonlySet<string>): void {
+/** Validates an effort's input against the network's active members (every participant and the lead must be one); answers the title as stored. */
+export function validateInput(input: JointEffortInput, activeMembers: ReadonlySet<string>): string {
   if (!(JOINT_EFFORT_KINDS as readonly string[]).includes(input.kind)) throw ValidationError.forField('kind', `must be one of ${JOINT_EFFORT_KINDS.join(', ')}`);
-  const title = input.title.trim();
-  if (title === '') throw ValidationError.forField('title', 'must not be empty');
-  if ([...title].length > TITLE_MAX) throw ValidationError.forField('title', `must be at most ${TITLE_MAX} characters`);
+  const problems = new Problems();
+  const title = readText(problems, 'title', input.title, { max: TITLE_MAX, required: true, singleLine: true });
+  if (input.opportunityId !== null) readText(problems, 'opportunityId', input.opportunityId, { max: 200, required: true, singleLine: true });
+  problems.throwIfAny();
   validateCostShares(input.participants);
   input.participants.forEach((p, i) => {
     if (!activeMembers.has(p.jurisdictionId)) throw ValidationError.forField(`participants.${i}.jurisdictionId`, `${p.jurisdictionId} is not an active member of the network`);
   });
   if (!input.participants.some((p) => p.jurisdictionId === input.leadJurisdictionId)) throw ValidationError.forField('leadJurisdictionId', 'the lead must be one of the participants');
+  if (input.country !== null && !isIsoCountryCode(input.country.toUpperCase())) throw ValidationError.forField('country', 'must be an ISO 3166-1 alpha-2 code such as JP');
   if (input.timeline) {
-    if (!ISO_DATE.test(input.timeline.start)) throw ValidationError.forField('timeline.start', 'must be a date as YYYY-MM-DD');
-    if (!ISO_DATE.test(input.timeline.end)) throw ValidationError.forField('timeline.end', 'must be a date as YYYY-MM-DD');
-    if (input.timeline.end < input.timeline.start) throw ValidationError.forField('timeline.end', 'must not be before the start');
+    if (!isIsoDate(input.timeline.start)) throw ValidationError.forField('timelineStart', 'must be a calendar date written YYYY-MM-DD');
+    if (!isIsoDate(input.timeline.end)) throw ValidationError.forField('timelineEnd', 'must be a calendar date written YYYY-MM-DD');
+    if (input.timeline.end < input.timeline.start) throw ValidationError.forField('timelineEnd', 'must not be before timelineStart');
   }
+  return title as string;
 }
 
 /** A new effort, proposed; the lead has joined by proposing it. */
@@ -122,12 +124,12 @@ export function propose(
   now: Date,
   fromSuggestion: JointEffort['fromSuggestion'] = null,
 ): { effort: JointEffort; events: ParticipantJoined[] } {
-  validateInput(input, activeMembers);
+  const title = validateInput(input, activeMembers);
   const effort: JointEffort = {
     id,
     networkId,
     kind: input.kind as JointEffortKind,
-    title: input.title.trim(),
+    title,
     leadJurisdictionId: input.leadJurisdictionId,
     participants: input.participants.map((p) => ({ jurisdictionId: p.jurisdictionId, costShare: p.costShare, joinedAt: null })),
     timeline: input.timeline,
@@ -225,4 +227,37 @@ export function transition(effort: JointEffort, to: string): JointEffort {
   const waiting = effort.participants.filter((p) => p.joinedAt === null).map((p) => p.jurisdictionId);
   if (next === 'active' && waiting.length > 0) throw new ConflictError(`joint effort ${effort.id} cannot start before every participant joined (waiting for ${waiting.join(', ')})`);
   return { ...effort, status: next };
+}
+
+/**
+ * The lead (or a coordinator) names another active member as a participant,
+ * with new cost shares for everyone (the newcomer's included) that sum to
+ * 100. It joins with joinEffort; until then it is named only.
+ */
+export function invite(effort: JointEffort, jurisdictionId: string, shares: ReadonlyArray<{ jurisdictionId: string; costShare: number }>, activeMembers: ReadonlySet<string>): JointEffort {
+  assertOpen(effort);
+  if (effort.participants.some((p) => p.jurisdictionId === jurisdictionId)) throw new ConflictError(`${jurisdictionId} is already a participant of joint effort ${effort.id}`);
+  if (!activeMembers.has(jurisdictionId)) throw ValidationError.forField('jurisdictionId', `${jurisdictionId} is not an active member of the network`);
+  const named: JointEffort = { ...effort, participants: [...effort.participants, { jurisdictionId, costShare: 0, joinedAt: null }] };
+  return setCostShares(named, shares);
+}
+
+/**
+ * A participant other than the lead leaves (the lead withdraws the effort
+ * instead): its share passes to the lead, who can agree new shares with
+ * setCostShares. What planning already proposed stays in the leaver's plan
+ * for its people to cancel.
+ */
+export function leave(effort: JointEffort, jurisdictionId: string): JointEffort {
+  assertOpen(effort);
+  const leaving = effort.participants.find((p) => p.jurisdictionId === jurisdictionId);
+  if (!leaving) throw new ForbiddenError(`${jurisdictionId} is not a participant of joint effort ${effort.id}`);
+  if (jurisdictionId === effort.leadJurisdictionId) throw new ConflictError('the lead cannot leave its joint effort; withdraw it instead');
+  const lead = Math.round(leaving.costShare * 100);
+  return {
+    ...effort,
+    participants: effort.participants
+      .filter((p) => p !== leaving)
+      .map((p) => (p.jurisdictionId === effort.leadJurisdictionId ? { ...p, costShare: (Math.round(p.costShare * 100) + lead) / 100 } : p)),
+  };
 }

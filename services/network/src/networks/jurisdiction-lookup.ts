@@ -22,6 +22,13 @@ export class JurisdictionLookup extends TenantRepository<JurisdictionView> {
     return new Map(rows.map(({ record }) => [record.jurisdictionId, record.name]));
   }
 
+  /** Name, level, country and Wikidata item of each jurisdiction found: the profile a jurisdiction shows its networks. */
+  async profilesAcrossJurisdictions(jurisdictionIds: readonly string[]): Promise<Array<Pick<JurisdictionView, 'jurisdictionId' | 'name' | 'level' | 'country' | 'wikidataId'>>> {
+    if (jurisdictionIds.length === 0) return [];
+    const rows = await this.findAcrossJurisdictions<JurisdictionView>({ jurisdictionId: { $in: [...new Set(jurisdictionIds)] } }, { limit: 0, projection: { name: 1, level: 1, country: 1, wikidataId: 1 } });
+    return rows.map(({ record }) => ({ jurisdictionId: record.jurisdictionId, name: record.name, level: record.level, country: record.country, wikidataId: record.wikidataId ?? null }));
+  }
+
   /** Whether the jurisdiction was onboarded and not offboarded. */
   async existsAcrossJurisdictionsWithId(jurisdictionId: string): Promise<boolean> {
     return this.existsAcrossJurisdictions({ jurisdictionId });

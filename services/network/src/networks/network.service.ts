@@ -164,6 +164,16 @@ export class NetworkService {
   memberNames(jurisdictionIds: readonly string[]): Promise<Map<string, string>> {
     return this.jurisdictions.namesAcrossJurisdictions(jurisdictionIds);
   }
+
+  /** The profiles (name, level, country) members show their networks, for spotting. */
+  memberProfiles(jurisdictionIds: readonly string[]): ReturnType<JurisdictionLookup['profilesAcrossJurisdictions']> {
+    return this.jurisdictions.profilesAcrossJurisdictions(jurisdictionIds);
+  }
+
+  /** Every network's id, for what the service itself builds per network at start-up (no reader involved). */
+  async allNetworkIds(): Promise<string[]> {
+    return (await this.networks.all()).map((n) => n.networkId);
+  }
 }
 
 function changeBy(identity: Identity, action: string, at: Date): Change {

@@ -1,4 +1,4 @@
-import type { SourceRecordState } from '../source-records/source-record';
+import type { SourceDataByKind, SourceRecordState } from '../source-records/source-record';
 import { parseGrant, readNetworkFilter } from './grant.rules';
 import { projectRecord } from './sharing-scopes';
 
@@ -34,7 +34,7 @@ const activity = (type: string): SourceRecordState => ({
   recordId: `act-${type}`,
   removed: false,
   stateAt: at,
-  data: { year: 2027, title: 'Delegation', type, mode: 'in-person', frequency: 'one-off', status: 'planned', country: 'DK', city: 'Aarhus', windowStart: '2027-05-01', windowEnd: '2027-05-05' } as SourceRecordState['data'],
+  data: { year: 2027, title: 'Delegation', type, mode: 'in-person', frequency: 'one-off', status: 'planned', country: 'DK', city: 'Aarhus', windowStart: '2027-05-01', windowEnd: '2027-05-05', cost: { amount: 12500, currency: 'DKK' } } as SourceRecordState['data'],
 });
 
 describe('projectRecord (the one projection of stored copies and the preview)', () => {
@@ -67,6 +67,14 @@ describe('projectRecord (the one projection of stored copies and the preview)', 
     expect(projectRecord(activity('outbound-delegation'), terms)?.fields['country']).toBe('DK');
     expect(projectRecord(activity('hosted-visit'), terms)).not.toBeNull();
     expect(projectRecord(activity('youth-exchange'), terms)).toBeNull();
+  });
+
+  it('shares an activity’s cost only when the grant allows the cost field; one whose event carried none is unknown (null)', () => {
+    expect(projectRecord(activity('outbound-delegation'), parseGrant({ networkId: 'n-1', scope: 'planned-activities' }))?.fields['cost']).toEqual({ amount: 12500, currency: 'DKK' });
+    const withoutCost = projectRecord(activity('outbound-delegation'), parseGrant({ networkId: 'n-1', scope: 'planned-activities', fields: ['title', 'country', 'windowStart', 'windowEnd'] }));
+    expect(withoutCost?.fields).toEqual({ title: 'Delegation', country: 'DK', windowStart: '2027-05-01', windowEnd: '2027-05-05' });
+    const { cost: _cost, ...v1Data } = activity('outbound-delegation').data as SourceDataByKind['activity'];
+    expect(projectRecord({ ...activity('outbound-delegation'), data: v1Data as SourceRecordState['data'] }, parseGrant({ networkId: 'n-1', scope: 'planned-activities', fields: ['cost'] }))?.fields).toEqual({ cost: null });
   });
 
   it('shares nothing of a removed record, a retired priority, or a record of another scope', () => {

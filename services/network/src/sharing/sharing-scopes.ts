@@ -26,9 +26,10 @@ export const SCOPE_DEFINITIONS = {
   partners: { kind: 'partner', fields: ['name', 'kind', 'country', 'wikidataId'] } satisfies ScopeDefinition<'partner'>,
   relationships: { kind: 'relationship', fields: ['partnerName', 'partnerCountry', 'type', 'status', 'since', 'until', 'leadDepartment'] } satisfies ScopeDefinition<'relationship'>,
   priorities: { kind: 'priority', fields: ['title', 'focus', 'goalKinds', 'countries', 'sectors', 'themes', 'sdgs'] } satisfies ScopeDefinition<'priority'>,
+  // `cost` (one occurrence, in the member's currency) is the member's choice like any field: a grant that lists fields without it keeps costs in the plan.
   'planned-activities': {
     kind: 'activity',
-    fields: ['year', 'title', 'type', 'mode', 'frequency', 'status', 'country', 'city', 'windowStart', 'windowEnd'],
+    fields: ['year', 'title', 'type', 'mode', 'frequency', 'status', 'country', 'city', 'windowStart', 'windowEnd', 'cost'],
   } satisfies ScopeDefinition<'activity'>,
   'asset-categories': {
     kind: 'asset',

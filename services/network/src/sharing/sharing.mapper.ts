@@ -64,8 +64,9 @@ export function toMemberSharedData(member: MemberCopies, name: string, scopes: r
         sdgs: Array.isArray(f['sdgs']) ? (f['sdgs'] as unknown[]).filter((v): v is number => typeof v === 'number') : null,
       }),
     ),
-    activities: of('activity').map(
-      ({ recordId, fields: f }): SharedActivity => ({
+    activities: of('activity').map(({ recordId, fields: f }): SharedActivity => {
+      const cost = f['cost'] && typeof f['cost'] === 'object' ? (f['cost'] as Record<string, unknown>) : null;
+      return {
         id: recordId,
         year: num(f['year']),
         title: text(f['title']),
@@ -77,8 +78,10 @@ export function toMemberSharedData(member: MemberCopies, name: string, scopes: r
         city: text(f['city']),
         windowStart: text(f['windowStart']),
         windowEnd: text(f['windowEnd']),
-      }),
-    ),
+        costAmount: num(cost?.['amount']),
+        costCurrency: text(cost?.['currency']),
+      };
+    }),
     assets: of('asset').map(({ recordId, fields: f }): SharedAsset => {
       const magnitude = f['magnitude'] && typeof f['magnitude'] === 'object' ? (f['magnitude'] as Record<string, unknown>) : null;
       return {

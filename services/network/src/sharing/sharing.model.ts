@@ -124,6 +124,10 @@ export class SharedActivity {
   windowStart!: string | null;
   @Field(() => String, { nullable: true })
   windowEnd!: string | null;
+  @Field(() => Float, { nullable: true, description: 'What one occurrence costs, every funding source together (the cost field of the grant)' })
+  costAmount!: number | null;
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of costAmount (the member’s own; never converted)' })
+  costCurrency!: string | null;
 }
 
 @ObjectType({ description: 'An asset (never an internal one) as a network sees it: fields the grant leaves out are null' })

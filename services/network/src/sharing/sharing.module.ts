@@ -10,6 +10,6 @@ import { ViewsService } from './views.service';
 @Module({
   imports: [NetworksModule, SourceRecordsModule],
   providers: [GrantRepository, SharedRecordRepository, AccessLogRepository, SharedDataListeners, SharingService, ViewsService, SharingResolver],
-  exports: [SharedRecordRepository, SharedDataListeners, GrantRepository],
+  exports: [SharedRecordRepository, SharedDataListeners, GrantRepository, AccessLogRepository],
 })
 export class SharingModule {}

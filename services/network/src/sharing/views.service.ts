@@ -11,7 +11,7 @@ import type { SharingScope } from './sharing-scopes';
 import { AccessLogRepository, GrantRepository, SharedRecordRepository } from './sharing.repositories';
 import type { AccessLogRecord } from './sharing.schema';
 
-export const SHARED_VIEWS = ['shared-data', 'heat-map', 'delegation-calendar'] as const;
+export const SHARED_VIEWS = ['shared-data', 'heat-map', 'delegation-calendar', 'suggestions'] as const;
 export type SharedView = (typeof SHARED_VIEWS)[number];
 
 export interface NetworkRead<T> {

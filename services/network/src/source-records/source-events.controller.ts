@@ -2,9 +2,13 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   ActivityChangedV1,
+  ActivityChangedV2,
   ActivityCompletedV1,
+  ActivityCompletedV2,
   ActivityPlannedV1,
+  ActivityPlannedV2,
   ActivityReducedV1,
+  ActivityReducedV2,
   AssetRecordedV1,
   AssetRemovedV1,
   AssetUpdatedV1,
@@ -104,24 +108,25 @@ export class SourceEventsController {
   }
 
   // One handler per event type (@OnEvent takes versions of one type only): planned and completed carry the same state.
-  @OnEvent(ActivityPlannedV1)
-  async onActivityPlanned(@Payload() event: EnvelopeOf<typeof ActivityPlannedV1>): Promise<void> {
+  // Each takes v1 (events already on the topic, no cost) and v2 (with the cost per occurrence).
+  @OnEvent(ActivityPlannedV1, ActivityPlannedV2)
+  async onActivityPlanned(@Payload() event: EnvelopeOf<typeof ActivityPlannedV1 | typeof ActivityPlannedV2>): Promise<void> {
     await this.records.activity(scopeOfEvent(event), event.payload, new Date(event.occurredAt));
   }
 
-  @OnEvent(ActivityCompletedV1)
-  async onActivityCompleted(@Payload() event: EnvelopeOf<typeof ActivityCompletedV1>): Promise<void> {
+  @OnEvent(ActivityCompletedV1, ActivityCompletedV2)
+  async onActivityCompleted(@Payload() event: EnvelopeOf<typeof ActivityCompletedV1 | typeof ActivityCompletedV2>): Promise<void> {
     await this.records.activity(scopeOfEvent(event), event.payload, new Date(event.occurredAt));
   }
 
-  @OnEvent(ActivityChangedV1)
-  async onActivityChanged(@Payload() event: EnvelopeOf<typeof ActivityChangedV1>): Promise<void> {
+  @OnEvent(ActivityChangedV1, ActivityChangedV2)
+  async onActivityChanged(@Payload() event: EnvelopeOf<typeof ActivityChangedV1 | typeof ActivityChangedV2>): Promise<void> {
     const { changedFields: _fields, ...state } = event.payload;
     await this.records.activity(scopeOfEvent(event), state, new Date(event.occurredAt));
   }
 
-  @OnEvent(ActivityReducedV1)
-  async onActivityReduced(@Payload() event: EnvelopeOf<typeof ActivityReducedV1>): Promise<void> {
+  @OnEvent(ActivityReducedV1, ActivityReducedV2)
+  async onActivityReduced(@Payload() event: EnvelopeOf<typeof ActivityReducedV1 | typeof ActivityReducedV2>): Promise<void> {
     const { remedy: _remedy, rationale: _rationale, ...state } = event.payload;
     await this.records.activity(scopeOfEvent(event), state, new Date(event.occurredAt));
   }

@@ -52,6 +52,31 @@ export class SourceRecordRepository extends TenantRepository<SourceRecordEntry> 
     return saved !== null;
   }
 
+  /**
+   * Keeps a partial change whose record has no state yet (a status change
+   * delivered before the relationship it changes), the newest one only; the
+   * record row is made as a placeholder older than any event.
+   */
+  async holdPatch(scope: TenantScope, kind: SourceRecordKind, recordId: string, patch: Record<string, unknown>, at: Date): Promise<void> {
+    try {
+      await this.updateOne(
+        tenantQuery<SourceRecordEntry>(scope, { kind, recordId, data: null, $or: [{ pendingAt: null }, { pendingAt: { $lt: at } }] }),
+        { $set: { pendingPatch: patch, pendingAt: at }, $setOnInsert: { removed: false, stateAt: new Date(0) } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /** Applies a held partial change to the state that has arrived since (when the change is newer), then forgets it. */
+  async applyHeldPatch(scope: TenantScope, kind: SourceRecordKind, recordId: string): Promise<void> {
+    const held = await this.findOne(tenantQuery<SourceRecordEntry>(scope, { kind, recordId, data: { $ne: null }, pendingAt: { $ne: null } }));
+    if (!held?.pendingPatch || !held.pendingAt) return;
+    await this.patchIfNewer(scope, kind, recordId, held.pendingPatch, held.pendingAt);
+    await this.updateOne(tenantQuery<SourceRecordEntry>(scope, { kind, recordId, pendingAt: held.pendingAt }), { $set: { pendingPatch: null, pendingAt: null } });
+  }
+
   /** Gone for good (merged away, removed, retired); a tombstone is made if the record was never seen. */
   async markRemoved(scope: TenantScope, kind: SourceRecordKind, recordId: string, at: Date): Promise<void> {
     await this.updateOne(tenantQuery<SourceRecordEntry>(scope, { kind, recordId }), { $set: { removed: true }, $max: { stateAt: at }, $setOnInsert: { data: null } }, { upsert: true });

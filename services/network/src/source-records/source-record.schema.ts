@@ -16,6 +16,9 @@ export interface SourceRecordEntry {
   data: SourceData | null;
   removed: boolean;
   stateAt: Date;
+  /** A partial change (a relationship's status) that arrived before the state it changes: applied when that state arrives, if newer. */
+  pendingPatch?: Record<string, unknown> | null;
+  pendingAt?: Date | null;
 }
 
 export const SOURCE_RECORD_MODEL = 'SourceRecord';
@@ -28,6 +31,8 @@ export const SourceRecordSchema = new Schema<SourceRecordEntry>(
     data: { type: Schema.Types.Mixed, default: null },
     removed: { type: Boolean, required: true, default: false },
     stateAt: { type: Date, required: true },
+    pendingPatch: { type: Schema.Types.Mixed, default: null },
+    pendingAt: { type: Date, default: null },
   },
   { collection: 'source_records', versionKey: false, minimize: false },
 );

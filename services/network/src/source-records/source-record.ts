@@ -46,6 +46,8 @@ export interface ActivityData {
   city: string | null;
   windowStart: string | null;
   windowEnd: string | null;
+  /** One occurrence, every funding source together, in the member's currency; null when unknown (v1 events carry none). Shared only when a grant allows `cost`. */
+  cost: { amount: number; currency: string } | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityStateV1Payload, AssetStateV1Payload, PartnerPublicState, PriorityStateV1Payload, RelationshipEstablishedV2Payload } from '@entente/contracts';
+import type { ActivityStateV1Payload, ActivityStateV2Payload, AssetStateV1Payload, PartnerPublicState, PriorityStateV1Payload, RelationshipEstablishedV2Payload } from '@entente/contracts';
 import type { TenantScope } from '@entente/persistence';
 import type { ActivityData, AssetData, PartnerData, PriorityData, RelationshipData, SourceData, SourceRecordKind } from './source-record';
 import { SourceRecordListeners } from './source-record-listeners';
@@ -10,7 +10,8 @@ import { SourceRecordRepository } from './source-record.repository';
  * record's whole public state, so the model replaces what it holds (when the
  * event is newer) and hands the change on to sharing. What the events leave
  * out (partner contacts and notes, an internal asset's name and figures, a
- * tie's champion and owner, an activity's cost) never reaches the network.
+ * tie's champion and owner, which funding pays for an activity) never
+ * reaches the network.
  */
 @Injectable()
 export class SourceRecordsProjection {
@@ -45,7 +46,13 @@ export class SourceRecordsProjection {
   }
 
   async relationshipStatus(scope: TenantScope, relationshipId: string, status: string, until: string | null, at: Date): Promise<void> {
-    if (await this.records.patchIfNewer(scope, 'relationship', relationshipId, until !== null ? { status, until } : { status }, at)) await this.handOn(scope, 'relationship', relationshipId);
+    const patch = until !== null ? { status, until } : { status };
+    if (await this.records.patchIfNewer(scope, 'relationship', relationshipId, patch, at)) return this.handOn(scope, 'relationship', relationshipId);
+    // Not applied: either what is held is newer, or the relationship has not arrived yet (out of order); then it waits for it.
+    if ((await this.records.get(scope, 'relationship', relationshipId))?.data) return;
+    await this.records.holdPatch(scope, 'relationship', relationshipId, patch, at);
+    await this.records.applyHeldPatch(scope, 'relationship', relationshipId);
+    await this.handOn(scope, 'relationship', relationshipId);
   }
 
   asset(scope: TenantScope, asset: AssetStateV1Payload, at: Date): Promise<void> {
@@ -85,7 +92,8 @@ export class SourceRecordsProjection {
     return this.replace(scope, 'priority', priority.priorityId, data, at);
   }
 
-  activity(scope: TenantScope, activity: ActivityStateV1Payload, at: Date): Promise<void> {
+  /** v1 carries no cost (kept as unknown, null); v2 the cost of one occurrence, which only a grant that allows `cost` shares. */
+  activity(scope: TenantScope, activity: ActivityStateV1Payload | ActivityStateV2Payload, at: Date): Promise<void> {
     const data: ActivityData = {
       year: activity.year,
       title: activity.title,
@@ -97,12 +105,14 @@ export class SourceRecordsProjection {
       city: activity.city,
       windowStart: activity.windowStart,
       windowEnd: activity.windowEnd,
+      cost: 'cost' in activity ? { amount: activity.cost.amount, currency: activity.cost.currency } : null,
     };
     return this.replace(scope, 'activity', activity.activityId, data, at);
   }
 
   private async replace(scope: TenantScope, kind: SourceRecordKind, recordId: string, data: SourceData, at: Date): Promise<void> {
     await this.records.replaceIfNewer(scope, kind, recordId, data, at);
+    if (kind === 'relationship') await this.records.applyHeldPatch(scope, kind, recordId);
     // Handed on even when this event was older: what is held now is projected again, which is idempotent.
     await this.handOn(scope, kind, recordId);
   }

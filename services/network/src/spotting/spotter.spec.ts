@@ -1,5 +1,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
-import type { SharedCopy } from '../sharing/sharing-scopes';
+import { seededRandom } from '@entente/random';
+import type { ActivityData, SourceRecordState } from '../source-records/source-record';
+import { parseGrant } from '../sharing/grant.rules';
+import { projectRecord, type SharedCopy } from '../sharing/sharing-scopes';
 import { estimateSaving } from './spotting-rules';
 import { type CopyChange, Spotter } from './spotter';
 import type { MemberProfile, OpenCall, Suggestion } from './suggestion';
@@ -8,10 +11,10 @@ const NET = 'net-1';
 const NOW = new Date('2027-03-01T12:00:00Z');
 
 const profiles: MemberProfile[] = [
-  { jurisdictionId: 'ams', name: 'Amsterdam', country: 'NL', applicantTypes: ['city-or-township-governments', 'local-governments'] },
-  { jurisdictionId: 'lyo', name: 'Lyon', country: 'FR', applicantTypes: ['local-governments'] },
-  { jurisdictionId: 'por', name: 'Porto', country: 'PT', applicantTypes: ['local-governments'] },
-  { jurisdictionId: 'ros', name: 'Rostock', country: 'DE', applicantTypes: ['local-governments'] },
+  { jurisdictionId: 'ams', name: 'Amsterdam', country: 'NL', wikidataId: null, applicantTypes: ['city-or-township-governments', 'local-governments'] },
+  { jurisdictionId: 'lyo', name: 'Lyon', country: 'FR', wikidataId: null, applicantTypes: ['local-governments'] },
+  { jurisdictionId: 'por', name: 'Porto', country: 'PT', wikidataId: null, applicantTypes: ['local-governments'] },
+  { jurisdictionId: 'ros', name: 'Rostock', country: 'DE', wikidataId: null, applicantTypes: ['local-governments'] },
 ];
 
 const priority = (recordId: string, fields: Record<string, unknown>): SharedCopy => ({ kind: 'priority', recordId, fields });
@@ -90,6 +93,31 @@ describe('spotting (2): outbound delegations to the same country in overlapping 
     // 30 % of (40 000 + 30 000 − 40 000).
     expect(found.explanation).toContain('Estimated saving about 9000 EUR');
     expect(found.explanation).toContain('30 %');
+  });
+
+  it('estimates the saving from the costs members’ grants share as planning announces them, and leaves out a member that keeps its cost', () => {
+    // A delegation as the read model holds it from planning.activity.planned v2 (cost of one occurrence, in the member's currency).
+    const delegation = (recordId: string, data: Partial<ActivityData>): SourceRecordState<'activity'> => ({
+      kind: 'activity',
+      recordId,
+      removed: false,
+      stateAt: NOW,
+      data: { year: 2027, title: 'Delegation', type: 'outbound-delegation', mode: 'in-person', frequency: 'one-off', status: 'planned', country: 'KR', city: 'Busan', windowStart: null, windowEnd: null, cost: null, ...data },
+    });
+    const withCost = parseGrant({ networkId: NET, scope: 'planned-activities' });
+    const withoutCost = parseGrant({ networkId: NET, scope: 'planned-activities', fields: ['year', 'title', 'type', 'status', 'country', 'city', 'windowStart', 'windowEnd'] });
+    const shared = (record: SourceRecordState, grant: typeof withCost): SharedCopy => projectRecord(record, grant) as SharedCopy;
+    const s = spotter();
+    s.recordChanged(put('ams', shared(delegation('a-a', { title: 'Port of Busan', windowStart: '2027-04-12', windowEnd: '2027-04-16', cost: { amount: 38400, currency: 'EUR' } }), withCost)));
+    s.recordChanged(put('ros', shared(delegation('a-r', { title: 'Hanseatic ports', windowStart: '2027-04-14', windowEnd: '2027-04-19', cost: { amount: 21750, currency: 'EUR' } }), withCost)));
+    s.recordChanged(put('lyo', shared(delegation('a-l', { title: 'Busan biotech', windowStart: '2027-04-15', windowEnd: '2027-04-17', cost: { amount: 52000, currency: 'EUR' } }), withoutCost)));
+    const found = byKey(s, 'common-delegation/KR') as Suggestion;
+    // 30 % of (38 400 + 21 750 − 38 400) = 6 525; Lyon's 52 000 stays in its plan.
+    expect(found).toMatchObject({ members: ['ams', 'lyo', 'ros'], window: { start: '2027-04-15', end: '2027-04-16' }, estimatedSaving: { amount: 6525, currency: 'EUR' }, score: 70 });
+    expect(found.explanation).toContain('Estimated saving about 6525 EUR');
+    expect(found.explanation).toContain('(2 costs, 60150 EUR) beyond the largest (38400 EUR)');
+    expect(found.explanation).toContain('1 member shared no cost, so the saving may be larger');
+    expect(found.explanation).not.toContain('52000');
   });
 
   it('estimates no saving without two costs in one currency, and says so', () => {
@@ -206,9 +234,69 @@ describe('spotting (4): ties to the same foreign city or to several cities of on
     s.recordChanged(put('lyo', partner('pa-4', { name: 'Paris', kind: 'city', country: 'FR' })));
     expect(byKey(s, 'engagement-city/FR/paris')).toBeUndefined();
   });
+
+  it('finds a city by its Wikidata id when the ties name no country (imported twinning data), once, and not a place that is a member', () => {
+    const s = spotter();
+    // Twinning imports: partners named by Wikidata id, country unknown.
+    s.recordChanged(put('ams', partner('pa-1', { name: 'Kraków', kind: 'city', country: null, wikidataId: 'Q31487' })));
+    s.recordChanged(put('lyo', partner('pa-2', { name: 'Cracovie', kind: 'city', country: null, wikidataId: 'Q31487' })));
+    const found = byKey(s, 'engagement-city/*/Q31487') as Suggestion;
+    expect(found).toMatchObject({ kind: 'coordinated-engagement', members: ['ams', 'lyo'] });
+    expect(found.explanation).toContain('all have ties with Cracovie (Wikidata Q31487; no member recorded its country)');
+    // A third member records the country: the same place, one more member; the name alone finds only that member.
+    s.recordChanged(put('por', partner('pa-3', { name: 'Kraków', kind: 'city', country: 'PL', wikidataId: 'Q31487' })));
+    expect(byKey(s, 'engagement-city/*/Q31487')?.members).toEqual(['ams', 'lyo', 'por']);
+    expect(byKey(s, 'engagement-city/PL/krakow')).toBeUndefined();
+    // Once every tie says PL and Kraków, it is suggested by name only, not twice.
+    s.recordChanged(put('ams', partner('pa-1', { name: 'Kraków', kind: 'city', country: 'PL', wikidataId: 'Q31487' })));
+    s.recordChanged(put('lyo', partner('pa-2', { name: 'Krakow', kind: 'city', country: 'PL', wikidataId: 'Q31487' })));
+    expect(byKey(s, 'engagement-city/PL/krakow')?.members).toEqual(['ams', 'lyo', 'por']);
+    expect(byKey(s, 'engagement-city/*/Q31487')).toBeUndefined();
+    // A relationship of unknown country is no tie (its partner, shared, is).
+    s.recordChanged(put('ros', relationship('r-1', { partnerName: 'Kraków', partnerCountry: null, status: 'active' })));
+    expect(byKey(s, 'engagement-city/PL/krakow')?.members).toEqual(['ams', 'lyo', 'por']);
+  });
+
+  it('leaves out ties to a place that is itself a member taking part in the network', () => {
+    const s = spotter();
+    s.recordChanged(put('ams', partner('pa-1', { name: 'Rostock', kind: 'city', country: null, wikidataId: 'Q2861' })));
+    s.recordChanged(put('lyo', partner('pa-2', { name: 'Rostock', kind: 'city', country: null, wikidataId: 'Q2861' })));
+    expect(byKey(s, 'engagement-city/*/Q2861')?.members).toEqual(['ams', 'lyo']);
+    // Rostock's profile names its place, but Rostock shares nothing here yet: still a foreign city to the network.
+    s.profileChanged({ ...(profiles[3] as MemberProfile), wikidataId: 'Q2861' });
+    expect(byKey(s, 'engagement-city/*/Q2861')?.members).toEqual(['ams', 'lyo']);
+    // Rostock shares a priority: it takes part, so the ties to it are ties inside the network.
+    s.recordChanged(put('ros', priority('p-r', { title: 'Baltic', countries: ['SE'] })));
+    expect(byKey(s, 'engagement-city/*/Q2861')).toBeUndefined();
+    s.recordChanged({ networkId: NET, jurisdictionId: 'ros', kind: 'priority', recordId: 'p-r', copy: null });
+    expect(byKey(s, 'engagement-city/*/Q2861')?.members).toEqual(['ams', 'lyo']);
+  });
 });
 
 describe('spotting (5): a foreign delegation hosted by one member', () => {
+  it('cites the eight members with the most interest and counts the rest, who stay among its members', () => {
+    const s = spotter();
+    s.recordChanged(put('ams', activity('v-1', { type: 'hosted-visit', title: 'Governor of Osaka', country: 'JP' })));
+    const others = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    others.forEach((id, i) => {
+      s.recordChanged(put(id, priority(`p-${id}`, { title: `Japan ${id}`, countries: ['JP'] })));
+      // the last four members also plan a delegation there: the most interest, so they are cited whatever their names
+      if (i >= 8) s.recordChanged(put(id, activity(`d-${id}`, { type: 'outbound-delegation', country: 'JP', windowStart: '2027-09-01' })));
+    });
+    const offered = byKey(s, 'host-too/ams/v-1') as Suggestion;
+    expect(offered.members).toEqual(['ams', ...others]);
+    expect(offered.score).toBe(100);
+    const cited = [...new Set(offered.evidence.slice(1).map((e) => e.jurisdictionId))];
+    expect(cited).toEqual(['m00', 'm01', 'm02', 'm03', 'm08', 'm09', 'm10', 'm11']);
+    expect(offered.evidence).toHaveLength(1 + 4 + 4 * 2);
+    expect(offered.explanation).toContain('m11 (a delegation planned there and priority “Japan m11”) and 4 more members have shared an interest in JP');
+    // a member that is counted but not cited still changes the evidence: it leaves, the suggestion changes
+    const before = offered.fingerprint;
+    s.recordChanged(gone('m05', priority('p-m05', {})));
+    expect((byKey(s, 'host-too/ams/v-1') as Suggestion).fingerprint).not.toBe(before);
+    expect((byKey(s, 'host-too/ams/v-1') as Suggestion).explanation).toContain('and 3 more members');
+  });
+
   it('offers the visit to members with a shared interest in its country, and to everyone when nobody has one', () => {
     const s = spotter();
     s.recordChanged(put('ams', activity('v-1', { type: 'hosted-visit', title: 'Governor of Osaka', country: 'JP', windowStart: '2027-04-10', windowEnd: '2027-04-14' })));
@@ -388,5 +476,55 @@ describe('dismissing a suggestion', () => {
     expect(() => s.dismiss('net-2', 'shared-market/JP', 'no', 'user-1')).toThrow(NotFoundError);
     s.dismiss(NET, 'shared-market/JP', 'no', 'user-1');
     expect(() => s.dismiss(NET, 'shared-market/JP', 'again', 'user-1')).toThrow(ConflictError);
+  });
+});
+
+describe('spotting incrementally, on a network of many members', () => {
+  it('holds after hundreds of random changes exactly what a fresh load of the same records gives (every rule, shared per-change work included)', () => {
+    const random = seededRandom(20261202);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const some = <T>(items: readonly T[], p: number): T[] => items.filter(() => random() < p);
+    const COUNTRIES = ['JP', 'US', 'BR', 'PL', 'DE', 'FR'];
+    const THEMES = ['climate adaptation', 'Mobility', 'urban-innovation', 'culture', 'water'];
+    const members: MemberProfile[] = Array.from({ length: 30 }, (_, i) => ({
+      jurisdictionId: `m${i}`,
+      name: `Member ${i % 7}`,
+      country: pick(COUNTRIES),
+      wikidataId: null,
+      applicantTypes: random() < 0.8 ? ['local-governments'] : [],
+    }));
+    const calls: OpenCall[] = Array.from({ length: 12 }, (_, i) =>
+      call({ opportunityId: `c${i}`, title: `Call ${i}`, jointBidsAllowed: random() < 0.7, eligibleCountries: some(COUNTRIES, 0.6), themes: [pick(THEMES), ...some(THEMES, 0.2)] }),
+    );
+    const fresh = (recordId: string, kind: SharedCopy['kind']): SharedCopy =>
+      kind === 'priority'
+        ? priority(recordId, { title: `P ${recordId}`, countries: some(COUNTRIES, 0.3), sectors: some(THEMES, 0.2), themes: some(THEMES, 0.3) })
+        : kind === 'activity'
+          ? activity(recordId, { title: `A ${recordId}`, year: 2027, type: pick(['outbound-delegation', 'hosted-visit']), country: pick(COUNTRIES), windowStart: `2027-0${4 + Math.floor(random() * 3)}-10`, windowEnd: '2027-07-20' })
+          : relationship(recordId, { partnerName: pick(['Osaka', 'Kraków', 'Recife']), partnerCountry: pick(COUNTRIES), type: 'twinning', status: 'active' });
+    const records = members.flatMap((m) =>
+      (['priority', 'priority', 'priority', 'activity', 'activity', 'relationship'] as const).map((kind, k) => ({ jurisdictionId: m.jurisdictionId, copy: fresh(`${kind}-${m.jurisdictionId}-${k}`, kind) })),
+    );
+    const build = (): Spotter => {
+      const s = new Spotter({ clock: () => NOW });
+      for (const m of members) s.profileChanged(m);
+      for (const c of calls) s.callChanged(c);
+      return s;
+    };
+    const live = build();
+    live.load(NET, records);
+    for (let i = 0; i < 300; i += 1) {
+      const record = pick(records);
+      const copy = random() < 0.15 ? null : fresh(record.copy.recordId, record.copy.kind);
+      live.recordChanged({ networkId: NET, jurisdictionId: record.jurisdictionId, kind: record.copy.kind, recordId: record.copy.recordId, copy });
+      if (copy) record.copy = copy;
+      else live.recordChanged(put(record.jurisdictionId, record.copy));
+    }
+    const loaded = build();
+    loaded.load(NET, records);
+    const kinds = new Set(live.suggestions(NET).map((s) => s.kind));
+    // The data exercises every rule (a shared market here is always a trade office: so many priorities share a sector).
+    expect([...kinds].sort()).toEqual(['common-delegation', 'coordinated-engagement', 'host-too', 'joint-bid', 'shared-trade-office']);
+    expect(live.suggestions(NET, { includeDismissed: true })).toEqual(loaded.suggestions(NET, { includeDismissed: true }));
   });
 });

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
 import type { SourceRecordKind } from '../source-records/source-record';
 import type { SharedCopy } from '../sharing/sharing-scopes';
-import { cityTieOf, normalised, priorityTerms, spottingCountriesOf } from './spotting-facts';
+import { ANY_COUNTRY, cityKeysOf, cityTieOf, normalised, priorityTerms, spottingCountriesOf } from './spotting-facts';
 import { DEFAULT_SPOTTING_SETTINGS, evaluate, type MemberRecord, type SpottingSettings, type SpottingView, subjectsOf } from './spotting-rules';
 import { type Dismissal, keyOf, type MemberProfile, type OpenCall, type Suggestion, type SuggestionSubject } from './suggestion';
 
@@ -55,18 +55,21 @@ class NetworkState {
   readonly byTerm = new Map<string, Set<string>>();
   readonly suggestions = new Map<string, Suggestion>();
   readonly dismissals = new Map<string, Dismissal>();
+  /** How many copies each member has here: a member with none takes no part in the network's spotting yet. */
+  readonly copiesOf = new Map<string, number>();
 
   constructor(readonly networkId: string) {}
 
-  private indexKeys(copy: SharedCopy): { countries: string[]; cities: string[]; terms: string[] } {
+  private indexKeys(copy: SharedCopy): { countries: string[]; cities: string[]; terms: readonly string[] } {
     const tie = cityTieOf(copy);
-    return { countries: spottingCountriesOf(copy), cities: tie ? [cityRef(tie.country, tie.city)] : [], terms: priorityTerms(copy) };
+    return { countries: spottingCountriesOf(copy), cities: tie ? cityKeysOf(tie).map((key) => cityRef(key.country, key.city)) : [], terms: priorityTerms(copy) };
   }
 
   put(record: MemberRecord): void {
     this.remove(record.jurisdictionId, record.copy.kind, record.copy.recordId);
     const ref = refOf(record.jurisdictionId, record.copy.kind, record.copy.recordId);
     this.records.set(ref, record);
+    this.copiesOf.set(record.jurisdictionId, (this.copiesOf.get(record.jurisdictionId) ?? 0) + 1);
     const keys = this.indexKeys(record.copy);
     for (const c of keys.countries) addTo(this.byCountry, c, ref);
     for (const c of keys.cities) addTo(this.byCity, c, ref);
@@ -78,6 +81,9 @@ class NetworkState {
     const old = this.records.get(ref);
     if (!old) return undefined;
     this.records.delete(ref);
+    const left = (this.copiesOf.get(jurisdictionId) ?? 1) - 1;
+    if (left > 0) this.copiesOf.set(jurisdictionId, left);
+    else this.copiesOf.delete(jurisdictionId);
     const keys = this.indexKeys(old.copy);
     for (const c of keys.countries) removeFrom(this.byCountry, c, ref);
     for (const c of keys.cities) removeFrom(this.byCity, c, ref);
@@ -105,6 +111,8 @@ class NetworkState {
 export class Spotter {
   private readonly networks = new Map<string, NetworkState>();
   private readonly profiles = new Map<string, MemberProfile>();
+  /** Members by the Wikidata id of their own place: a tie to a place that is a member of the network is no foreign engagement. */
+  private readonly memberOfPlace = new Map<string, string>();
   private readonly calls = new Map<string, OpenCall>();
   private readonly callsByTerm = new Map<string, Set<string>>();
 
@@ -126,7 +134,8 @@ export class Spotter {
     for (const { key, dismissal } of dismissals) state.dismissals.set(key, dismissal);
     for (const record of records) state.put({ jurisdictionId: record.jurisdictionId, copy: record.copy });
     const subjects = new Map<string, SuggestionSubject>();
-    for (const record of state.records.values()) for (const s of subjectsOf(this.viewOf(state), record)) subjects.set(keyOf(s), s);
+    const view = this.viewOf(state);
+    for (const record of state.records.values()) for (const s of subjectsOf(view, record)) subjects.set(keyOf(s), s);
     for (const opportunityId of this.calls.keys()) subjects.set(keyOf({ rule: 'joint-bid', opportunityId }), { rule: 'joint-bid', opportunityId });
     const update = this.reevaluate(state, subjects);
     const lapsed = previous ? [...previous.suggestions.keys()].filter((key) => !state.suggestions.has(key)) : [];
@@ -138,13 +147,15 @@ export class Spotter {
     const state = this.stateOf(change.networkId);
     const view = this.viewOf(state);
     const subjects = new Map<string, SuggestionSubject>();
+    const present = state.copiesOf.has(change.jurisdictionId);
     const before = state.remove(change.jurisdictionId, change.kind, change.recordId);
     if (before) for (const s of subjectsOf(view, before)) subjects.set(keyOf(s), s);
     if (change.copy) {
       const after = { jurisdictionId: change.jurisdictionId, copy: change.copy };
       state.put(after);
-      for (const s of subjectsOf(view, after)) subjects.set(keyOf(s), s);
+      for (const s of subjectsOf(this.viewOf(state), after)) subjects.set(keyOf(s), s);
     }
+    if (present !== state.copiesOf.has(change.jurisdictionId)) this.addPlaceOf(change.jurisdictionId, subjects);
     return this.reevaluate(state, subjects);
   }
 
@@ -161,6 +172,7 @@ export class Spotter {
       for (const s of subjectsOf(view, record)) subjects.set(keyOf(s), s);
       state.remove(record.jurisdictionId, record.copy.kind, record.copy.recordId);
     }
+    if (!state.copiesOf.has(jurisdictionId)) this.addPlaceOf(jurisdictionId, subjects);
     return this.reevaluate(state, subjects);
   }
 
@@ -176,11 +188,16 @@ export class Spotter {
 
   /** A member's profile (name, country, applicant types) changed: what it is involved in, its ties' foreignness and every call's eligibility are evaluated again. */
   profileChanged(profile: MemberProfile): SpotterUpdate[] {
+    const previousPlace = this.profiles.get(profile.jurisdictionId)?.wikidataId ?? null;
+    if (previousPlace) this.memberOfPlace.delete(previousPlace);
     this.profiles.set(profile.jurisdictionId, profile);
+    if (profile.wikidataId) this.memberOfPlace.set(profile.wikidataId, profile.jurisdictionId);
     const updates: SpotterUpdate[] = [];
     for (const state of this.networks.values()) {
       const view = this.viewOf(state);
       const subjects = new Map<string, SuggestionSubject>();
+      // Ties to the member's own place, before and after: whether they count depends on it.
+      for (const place of new Set([previousPlace, profile.wikidataId])) if (place) subjects.set(keyOf(placeSubject(place)), placeSubject(place));
       for (const suggestion of state.suggestions.values()) if (suggestion.members.includes(profile.jurisdictionId)) subjects.set(suggestion.key, suggestion.subject);
       for (const record of state.records.values()) if (record.jurisdictionId === profile.jurisdictionId) for (const s of subjectsOf(view, record)) subjects.set(keyOf(s), s);
       for (const opportunityId of this.calls.keys()) subjects.set(keyOf({ rule: 'joint-bid', opportunityId }), { rule: 'joint-bid', opportunityId });
@@ -216,6 +233,12 @@ export class Spotter {
   /** Forgets a network (deleted, or no longer spotted in this process). */
   forget(networkId: string): void {
     this.networks.delete(networkId);
+  }
+
+  /** The ties to a member's own place are evaluated again when the member starts or stops taking part in a network. */
+  private addPlaceOf(jurisdictionId: string, subjects: Map<string, SuggestionSubject>): void {
+    const place = this.profiles.get(jurisdictionId)?.wikidataId;
+    if (place) subjects.set(keyOf(placeSubject(place)), placeSubject(place));
   }
 
   private stateOf(networkId: string): NetworkState {
@@ -254,19 +277,43 @@ export class Spotter {
     return { networkId: state.networkId, upserted, removed };
   }
 
+  /**
+   * What the rules read of one network, for one re-evaluation: a country's
+   * records are resolved once per view (the visits hosted in a country all
+   * ask for it), so a view must not outlive the change it evaluates.
+   */
   private viewOf(state: NetworkState): SpottingView {
+    const inCountry = new Map<string, MemberRecord[]>();
+    const memos = new Map<string, unknown>();
     return {
       now: this.clock(),
-      recordsInCountry: (country) => state.resolve(state.byCountry.get(country)),
+      recordsInCountry: (country) => {
+        let found = inCountry.get(country);
+        if (!found) {
+          found = state.resolve(state.byCountry.get(country));
+          inCountry.set(country, found);
+        }
+        return found;
+      },
       recordsOfCity: (country, city) => state.resolve(state.byCity.get(cityRef(country, city))),
       record: (jurisdictionId, kind, recordId) => state.records.get(refOf(jurisdictionId, kind, recordId)),
       prioritiesWithTerm: (term) => state.resolve(state.byTerm.get(term)),
       profile: (jurisdictionId) => this.profiles.get(jurisdictionId),
+      memberAt: (wikidataId) => {
+        const member = this.memberOfPlace.get(wikidataId);
+        return member !== undefined && state.copiesOf.has(member) ? member : undefined;
+      },
       call: (opportunityId) => this.calls.get(opportunityId),
       callsWithTerm: (term) => [...(this.callsByTerm.get(term) ?? [])],
+      memo: <T>(key: string, compute: () => T): T => {
+        if (!memos.has(key)) memos.set(key, compute());
+        return memos.get(key) as T;
+      },
     };
   }
 }
+
+const placeSubject = (wikidataId: string): SuggestionSubject => ({ rule: 'engagement-city', country: ANY_COUNTRY, city: wikidataId });
 
 function sameSuggestion(a: Suggestion, b: Suggestion): boolean {
   return (
@@ -276,6 +323,7 @@ function sameSuggestion(a: Suggestion, b: Suggestion): boolean {
     a.kind === b.kind &&
     a.explanation === b.explanation &&
     a.deadline === b.deadline &&
-    a.members.join() === b.members.join()
+    a.members.length === b.members.length &&
+    a.members.every((member, i) => member === b.members[i])
   );
 }

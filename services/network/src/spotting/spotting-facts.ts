@@ -45,9 +45,22 @@ export function prioritySectors(copy: SharedCopy): string[] {
   return copy.kind === 'priority' ? texts(copy.fields['sectors']) : [];
 }
 
-/** The words of a priority a call's themes can match: its themes and sectors. */
-export function priorityTerms(copy: SharedCopy): string[] {
-  return copy.kind === 'priority' ? [...new Set([...texts(copy.fields['themes']), ...texts(copy.fields['sectors'])].map(normalised).filter((t) => t !== ''))] : [];
+/**
+ * A copy's terms, worked out once: a copy is replaced, never changed, when
+ * its record changes, and normalising every term of every matching priority
+ * again for each call was a large part of bench G's event time.
+ */
+const termsOfCopy = new WeakMap<SharedCopy, readonly string[]>();
+
+/** The words of a priority a call's themes can match: its themes and sectors (shared: callers must not change the list). */
+export function priorityTerms(copy: SharedCopy): readonly string[] {
+  if (copy.kind !== 'priority') return [];
+  let terms = termsOfCopy.get(copy);
+  if (terms === undefined) {
+    terms = [...new Set([...texts(copy.fields['themes']), ...texts(copy.fields['sectors'])].map(normalised).filter((t) => t !== ''))];
+    termsOfCopy.set(copy, terms);
+  }
+  return terms;
 }
 
 export function activityCountry(copy: SharedCopy): string | null {
@@ -78,10 +91,10 @@ export function activityWindow(copy: SharedCopy): ActivityWindow | null {
 }
 
 /**
- * An activity's cost, when a grant shares one as `cost: { amount, currency }`.
- * Planning's activity events do not carry costs today (they stay in the
- * member's plan), so this reads nothing until a member can choose to share
- * them; the saving is then estimated from the members' own figures.
+ * What one occurrence of an activity costs, when the member's grant allows
+ * the `cost` field: `{ amount, currency }` as the read model keeps it from
+ * planning's activity events (v2; v1 carried none, so null). Unknown when
+ * the grant leaves it out; the saving is estimated from the costs shared.
  */
 export function activityCost(copy: SharedCopy): Money | null {
   const cost = copy.fields['cost'];
@@ -97,9 +110,12 @@ const CITY_KINDS = new Set(['city']);
 
 /** A tie to a foreign place, from a shared partner or relationship. */
 export interface CityTie {
-  country: string;
-  /** The city as compared across members (normalised name). */
+  /** Null when the member has not recorded it (a partner imported from Wikidata twinning data, until a person gives it). */
+  country: string | null;
+  /** The city as compared across members by name (normalised). */
   city: string;
+  /** The place's Wikidata item, when the member's partner names it: the identity that holds across spellings and unknown countries. */
+  wikidataId: string | null;
   /** The name as the member wrote it. */
   name: string;
   active: boolean;
@@ -110,29 +126,40 @@ export interface CityTie {
  * when it is a city (or its kind was not shared); a relationship counts
  * unless it ended (its partner's kind is not on the relationship, so a
  * relationship to a university counts as a tie to a place of that name:
- * share partners too to avoid that). Both need a name and a country.
+ * share partners too to avoid that). A tie needs a name and something that
+ * says which place it is: a country, or (partners) a Wikidata id. The
+ * relationship events carry no Wikidata id, so a relationship of unknown
+ * country is no tie; its partner, shared, is.
  */
 export function cityTieOf(copy: SharedCopy): CityTie | null {
   if (copy.kind === 'partner') {
     const kind = text(copy.fields['kind']);
     if (kind !== null && !CITY_KINDS.has(kind)) return null;
-    return tie(copy.fields['name'], copy.fields['country'], true);
+    return tie(copy.fields['name'], copy.fields['country'], text(copy.fields['wikidataId'])?.toUpperCase() ?? null, true);
   }
   if (copy.kind === 'relationship') {
     const status = text(copy.fields['status']);
     if (status === 'ended') return null;
-    return tie(copy.fields['partnerName'], copy.fields['partnerCountry'], status === null || status === 'active');
+    return tie(copy.fields['partnerName'], copy.fields['partnerCountry'], null, status === null || status === 'active');
   }
   return null;
 }
 
-function tie(nameValue: unknown, countryValue: unknown, active: boolean): CityTie | null {
+function tie(nameValue: unknown, countryValue: unknown, wikidataId: string | null, active: boolean): CityTie | null {
   const name = text(nameValue);
   const country = text(countryValue)?.toUpperCase() ?? null;
-  if (!name || !country) return null;
+  if (!name || (!country && !wikidataId)) return null;
   const city = normalised(name);
-  return city === '' ? null : { country, city, name, active };
+  return city === '' ? null : { country, city, wikidataId, name, active };
 }
+
+/** The index keys a tie is found under: its country and name when the country is known, its Wikidata id (under `*`) when that is. */
+export function cityKeysOf(found: CityTie): Array<{ country: string; city: string }> {
+  return [...(found.country ? [{ country: found.country, city: found.city }] : []), ...(found.wikidataId ? [{ country: ANY_COUNTRY, city: found.wikidataId }] : [])];
+}
+
+/** The country of a city subject found by Wikidata id: any country (the ties in it may not say). */
+export const ANY_COUNTRY = '*';
 
 /** Every country a copy bears on for spotting: a priority's targets, a live activity's destination or visitors' origin, a partner's or live relationship's country. */
 export function spottingCountriesOf(copy: SharedCopy): string[] {

@@ -61,6 +61,8 @@ export interface MemberProfile {
   jurisdictionId: string;
   name: string;
   country: string | null;
+  /** The Wikidata item of the member's own place, when its profile names one. */
+  wikidataId: string | null;
   applicantTypes: readonly string[];
 }
 
@@ -124,6 +126,10 @@ export function canonicalJson(value: unknown): string {
 
 /** The fingerprint of evidence: the same records with the same shared fields give the same digest, in any order. */
 export function fingerprintOf(parts: readonly unknown[]): string {
-  const lines = parts.map(canonicalJson).sort();
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+  return fingerprintOfLines(parts.map(canonicalJson));
+}
+
+/** The same digest from parts already in canonical JSON (callers that cache each part's text). */
+export function fingerprintOfLines(lines: readonly string[]): string {
+  return createHash('sha256').update([...lines].sort().join('\n')).digest('hex');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { isDuplicateKeyError, type Stored, TenantRepository, type TenantScope, tenantQuery } from '@entente/persistence';
+import { isDuplicateKeyError, type ScopedRecord, type Stored, TenantRepository, type TenantScope, tenantQuery } from '@entente/persistence';
 import { MONGO_CONNECTION } from '@entente/service-runtime';
 import { FUNDING_AWARD_MODEL, type FundingAwardReceipt, FundingAwardSchema } from './funding-award.schema';
 
@@ -11,8 +11,18 @@ export class FundingAwardRepository extends TenantRepository<FundingAwardReceipt
     super((connection.models[FUNDING_AWARD_MODEL] as Model<FundingAwardReceipt> | undefined) ?? connection.model<FundingAwardReceipt>(FUNDING_AWARD_MODEL, FundingAwardSchema));
   }
 
+  /** Resolves once the indexes exist (the unique one keeps an applied receipt applied). */
+  ready(): Promise<void> {
+    return this.ensureIndexes();
+  }
+
   find(scope: TenantScope, applicationId: string): Promise<(FundingAwardReceipt & Stored) | null> {
     return this.findOne(tenantQuery<FundingAwardReceipt>(scope, { applicationId }));
+  }
+
+  /** Waiting awards of every jurisdiction due to be tried again, oldest due first; each with its scope. */
+  dueWaiting(now: Date, limit: number): Promise<Array<ScopedRecord<FundingAwardReceipt & Stored>>> {
+    return this.findAcrossJurisdictions<FundingAwardReceipt & Stored>({ status: 'waiting', $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] }, { sort: { nextAttemptAt: 1 }, limit });
   }
 
   /** Records what became of an award; an applied receipt is never turned back into a waiting one. */

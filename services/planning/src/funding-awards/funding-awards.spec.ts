@@ -4,7 +4,7 @@ import type { ApplicationAwardedV1Payload } from '@entente/contracts';
 import type { PlanService } from '../plans/plan.service';
 import type { FundingAwardRepository } from './funding-award.repository';
 import type { FundingAwardReceipt } from './funding-award.schema';
-import { awardLabel, FundingAwards } from './funding-awards';
+import { awardLabel, FundingAwards, retryDelayMs } from './funding-awards';
 
 const scope = scopeOfEvent({ jurisdictionId: 'rostock', eventId: 'e1' });
 const award: ApplicationAwardedV1Payload = {
@@ -41,6 +41,8 @@ function world(plan: { exists: boolean; conflictsFirst?: number } = { exists: tr
   } as unknown as PlanService;
   const repository = {
     find: (_scope: unknown, id: string) => Promise.resolve(receipts.get(id) ?? null),
+    dueWaiting: (now: Date) =>
+      Promise.resolve([...receipts.values()].filter((r) => r.status === 'waiting' && (r.nextAttemptAt ?? now).getTime() <= now.getTime()).map((record) => ({ scope, record }))),
     record: (_scope: unknown, receipt: Omit<FundingAwardReceipt, 'jurisdictionId'>) => {
       if (receipts.get(receipt.applicationId)?.status !== 'applied') receipts.set(receipt.applicationId, receipt);
       return Promise.resolve();
@@ -69,6 +71,29 @@ describe('an award from funding becomes one funding line', () => {
     expect(await awards.apply(scope, { ...award, planYear: 2031 })).toBe('waiting');
     expect(lines).toEqual([]);
     expect(receipts.get('app-1')).toMatchObject({ status: 'waiting', note: 'Plan 2031 was not found' });
+  });
+
+  it('tries a waiting award again when it is due, with back-off, and applies it once the plan exists', async () => {
+    const plan = { exists: false };
+    const { awards, lines, receipts } = world(plan);
+    const received = new Date('2027-02-02T08:00:00Z');
+    const at = (minutes: number) => new Date(received.getTime() + minutes * 60_000);
+    expect(await awards.apply(scope, award, received)).toBe('waiting');
+    expect(receipts.get('app-1')).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: at(1) });
+    expect(await awards.retryWaiting(at(0.5))).toBe(0); // not due yet
+    expect(await awards.retryWaiting(at(1))).toBe(0); // due, but still no plan: waits twice as long
+    expect(receipts.get('app-1')).toMatchObject({ status: 'waiting', attempts: 2, nextAttemptAt: at(3), receivedAt: received });
+
+    plan.exists = true;
+    expect(await awards.retryWaiting(at(3))).toBe(1);
+    expect(await awards.retryWaiting(at(600))).toBe(0);
+    expect(await awards.apply(scope, award, at(601))).toBe('applied');
+    expect(lines).toEqual(['funding-application:app-1']);
+    expect(receipts.get('app-1')).toMatchObject({ status: 'applied', attempts: 3, nextAttemptAt: null, note: null });
+  });
+
+  it('backs off from a minute, doubling, to at most an hour', () => {
+    expect([1, 2, 3, 6, 7, 20].map((attempts) => retryDelayMs(attempts) / 60_000)).toEqual([1, 2, 4, 32, 60, 60]);
   });
 
   it('labels the line with the title, the funder and a foreign award as awarded', () => {

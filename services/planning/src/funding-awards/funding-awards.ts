@@ -5,7 +5,7 @@ import type { Actor, TenantScope } from '@entente/persistence';
 import { JsonLogger } from '@entente/telemetry';
 import { PlanService } from '../plans/plan.service';
 import { FundingAwardRepository } from './funding-award.repository';
-import type { FundingAwardStatus } from './funding-award.schema';
+import type { FundingAwardReceipt, FundingAwardStatus } from './funding-award.schema';
 
 /** Who the plan's history names for a line an award added. */
 export const AWARD_ACTOR: Actor = { userId: 'service:funding', username: 'funding pipeline (award)' };
@@ -23,13 +23,22 @@ export function awardLabel(award: ApplicationAwardedV1Payload): string {
   return label.length > 200 ? `${label.slice(0, 199)}…` : label;
 }
 
+/** How long a waiting award waits before its next try: 1 minute after the first, doubling, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+type Award = Pick<FundingAwardReceipt, 'applicationId' | 'year' | 'label' | 'amount' | 'receivedAt'>;
+
 /**
  * An award from funding's pipeline becomes one external funding line of the
  * plan of its year, however often its event arrives: the line carries the
  * application as its reference and the plan refuses a second line of that
  * reference (PlanService.addFundingLineOnce); a receipt per application
  * spares the plan read once it is applied. An award with no plan to go into
- * (no plan for the year, or one in review or closed) is kept as waiting.
+ * (no plan for the year, or one in review or closed) is kept as waiting and
+ * tried again with back-off (retryWaiting), so it lands once the plan is
+ * created, returned to draft or given a new version.
  */
 @Injectable()
 export class FundingAwards {
@@ -40,22 +49,35 @@ export class FundingAwards {
     private readonly receipts: FundingAwardRepository,
   ) {}
 
-  async apply(scope: TenantScope, award: ApplicationAwardedV1Payload): Promise<FundingAwardStatus> {
+  async apply(scope: TenantScope, award: ApplicationAwardedV1Payload, now = new Date()): Promise<FundingAwardStatus> {
     const receipt = await this.receipts.find(scope, award.applicationId);
     if (receipt?.status === 'applied') return 'applied';
     const year = award.planYear ?? (await this.plans.planYearOn(scope, award.awardedOn));
-    const label = awardLabel(award);
-    const line = { label, amount: award.amountLocal, fundingReference: awardReference(award.applicationId) };
+    return this.settle(scope, { applicationId: award.applicationId, year, label: awardLabel(award), amount: award.amountLocal, receivedAt: now }, (receipt?.attempts ?? 0) + 1, now);
+  }
+
+  /** Tries again the waiting awards of every jurisdiction that are due; answers how many went into their plan. */
+  async retryWaiting(now: Date, limit = 100): Promise<number> {
+    let applied = 0;
+    for (const { scope, record } of await this.receipts.dueWaiting(now, limit)) {
+      if ((await this.settle(scope, record, (record.attempts ?? 1) + 1, now)) === 'applied') applied += 1;
+    }
+    return applied;
+  }
+
+  private async settle(scope: TenantScope, award: Award, attempts: number, now: Date): Promise<FundingAwardStatus> {
+    const line = { label: award.label, amount: award.amount, fundingReference: awardReference(award.applicationId) };
     let note: string | null = null;
     try {
-      await this.addOnce(scope, year, line);
+      await this.addOnce(scope, award.year, line);
     } catch (error) {
       if (!(error instanceof NotFoundError || error instanceof ConflictError)) throw error;
       note = error.message;
     }
     const status: FundingAwardStatus = note === null ? 'applied' : 'waiting';
-    await this.receipts.record(scope, { applicationId: award.applicationId, year, label, amount: award.amountLocal, status, note, receivedAt: new Date() });
-    if (note !== null) this.logger.log(`award ${award.applicationId} of ${scope.jurisdictionId} waits for plan ${year}: ${note}`);
+    const nextAttemptAt = note === null ? null : new Date(now.getTime() + retryDelayMs(attempts));
+    await this.receipts.record(scope, { applicationId: award.applicationId, year: award.year, label: award.label, amount: award.amount, status, note, receivedAt: award.receivedAt, attempts, nextAttemptAt });
+    if (nextAttemptAt) this.logger.log(`award ${award.applicationId} of ${scope.jurisdictionId} waits for plan ${award.year}: ${note}; tried again at ${nextAttemptAt.toISOString()}`);
     return status;
   }
 

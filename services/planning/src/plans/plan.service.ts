@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  ActivityChangedV1,
-  ActivityCompletedV1,
-  ActivityPlannedV1,
-  ActivityReducedV1,
-  type ActivityStateV1Payload,
+  ActivityChangedV2,
+  ActivityCompletedV2,
+  ActivityPlannedV2,
+  ActivityReducedV2,
   PlanApprovedV1,
   PlanClosedV1,
   PlanSubmittedV1,
@@ -20,13 +19,14 @@ import { PriorityRepository } from '../priorities/priority.repository';
 import { RegistryRecords } from '../registry-records/registry-records';
 import { type ActivityInput, changedPlannedFields, parseActivity, type PlannedFields } from './activity.rules';
 import { ActivityProgressRepository } from './activity-progress.repository';
+import { activityState } from './activity-state';
 import { type CapacityCheck, checkCapacity, remedyFor } from './capacity/capacity-check';
 import { capacityTotals } from './capacity/capacity-totals';
 import { planPeriod, planYearOf, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './fiscal-year';
 import { copyForNextYear } from './plan-copy';
 import { diffPlans, type PlanChange } from './plan-diff';
 import { assertPlanTransition, editTarget } from './plan-lifecycle';
-import { type Activity, type ActivityOrigin, type Decision, occurrencesIn, type PlanContent, REMEDY_KINDS, type RemedyKind, type SpecialOccasion } from './plan-content';
+import { type Activity, type ActivityOrigin, type Decision, type PlanContent, REMEDY_KINDS, type RemedyKind, type SpecialOccasion } from './plan-content';
 import { type BudgetLineInput, DEFAULT_OPPORTUNISTIC_ALLOWANCE, parsePlanSettings, type PlanSettingsInput, readBudgetLine } from './plan-settings.rules';
 import { PlanVersionRepository, type PlanVersionSummary } from './plan.repository';
 import { type ActivityProgressRecord, PROGRESS_STATUSES, type ProgressStatus, type PlanVersionRecord } from './plan.schema';
@@ -145,7 +145,7 @@ export class PlanService {
     const source = (await this.plans.inForce(scope, fromYear)) ?? (await this.load(scope, fromYear));
     const period = await this.periodOf(scope, fromYear + 1);
     const content = copyForNextYear(contentOf(source), { periodStart: period.start, periodEnd: period.end }, randomUUID);
-    const events = content.activities.map((activity) => eventDraft(ActivityPlannedV1, { aggregateId: activity.activityId, payload: activityState(activity, content.year, 1) }));
+    const events = content.activities.map((activity) => eventDraft(ActivityPlannedV2, { aggregateId: activity.activityId, payload: activityState(activity, content, 1) }));
     return this.viewOf(scope, await this.plans.create(this.firstVersion(identity, content), events, this.change(identity, `copied from ${fromYear}`)));
   }
 
@@ -195,9 +195,35 @@ export class PlanService {
   /**
    * Adds an activity to the year's working draft. `origin` says where it came
    * from when a person did not type it in: an accepted visit request, or (the
-   * network service's event, later) a joint effort the jurisdiction joined.
+   * network service's event, through proposeActivityOnce) a joint effort the jurisdiction joined.
    */
   async proposeActivity(scope: TenantScope, actor: Actor, year: number, input: ActivityInput, origin: ActivityOrigin | null): Promise<PlanView> {
+    return this.insertActivity(scope, actor, year, input, origin, () => undefined);
+  }
+
+  /**
+   * An activity another service announces (a joint effort the jurisdiction
+   * joined, its effort as the origin's reference), proposed once: false when
+   * the year's latest version already holds an activity of that origin. A
+   * concurrent proposal of the same origin loses on the plan's revision
+   * (CONFLICT) and finds the activity when retried.
+   */
+  async proposeActivityOnce(scope: TenantScope, actor: Actor, year: number, input: ActivityInput, origin: ActivityOrigin): Promise<boolean> {
+    const holds = (content: PlanContent): boolean => content.activities.some((a) => a.origin?.kind === origin.kind && a.origin.reference === origin.reference);
+    if (holds(contentOf(await this.load(scope, year)))) return false;
+    await this.insertActivity(scope, actor, year, input, origin, (content) => {
+      if (holds(content)) throw new ConflictError(`plan ${year} already holds the activity of ${origin.kind} ${origin.reference}`);
+    });
+    return true;
+  }
+
+  /** The first and last day of a plan year of the jurisdiction (its fiscal year). */
+  async planPeriod(scope: TenantScope, year: number): Promise<{ start: string; end: string }> {
+    const { start, end } = await this.periodOf(scope, year);
+    return { start, end };
+  }
+
+  private async insertActivity(scope: TenantScope, actor: Actor, year: number, input: ActivityInput, origin: ActivityOrigin | null, check: (content: PlanContent) => void): Promise<PlanView> {
     const period = await this.load(scope, year);
     const planned = parseActivity(input, period);
     await this.checkLinks(scope, planned);
@@ -212,10 +238,11 @@ export class PlanService {
       origin,
     };
     return this.edit(scope, actor, year, 'activity-added', (content, version) => {
+      check(content);
       if (content.activities.length >= ACTIVITIES_MAX) throw ValidationError.forField('activities', `a plan holds at most ${ACTIVITIES_MAX} activities`);
       return {
         content: { ...content, activities: [...content.activities, activity] },
-        events: [eventDraft(ActivityPlannedV1, { aggregateId: activity.activityId, payload: activityState(activity, year, version) })],
+        events: [eventDraft(ActivityPlannedV2, { aggregateId: activity.activityId, payload: activityState(activity, content, version) })],
       };
     });
   }
@@ -232,7 +259,7 @@ export class PlanService {
       const after = { ...findActivity(content, activityId), ...planned };
       return {
         content: replaceActivity(content, after),
-        events: [eventDraft(ActivityChangedV1, { aggregateId: activityId, payload: { ...activityState(after, year, version), changedFields: changed } })],
+        events: [eventDraft(ActivityChangedV2, { aggregateId: activityId, payload: { ...activityState(after, content, version), changedFields: changed } })],
       };
     });
   }
@@ -244,7 +271,7 @@ export class PlanService {
       const after = { ...removed, status: 'cancelled' as const };
       return {
         content: { ...content, activities: content.activities.filter((a) => a.activityId !== activityId) },
-        events: [eventDraft(ActivityChangedV1, { aggregateId: activityId, payload: { ...activityState(after, year, version), changedFields: ['status'] } })],
+        events: [eventDraft(ActivityChangedV2, { aggregateId: activityId, payload: { ...activityState(after, content, version), changedFields: ['status'] } })],
       };
     });
   }
@@ -308,11 +335,11 @@ export class PlanService {
         costDelta: remedy.costDelta,
         staffDaysDelta: remedy.staffDaysDelta,
       };
-      const state = activityState(after, year, version);
+      const state = activityState(after, content, version);
       const event =
         kind === 'external-funding'
-          ? eventDraft(ActivityChangedV1, { aggregateId: stored.activityId, payload: { ...state, changedFields: ['costPerOccurrence'] } })
-          : eventDraft(ActivityReducedV1, { aggregateId: stored.activityId, payload: { ...state, remedy: kind, rationale } });
+          ? eventDraft(ActivityChangedV2, { aggregateId: stored.activityId, payload: { ...state, changedFields: ['costPerOccurrence'] } })
+          : eventDraft(ActivityReducedV2, { aggregateId: stored.activityId, payload: { ...state, remedy: kind, rationale } });
       return { content: replaceActivity(content, after), events: [event], decisions: [decision] };
     });
     return { view, decision: decision as Decision, check: checkCapacity(view.content, { priorityTitles: titles }) };
@@ -354,11 +381,11 @@ export class PlanService {
     };
     const events: EventDraft[] = [];
     if (status !== (before?.status ?? null)) {
-      const state = activityState({ ...activity, status: status ?? activity.status }, year, version.version);
+      const state = activityState({ ...activity, status: status ?? activity.status }, version, version.version);
       events.push(
         status === 'done'
-          ? eventDraft(ActivityCompletedV1, { aggregateId: activityId, payload: state })
-          : eventDraft(ActivityChangedV1, { aggregateId: activityId, payload: { ...state, changedFields: ['status'] } }),
+          ? eventDraft(ActivityCompletedV2, { aggregateId: activityId, payload: state })
+          : eventDraft(ActivityChangedV2, { aggregateId: activityId, payload: { ...state, changedFields: ['status'] } }),
       );
     }
     await this.progress.save(scope, before, after, events, { actor: identity, action: 'progress-recorded', at: now });
@@ -600,25 +627,6 @@ function findActivity(content: PlanContent, activityId: string): Activity {
 
 function replaceActivity(content: PlanContent, after: Activity): PlanContent {
   return { ...content, activities: content.activities.map((a) => (a.activityId === after.activityId ? after : a)) };
-}
-
-export function activityState(activity: Activity, year: number, version: number): ActivityStateV1Payload {
-  return {
-    activityId: activity.activityId,
-    year,
-    planVersion: version,
-    title: activity.title,
-    type: activity.type,
-    mode: activity.mode,
-    frequency: activity.frequency,
-    occurrences: occurrencesIn(activity, year),
-    status: activity.status,
-    country: activity.country,
-    city: activity.city,
-    windowStart: activity.windowStart,
-    windowEnd: activity.windowEnd,
-    priorityIds: activity.priorityIds,
-  };
 }
 
 function planState(record: PlanVersionRecord) {

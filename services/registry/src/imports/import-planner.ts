@@ -17,6 +17,9 @@ function problem(row: number, field: string, reason: string): PlanResult {
   return { ok: false, problems: [{ row, field, reason }] };
 }
 
+/** Half of a character (a UTF-16 surrogate without its partner). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * The validating phase of a job: reads what the plan needs from the registry
  * (the jurisdiction's partners and ties, the catalogue) and hands it with the
@@ -63,7 +66,8 @@ export class ImportPlanner {
     try {
       document = JSON.parse(json);
     } catch (error) {
-      return problem(1, 'json', `is not JSON: ${(error as Error).message}`);
+      // V8's message quotes the input, cut at a UTF-16 unit: half an emoji would come back as U+FFFD (the fuzz's seed 3203824281 found it).
+      return problem(1, 'json', `is not JSON: ${(error as Error).message.replace(LONE_SURROGATE, '')}`);
     }
     let entity: ReturnType<typeof parseWikidataEntity>;
     try {

@@ -1,4 +1,5 @@
 import { seededRandom } from '@entente/random';
+import { grantsGovDate } from './grants-gov.mapper';
 import { writeSingleEntryZip } from './zip-writer';
 
 /**
@@ -212,4 +213,35 @@ export async function writeSampleExtractZip(path: string, options: SampleExtract
   const entry = `GrantsDBExtract${today.getUTCFullYear()}${pad(today.getUTCMonth() + 1, 2)}${pad(today.getUTCDate(), 2)}v2.xml`;
   const sizes = await writeSingleEntryZip(path, entry, sampleExtractXml(options), today);
   return { records: options.records, xmlBytes: sizes.uncompressed, zipBytes: sizes.compressed };
+}
+
+/**
+ * The id of an opportunity the generated extract lists once, as an open
+ * synopsis closing more than 40 days after `today`: moving its close date
+ * changes one record and nothing else (no version supersedes it, no status
+ * moves).
+ */
+export function steadyOpenRecordId(options: Omit<SampleExtractOptions, 'edit'>): string {
+  const today = options.today ?? SAMPLE_EXTRACT_TODAY;
+  const seen = new Map<string, SampleGrantRecord[]>();
+  for (const record of sampleGrantRecords(options)) {
+    const id = record.fields.find(([name]) => name === 'OpportunityID')?.[1] ?? '';
+    seen.set(id, [...(seen.get(id) ?? []), record]);
+  }
+  for (const [id, records] of seen) {
+    const [only] = records;
+    if (records.length !== 1 || only?.kind !== 'synopsis') continue;
+    const close = grantsGovDate(only.fields.find(([name]) => name === 'CloseDate')?.[1], true);
+    const archive = only.fields.find(([name]) => name === 'ArchiveDate');
+    if (close && !archive && close.getTime() > today.getTime() + 40 * 86_400_000) return id;
+  }
+  throw new Error('the generated extract has no steady open record');
+}
+
+/** An `edit` that moves one opportunity's close date a year later (MMDDYYYY), leaving every other record as it is. */
+export function closeDateMovedOf(opportunityId: string): (record: SampleGrantRecord) => SampleGrantRecord {
+  return (record) =>
+    record.fields.some(([name, value]) => name === 'OpportunityID' && value === opportunityId)
+      ? { ...record, fields: record.fields.map(([name, value]): [string, string] => (name === 'CloseDate' ? [name, `${value.slice(0, 4)}${Number(value.slice(4)) + 1}`] : [name, value])) }
+      : record;
 }

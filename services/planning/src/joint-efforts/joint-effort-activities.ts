@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { ActivityType, JointEffortKind, JointEffortParticipantJoinedV1Payload } from '@entente/contracts';
+import { ConflictError, NotFoundError, ValidationError } from '@entente/errors';
+import type { Actor, TenantScope } from '@entente/persistence';
+import { JsonLogger } from '@entente/telemetry';
+import type { ActivityInput } from '../plans/activity.rules';
+import type { ActivityOrigin } from '../plans/plan-content';
+import { PlanService } from '../plans/plan.service';
+import { JointEffortReceiptRepository } from './joint-effort-receipt.repository';
+import type { JointEffortReceiptStatus } from './joint-effort-receipt.schema';
+
+/** Who the plan's history names for an activity a joining proposed. */
+export const JOINT_EFFORT_ACTOR: Actor = { userId: 'service:network', username: 'network (joint effort joined)' };
+
+/**
+ * The activity type a joint effort becomes in a plan: the closest of the
+ * plan's types (a shared office or representation abroad is planned like a
+ * trade mission, a coordinated engagement as an exchange of staff).
+ */
+const ACTIVITY_TYPE_OF_EFFORT: Record<JointEffortKind, ActivityType> = {
+  'common-delegation': 'outbound-delegation',
+  'joint-funding-bid': 'funding-application',
+  'shared-trade-office': 'trade-mission',
+  'shared-representation': 'trade-mission',
+  'joint-event': 'cultural-event',
+  'knowledge-exchange': 'staff-exchange',
+};
+
+const TITLE_MAX = 200;
+
+export function originOf(effortId: string): ActivityOrigin {
+  return { kind: 'joint-effort', reference: effortId };
+}
+
+/**
+ * The proposed activity for a joining, in a plan of `period`: the effort's
+ * title with the participant's cost share, its kind's activity type, its
+ * country, and its timeline cut to the plan year (the cost stays for the
+ * plan's people to fill in: the effort carries shares, not amounts).
+ */
+export function activityOf(joined: JointEffortParticipantJoinedV1Payload, period: { start: string; end: string }): ActivityInput {
+  const title = `${joined.title} (joint effort, our share ${joined.costShare} %)`;
+  const inside = (date: string): string => (date < period.start ? period.start : date > period.end ? period.end : date);
+  const window = joined.timeline && joined.timeline.end >= period.start && joined.timeline.start <= period.end ? { start: inside(joined.timeline.start), end: inside(joined.timeline.end) } : null;
+  return {
+    title: title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title,
+    type: ACTIVITY_TYPE_OF_EFFORT[joined.kind],
+    country: joined.country,
+    windowStart: window?.start ?? null,
+    windowEnd: window?.end ?? null,
+  };
+}
+
+/**
+ * A joining of a joint effort becomes one proposed activity in the
+ * participant's plan of the year its timeline starts in (or of the year it
+ * joined), however often its event arrives: the activity carries the effort
+ * as its origin and the plan refuses a second one of that origin
+ * (PlanService.proposeActivityOnce); a receipt per effort spares the plan
+ * read once it is applied. A joining with no plan to go into (no plan for
+ * the year, or one in review or closed, or one whose rules refuse it) is
+ * kept as waiting.
+ */
+@Injectable()
+export class JointEffortActivities {
+  private readonly logger = new JsonLogger('joint-effort-activities');
+
+  constructor(
+    private readonly plans: PlanService,
+    private readonly receipts: JointEffortReceiptRepository,
+  ) {}
+
+  async apply(scope: TenantScope, joined: JointEffortParticipantJoinedV1Payload): Promise<JointEffortReceiptStatus> {
+    const receipt = await this.receipts.find(scope, joined.effortId);
+    if (receipt?.status === 'applied') return 'applied';
+    const year = await this.plans.planYearOn(scope, joined.timeline?.start ?? joined.joinedAt.slice(0, 10));
+    let note: string | null = null;
+    try {
+      // A plan year the plan cannot have, or a window its rules refuse, waits like a missing plan: the joining stays on record.
+      const input = activityOf(joined, await this.plans.planPeriod(scope, year));
+      await this.addOnce(scope, year, input, originOf(joined.effortId));
+    } catch (error) {
+      if (!(error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError)) throw error;
+      note = error.message;
+    }
+    const status: JointEffortReceiptStatus = note === null ? 'applied' : 'waiting';
+    await this.receipts.record(scope, { effortId: joined.effortId, year, title: joined.title, costShare: joined.costShare, status, note, receivedAt: new Date() });
+    if (note !== null) this.logger.log(`joint effort ${joined.effortId} of ${scope.jurisdictionId} waits for plan ${year}: ${note}`);
+    return status;
+  }
+
+  /** A conflict can be a concurrent delivery that just added the activity: the second try finds it, or meets the plan's state again. */
+  private async addOnce(scope: TenantScope, year: number, input: ActivityInput, origin: ActivityOrigin): Promise<void> {
+    try {
+      await this.plans.proposeActivityOnce(scope, JOINT_EFFORT_ACTOR, year, input, origin);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      await this.plans.proposeActivityOnce(scope, JOINT_EFFORT_ACTOR, year, input, origin);
+    }
+  }
+}
