@@ -72,7 +72,8 @@ import {
  * FIELD_CATEGORY). An operation without baselines is still fuzzed from values
  * built from its types; 'gives every operation a baseline its rules accept'
  * then says what to add where. Each case changes one field of a baseline.
- * Replay a run with the seed it prints: ENTENTE_FUZZ_SEED=<seed>.
+ * The seed is read from the commit checked out (fuzzSeed); replay a run with
+ * the seed it prints: ENTENTE_FUZZ_SEED=<seed>, or sample afresh with random.
  */
 describe('input fuzzing of every service through the gateway', () => {
   const seed = fuzzSeed();

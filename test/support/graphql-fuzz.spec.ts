@@ -3,6 +3,7 @@ import {
   baselineKeyFor,
   buildBaseline,
   capPerGroup,
+  fuzzSeed,
   leakedMarkers,
   misplacedKeys,
   OMIT,
@@ -109,5 +110,26 @@ describe('leaks of another jurisdiction', () => {
   it('names a marker the answer holds and the request did not send', () => {
     expect(leakedMarkers(`{"data":{"partners":[{"id":"${uuid}"}]}}`, '{"variables":{}}', [uuid, 'fuzz-b-1234'])).toEqual([uuid]);
     expect(leakedMarkers(`{"errors":[{"message":"no partner ${uuid}"}]}`, `{"variables":{"id":"${uuid}"}}`, [uuid])).toEqual([]);
+  });
+});
+
+describe('the seed of a run', () => {
+  const commit = 'c21b70159e2a4c3b9a1e2b3c4d5e6f7012345678';
+
+  it('is read from the commit checked out, so a rerun of a tree samples the same cases', () => {
+    expect(fuzzSeed({}, () => commit)).toBe(0xc21b7015);
+    expect(fuzzSeed({ ENTENTE_FUZZ_SEED: ' ' }, () => commit)).toBe(0xc21b7015);
+  });
+
+  it('replays a given seed, draws a fresh one on request or outside git, and refuses anything else naming the variable', () => {
+    expect(fuzzSeed({ ENTENTE_FUZZ_SEED: '745573924' }, () => commit)).toBe(745573924);
+    for (const drawn of [fuzzSeed({ ENTENTE_FUZZ_SEED: 'random' }, () => commit), fuzzSeed({}, () => undefined)]) {
+      expect(Number.isInteger(drawn) && drawn >= 0 && drawn <= 0xffffffff).toBe(true);
+    }
+    // Fresh draws from 2^32 differ from each other (a fixed value would fail here).
+    const draws = new Set(Array.from({ length: 5 }, () => fuzzSeed({ ENTENTE_FUZZ_SEED: 'random' }, () => commit)));
+    expect(draws.size).toBeGreaterThan(1);
+    expect(() => fuzzSeed({ ENTENTE_FUZZ_SEED: '-1' })).toThrow(/ENTENTE_FUZZ_SEED must be a whole number from 0 to 4294967295, or random/);
+    expect(() => fuzzSeed({ ENTENTE_FUZZ_SEED: 'seven' })).toThrow(/ENTENTE_FUZZ_SEED/);
   });
 });

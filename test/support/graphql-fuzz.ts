@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   getNamedType,
   GraphQLField,
@@ -69,15 +70,29 @@ export class Prng {
   }
 }
 
-/** The seed from ENTENTE_FUZZ_SEED (to replay a run), else a fresh one. */
-export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
-  const given = env.ENTENTE_FUZZ_SEED;
-  if (given !== undefined && given.trim() !== '') {
-    const seed = Number(given);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`ENTENTE_FUZZ_SEED must be a whole number from 0 to 4294967295 (got ${given})`);
-    return seed;
+/**
+ * The run's seed: ENTENTE_FUZZ_SEED when given (a number replays a run;
+ * `random` draws a fresh one), else one read from the commit checked out.
+ * Per commit, so a run of a tree can be run again and answer the same
+ * (a CI rerun cannot turn red on a draw), while every new commit samples
+ * other cases; a tree outside git draws a fresh one.
+ */
+export function fuzzSeed(env: NodeJS.ProcessEnv = process.env, commit: () => string | undefined = checkedOutCommit): number {
+  const given = env.ENTENTE_FUZZ_SEED?.trim();
+  if (given === 'random' || (!given && commit() === undefined)) return Math.floor(Math.random() * 0xffffffff);
+  if (!given) return parseInt((commit() ?? '').slice(0, 8), 16);
+  const seed = Number(given);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`ENTENTE_FUZZ_SEED must be a whole number from 0 to 4294967295, or random (got ${given})`);
+  return seed;
+}
+
+function checkedOutCommit(): string | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return /^[0-9a-f]{40}$/.test(commit) ? commit : undefined;
+  } catch {
+    return undefined;
   }
-  return Math.floor(Math.random() * 0xffffffff);
 }
 
 /** A value sent verbatim in the JSON body, for numbers JSON.stringify cannot write (1e400). */
