@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestUser, deleteTestUser, type TestUser, waitForMail } from '@entente/testing';
+import { createTestUser, deleteTestUser, testEndpoints, type TestUser, waitForMail } from '@entente/testing';
 import { eventually, type GraphQLResponse, startTestPlatform, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
 import { DEMO_JURISDICTIONS, DEMO_PLANS, DEMO_SEARCH, type DemoFileServer, seedDemoFunding, seedDemoStrategy, startDemoFileServer } from '@entente/platform';
 
@@ -26,7 +26,7 @@ describe("npm start's demo funding", () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({ name: 'demo-funding' });
-    files = await startDemoFileServer({ dir, port: 0 });
+    files = await startDemoFileServer({ dir, port: 0, mailApiUrl: testEndpoints().mailApiUrl });
     platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
   }, 240_000);
 
@@ -98,6 +98,15 @@ describe("npm start's demo funding", () => {
     const inbox = await waitForMail(address, (mails) => mails.some((mail) => mail.subject.includes('Small projects: green ports and short-sea shipping')), Math.max(1_000, 60_000 - (Date.now() - started)));
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(inbox.find((mail) => mail.subject.includes('Small projects'))?.text).toContain(`for "${DEMO_SEARCH.name}"`);
+    // npm start prints the demo mailbox page: the same mail, readable, its HTML framed without scripts.
+    const page = await fetch(`${files.url}/mail/${encodeURIComponent(address)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain(`<h1>Mail to ${address}</h1>`);
+    expect(html).toContain('Small projects: green ports and short-sea shipping');
+    expect(html).toMatch(/<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" title="Body of “[^"]*Small projects[^"]*”" srcdoc="&lt;base target=&quot;_blank&quot;&gt;/);
+    expect((await fetch(`${files.url}/mail/not-an-address`)).status).toBe(400);
 
     // Again, as a second npm start does: nothing added.
     const again = await seedDemoFunding(options);

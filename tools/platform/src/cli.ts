@@ -43,8 +43,8 @@ function printWelcome(urls: { gatewayUrl: string; keycloakUrl: string; consoleUr
   const staff = users.find((user) => user.username === DEMO_FUNDING_USER) ?? users[0];
   const address = `${staff.username}@entente.local`;
   const mail = mailApiUrl
-    ? `${mailApiUrl}/api/user/${address}/messages/INBOX
-                (GreenMail, JSON; any address: /api/user/<address>/messages/INBOX; or a mail client on IMAP 127.0.0.1:21143, user ${address}, any password)`
+    ? `${demoFilesUrl}/mail/${address}
+                (any address likewise; GreenMail's JSON at ${mailApiUrl}/api/user/<address>/messages/INBOX, or a mail client on IMAP 127.0.0.1:21143, user ${address}, any password)`
     : 'to the SMTP server named by SMTP_URL';
   log(`
 Entente is up.

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type SampleGrantRecord, writeSampleExtractZip } from '@entente/funding';
 import { DEMO_FILES } from './demo-funding';
+import { answerMailbox } from './demo-mailbox';
 
 /** Records in the demo extract: a few hundred, about one opportunity in eight still open or forecasted. */
 export const DEMO_EXTRACT_RECORDS = 300;
@@ -164,12 +165,14 @@ export interface DemoFileServer {
  * each file's content and 304 to a matching If-None-Match (the sources'
  * conditional requests), 404 for anything else.
  */
-export async function startDemoFileServer(options: { dir: string; port: number; host?: string; now?: Date }): Promise<DemoFileServer> {
+/** `mailApiUrl`: GreenMail's API, for the demo's mailbox page at /mail/<address> (demo-mailbox.ts). */
+export async function startDemoFileServer(options: { dir: string; port: number; host?: string; now?: Date; mailApiUrl?: string | null }): Promise<DemoFileServer> {
   const files = new Map((await writeDemoFundingFiles(options.dir, options.now ?? new Date())).map((file) => [`/${file.name}`, { ...file, etag: `"${createHash('sha1').update(file.body).digest('hex')}"` }]));
   const answer = (request: IncomingMessage, response: ServerResponse): void => {
+    if (options.mailApiUrl && request.method === 'GET' && answerMailbox(options.mailApiUrl, request, response)) return;
     const file = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (!file || !['GET', 'HEAD'].includes(request.method ?? '')) {
-      response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(file ? 'GET or HEAD only\n' : `not found; the demo files are ${[...files.keys()].join(', ')}\n`);
+      response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(file ? 'GET or HEAD only\n' : `not found; the demo files are ${[...files.keys()].join(', ')}${options.mailApiUrl ? ', and the demo mail is read at /mail/<address>' : ''}\n`);
       return;
     }
     if (request.headers['if-none-match'] === file.etag) {

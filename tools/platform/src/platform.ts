@@ -54,7 +54,7 @@ export async function platformUp(log: Log): Promise<{ gatewayUrl: string; keyclo
   await start(['gateway']);
   const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}/graphql`;
   const consoleUrl = await startConsole(gatewayUrl, infra.keycloakUrl, log);
-  const demoFilesUrl = await startDemoFiles(log);
+  const demoFilesUrl = await startDemoFiles(infra.mailApiUrl, log);
   return { gatewayUrl, keycloakUrl: infra.keycloakUrl, consoleUrl, mailApiUrl: infra.mailApiUrl, demoFilesUrl };
 }
 
@@ -69,12 +69,12 @@ function startConsole(gatewayUrl: string, keycloakUrl: string, log: Log): Promis
   });
 }
 
-/** The demo funding files' server (demo-files-main.ts) on :4300: what the demo's funding sources read. */
-function startDemoFiles(log: Log): Promise<string> {
+/** The demo funding files' server (demo-files-main.ts) on :4300: what the demo's funding sources read, and the demo's mailbox page. */
+function startDemoFiles(mailApiUrl: string | null, log: Log): Promise<string> {
   return startTool('demo-files', {
     script: 'demo-files-main.js',
     port: DEMO_FILES_PORT,
-    env: { DEMO_FILES_PORT: String(DEMO_FILES_PORT), DEMO_FILES_DIR: join(PLATFORM_DIR, 'demo-files') },
+    env: { DEMO_FILES_PORT: String(DEMO_FILES_PORT), DEMO_FILES_DIR: join(PLATFORM_DIR, 'demo-files'), ...(mailApiUrl ? { MAIL_API_URL: mailApiUrl } : {}) },
     readyPath: `/${DEMO_FILES.feed}`,
     log,
   });

@@ -1,0 +1,2 @@
+export * from './mime';
+export * from './greenmail';
