@@ -355,7 +355,7 @@ describe('the network screens in a browser', () => {
     await shot(admin, 'network-effort-forming');
   });
 
-  it('lets a member share its activity costs or leave them out (the preview shows the cost accordingly), and the lead invite another member with new shares (a wrong sum refused at the shares), change the shares, and the invitee see itself named with its share', async () => {
+  it('lets a member share its activity costs or leave them out (the preview shows the cost accordingly), and the lead invite another member with new shares (a wrong sum refused at the shares), change the shares (so may the network’s coordinator), and the invitee see itself named with its share', async () => {
     const [lead, partner, third, coordinator] = await Promise.all([onboarded('netc-cost-lead'), onboarded('netc-cost-partner'), onboarded('netc-cost-third'), coordinatorOf('netc-coord5')]);
     const leadName = 'Hansestadt netc-cost-lead';
     const partnerName = 'Hansestadt netc-cost-partner';
@@ -475,6 +475,26 @@ describe('the network screens in a browser', () => {
     expect(await theirs.getByRole('button', { name: /^(Invite a member|Change cost shares)/ }).count()).toBe(0);
     await shot(thirdAdmin, 'network-effort-invited');
     await expectAccessible(thirdAdmin, 'joint efforts of the invited member');
+
+    // The network's coordinator, no member's admin, steers the effort too: 30 / 30 / 40.
+    const coord = await consoleBrowser.signIn(coordinator, `/network/${networkId}/dashboard`);
+    await coord.getByRole('tab', { name: 'Joint efforts' }).click();
+    const coordsView = coord.getByRole('article', { name: title });
+    await coordsView.getByRole('button', { name: `Change cost shares of “${title}”` }).click();
+    const coordChanging = coord.getByRole('dialog');
+    await expect(shareOf(coordChanging, leadName).inputValue()).resolves.toBe('40 %');
+    await shareOf(coordChanging, leadName).fill('30');
+    await shareOf(coordChanging, partnerName).fill('30');
+    await expect(coordChanging.getByTestId('shares-total').innerText()).resolves.toBe('Together: 100 %');
+    await coordChanging.getByRole('button', { name: 'Save the shares' }).click();
+    await coord.getByRole('status').filter({ hasText: `Cost shares of “${title}” changed.` }).waitFor();
+    await coordsView.getByTestId(`share-${lead.id}`).filter({ hasText: '30 %' }).waitFor();
+    await expect(coordsView.getByTestId(`share-${partner.id}`).innerText()).resolves.toMatch(/not joined yet\s+30 %/);
+    await expect(coordsView.getByTestId(`share-${third.id}`).innerText()).resolves.toMatch(/not joined yet\s+40 %/);
+    await shot(coord, 'network-effort-shares-by-coordinator');
+    // The invitee's page, reloaded, offers joining with the share the coordinator left it.
+    await thirdAdmin.goto(new URL(`/network/${networkId}/efforts`, consoleBrowser.url).toString());
+    await thirdAdmin.getByRole('article', { name: title }).getByRole('button', { name: `Join with our 40 % share: “${title}”` }).waitFor();
   });
 
   it('shows a jurisdiction outside the network nothing of it, by URL either', async () => {
