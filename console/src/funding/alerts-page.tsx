@@ -12,7 +12,7 @@ import { GeneralErrors, Notice } from '../registry/feedback';
 import { useSession } from '../session';
 import { PageTitle } from '../shell';
 import { useAlertsFeed } from './alerts-feed';
-import { formatAmount, formatMoment } from './funding-format';
+import { formatAmount, formatMoment, viewerTimeZone } from './funding-format';
 
 const AlertsQueryDocument = graphql(`
   query Alerts($unreadOnly: Boolean, $after: String) {
@@ -161,7 +161,7 @@ export default function AlertsPage() {
                         {[
                           t('alertsInbox.from', { search: alert.sourceName }),
                           call?.funder,
-                          call?.closesAt && t('alertsInbox.closes', { when: formatMoment(call.closesAt, jurisdiction.locale) }),
+                          call?.closesAt && t('alertsInbox.closes', { when: formatMoment(call.closesAt, jurisdiction.locale), zone: viewerTimeZone() }),
                           call?.awardCeiling !== null && call?.awardCeiling !== undefined && t('alertsInbox.award', { amount: formatAmount(call.awardCeiling, call.currency, jurisdiction.locale) }),
                         ]
                           .filter(Boolean)
