@@ -79,8 +79,11 @@ export class Prng {
  */
 export function fuzzSeed(env: NodeJS.ProcessEnv = process.env, commit: () => string | undefined = checkedOutCommit): number {
   const given = env.ENTENTE_FUZZ_SEED?.trim();
-  if (given === 'random' || (!given && commit() === undefined)) return Math.floor(Math.random() * 0xffffffff);
-  if (!given) return parseInt((commit() ?? '').slice(0, 8), 16);
+  if (!given) {
+    const checkedOut = commit();
+    return checkedOut === undefined ? Math.floor(Math.random() * 0xffffffff) : parseInt(checkedOut.slice(0, 8), 16);
+  }
+  if (given === 'random') return Math.floor(Math.random() * 0xffffffff);
   const seed = Number(given);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`ENTENTE_FUZZ_SEED must be a whole number from 0 to 4294967295, or random (got ${given})`);
   return seed;

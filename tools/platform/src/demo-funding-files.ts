@@ -163,9 +163,10 @@ export interface DemoFileServer {
 /**
  * Serves the demo files over HTTP on 127.0.0.1: GET and HEAD, an ETag of
  * each file's content and 304 to a matching If-None-Match (the sources'
- * conditional requests), 404 for anything else.
+ * conditional requests), 404 for anything else. Given `mailApiUrl`
+ * (GreenMail's API), it also serves the demo's mailbox page at
+ * /mail/<address> (demo-mailbox.ts).
  */
-/** `mailApiUrl`: GreenMail's API, for the demo's mailbox page at /mail/<address> (demo-mailbox.ts). */
 export async function startDemoFileServer(options: { dir: string; port: number; host?: string; now?: Date; mailApiUrl?: string | null }): Promise<DemoFileServer> {
   const files = new Map((await writeDemoFundingFiles(options.dir, options.now ?? new Date())).map((file) => [`/${file.name}`, { ...file, etag: `"${createHash('sha1').update(file.body).digest('hex')}"` }]));
   const answer = (request: IncomingMessage, response: ServerResponse): void => {
