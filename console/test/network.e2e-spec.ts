@@ -103,6 +103,19 @@ describe('the network screens in a browser', () => {
     );
   }
 
+  /**
+   * Leaves a tab for another and comes back, so its panel mounts again and
+   * reads afresh what others changed. Each step waits for its tab to be the
+   * selected one: a second click before the first had rendered left the
+   * panel mounted, showing what it had read before (a CI run under load).
+   */
+  async function reopenTab(page: Page, tab: string, away: string): Promise<void> {
+    for (const name of [away, tab]) {
+      await page.getByRole('tab', { name }).click();
+      await page.getByRole('tab', { name, selected: true }).waitFor();
+    }
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     expect(await seriousViolations(page, screen)).toEqual([]);
   }
@@ -292,8 +305,7 @@ describe('the network screens in a browser', () => {
     expect(await coord.getByTestId('board-post').count()).toBe(0);
 
     // The poster sees the answer and closes its post.
-    await staff.getByRole('tab', { name: 'Joint efforts' }).click();
-    await staff.getByRole('tab', { name: 'Seeking partners' }).click();
+    await reopenTab(staff, 'Seeking partners', 'Joint efforts');
     await post.getByText(`${partnerName}, `, { exact: false }).waitFor();
     await post.getByRole('button', { name: 'Close the post' }).click();
     const closing = staff.getByRole('dialog');
@@ -346,8 +358,7 @@ describe('the network screens in a browser', () => {
     await expectAccessible(partnerAdmin, 'joint efforts of a participant');
 
     // The lead moves it to forming.
-    await admin.getByRole('tab', { name: 'Seeking partners' }).click();
-    await admin.getByRole('tab', { name: 'Joint efforts' }).click();
+    await reopenTab(admin, 'Joint efforts', 'Seeking partners');
     await effort.getByRole('button', { name: `Move to forming: ${title}` }).click();
     await admin.getByRole('status').filter({ hasText: `“${title}” is now Forming.` }).waitFor();
     await effort.getByTestId('effort-status').filter({ hasText: 'Forming' }).waitFor();
