@@ -89,6 +89,12 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
 
 /** The serious and critical WCAG 2.1 A/AA violations axe-core finds on what the page shows now, one line each (none is the goal). */
 export async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  // What the page shows once it has settled: a menu still fading out as a dialog opens is a frame no one reads, and axe judged
+  // its half-removed items once (a CI run). Finite transitions only; a spinner turns for ever. Bounded: a page that never
+  // settles is scanned as it is.
+  await page
+    .waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 2_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

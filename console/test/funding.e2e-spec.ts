@@ -191,7 +191,8 @@ describe('the funding search screens in a browser', () => {
     await expectAccessible(page, 'alert inbox');
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByTestId('unread-alerts').waitFor({ state: 'detached' });
-    await expect(page.getByTestId('alert-item').first().getAttribute('data-read')).resolves.toBe('true');
+    await page.locator('[data-testid="alert-item"][data-read="true"]').filter({ hasText: `Interreg ${word} harbour partnerships` }).waitFor();
+    await expect(page.locator('[data-testid="alert-item"][data-read="false"]').count()).resolves.toBe(0);
 
     // The call followed from its dialog is on the Followed screen.
     await page.goto(new URL('/funding/followed', consoleBrowser.url).toString());
@@ -252,6 +253,7 @@ describe('the funding search screens in a browser', () => {
     await page.getByRole('menuitem', { name: 'Unsubscribe and delete: Weekly trusts' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Weekly trusts”?' });
     await confirm.waitFor();
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await shot(page, 'funding-delete-confirm', false);
     await expectAccessible(page, 'delete confirmation');
     await confirm.getByRole('button', { name: 'Delete search' }).click();

@@ -103,6 +103,10 @@ export default function AlertsPage() {
     const answer = await markRead(ids ? { ids } : {});
     if (answer.error) return setFailures([answer.error.graphQLErrors[0]?.message ?? answer.error.message]);
     setFailures([]);
+    // Shown read at once, as the badge is: the list read again below confirms it, but a person (or a test) never sees the badge at 0 beside rows still marked unread.
+    const readAt = new Date().toISOString();
+    const marked = ids ? new Set(ids) : null;
+    setData((shown) => shown && { ...shown, nodes: shown.nodes.map((row) => (row.readAt || (marked && !marked.has(row.id)) ? row : { ...row, readAt })) });
     if (!ids) setNotice(t('alertsInbox.markedAll', { count: answer.data?.markAlertsRead ?? 0 }));
     feed.refresh();
   };
