@@ -1,4 +1,5 @@
 import type { Collection, mongo } from 'mongoose';
+import { PeriodicPass } from '@entente/periodic';
 import { HEADERS } from '../headers/message-headers';
 import { type MessagingLogger, jsonConsoleLogger } from '../messaging-logger';
 import type { EventPublisher } from '../producer/event-publisher';
@@ -34,67 +35,44 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private readonly logger: MessagingLogger;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly fault?: RelayFault;
-  private timer?: NodeJS.Timeout;
-  private inFlight?: Promise<number>;
-  private again = false;
-  private stopped = true;
+  private readonly passes: PeriodicPass;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? jsonConsoleLogger;
-    this.intervalMs = options.intervalMs ?? 200;
     this.batchSize = options.batchSize ?? 100;
     this.fault = options.fault ?? relayFaultFrom();
+    this.passes = new PeriodicPass({
+      everyMs: options.intervalMs ?? 200,
+      run: async () => {
+        for (const source of this.options.sources) await this.drainSource(source);
+      },
+      onError: (error) => this.logger.error('outbox relay pass failed', { error: error.message }),
+    });
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.intervalMs);
-    this.timer.unref();
+    if (this.passes.started) return;
+    this.passes.start();
     this.kick();
   }
 
   /** Stops polling and waits for the pass in progress, so shutdown never cuts a publish short. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.inFlight?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** Drains now instead of at the next tick; call after a write that added outbox entries. */
   kick(): void {
-    this.drain().catch((error: unknown) => this.logger.error('outbox relay pass failed', { error: (error as Error).message }));
+    this.passes.kick();
   }
 
-  /** One pass over every source (repeated while kicks arrive during it); resolves to the number of events published. */
-  drain(): Promise<number> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    this.inFlight = (async () => {
-      let published = 0;
-      do {
-        this.again = false;
-        for (const source of this.options.sources) published += await this.drainSource(source);
-      } while (this.again);
-      return published;
-    })().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
-  }
-
-  private async drainSource(source: OutboxSource): Promise<number> {
+  private async drainSource(source: OutboxSource): Promise<void> {
     const documents = await source.collection
       .find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } }, { projection: { [OUTBOX_FIELD]: 1 } })
       .limit(this.batchSize)
       .toArray();
-    let published = 0;
     for (const document of documents) {
       for (const entry of readEntries(document[OUTBOX_FIELD])) {
         try {
@@ -105,10 +83,8 @@ export class OutboxRelay {
         }
         if (this.fault === 'relay-exit-after-publish') crashNow();
         await outboxView(source).updateOne({ _id: document._id }, { $pull: { [OUTBOX_FIELD]: { eventId: entry.eventId } } });
-        published += 1;
       }
     }
-    return published;
   }
 
   private async publish(entry: OutboxEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { PeriodicPass } from '@entente/periodic';
 import type { TenantScope } from '@entente/persistence';
 import { MailSender } from '../mail/mail-sender';
 import { nextDigestAt } from '../searches/cadence';
@@ -36,9 +37,8 @@ const BATCH = 20;
 @Injectable()
 export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AlertDispatcher');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
+  /** Due digests, then due deliveries; repeated when kicked during a pass. */
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly deliveries: AlertDeliveryRepository,
@@ -50,41 +50,28 @@ export class AlertDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly webhookPolicy: WebhookPolicy,
     hooks: AlertHooks,
   ) {
+    this.passes = new PeriodicPass({
+      everyMs: settings.pollMs,
+      run: async () => {
+        await this.scheduleDigests(new Date());
+        while ((await this.deliverDue(new Date())) === BATCH);
+      },
+      onError: (error) => this.logger.error(`alert delivery pass failed: ${error.message}`),
+    });
     hooks.onKick(() => this.kick());
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.settings.pollMs);
-    this.timer.unref();
+    this.passes.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** Works the queue now (after a local write) rather than at the next poll. */
   kick(): void {
-    void this.pass().catch((error: unknown) => this.logger.error(`alert delivery pass failed: ${(error as Error).message}`));
-  }
-
-  /** One pass: due digests, then due deliveries; repeated while kicks arrive during it. */
-  pass(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.scheduleDigests(new Date());
-        while ((await this.deliverDue(new Date())) === BATCH);
-      } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    this.passes.kick();
   }
 
   /** Turns every due digest into deliveries; a search's next digest time moves on once its deliveries are queued. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicPass } from '@entente/periodic';
 import type { Stored } from '@entente/persistence';
 import type { AlertItemRecord } from './alert-item.schema';
 import { AlertItemRepository } from './alert-item.repository';
@@ -22,17 +23,19 @@ const LOOK_BACK_MS = 10_000;
 export class AlertFeed implements OnApplicationShutdown {
   private readonly logger = new Logger('AlertFeed');
   private readonly listeners = new Map<string, Set<Listener>>();
-  private timer?: NodeJS.Timeout;
+  /** Polls while anyone is subscribed. */
+  private readonly polls: PeriodicPass;
   private since = new Date();
-  private polling = false;
   /** Alerts already handed out, kept while they are inside the look-back window. */
   private readonly seen = new Map<string, number>();
   private activeSince = 0;
 
   constructor(
     private readonly items: AlertItemRepository,
-    @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
-  ) {}
+    @Inject(ALERT_SETTINGS) settings: AlertSettings,
+  ) {
+    this.polls = new PeriodicPass({ everyMs: Math.min(settings.pollMs, 500), run: () => this.poll(), onError: (error) => this.logger.warn(`alert feed poll failed: ${error.message}`) });
+  }
 
   /** The alerts of one user, as they are recorded, until `signal` aborts. */
   async *of(jurisdictionId: string, ownerId: string, signal?: AbortSignal): AsyncGenerator<AlertItemRecord> {
@@ -68,8 +71,7 @@ export class AlertFeed implements OnApplicationShutdown {
       this.since = new Date();
       this.activeSince = this.since.getTime();
       this.seen.clear();
-      this.timer = setInterval(() => void this.poll(), Math.min(this.settings.pollMs, 500));
-      this.timer.unref();
+      this.polls.start();
     }
     const set = this.listeners.get(key) ?? new Set<Listener>();
     set.add(listener);
@@ -80,34 +82,23 @@ export class AlertFeed implements OnApplicationShutdown {
     const set = this.listeners.get(key);
     set?.delete(listener);
     if (set?.size === 0) this.listeners.delete(key);
-    if (this.listeners.size === 0 && this.timer) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    if (this.listeners.size === 0) void this.polls.stop();
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
-    try {
-      const found = await this.items.recordedSinceAcrossJurisdictions(new Date(this.since.getTime() - LOOK_BACK_MS), 1000);
-      for (const { record } of found as Array<{ record: AlertItemRecord & Stored }>) {
-        if (record.createdAt.getTime() > this.since.getTime()) this.since = record.createdAt;
-        if (this.seen.has(record.alertId)) continue;
-        this.seen.set(record.alertId, record.createdAt.getTime());
-        if (record.createdAt.getTime() < this.activeSince || record.inApp === false) continue;
-        for (const listener of this.listeners.get(`${record.jurisdictionId}\u0000${record.ownerId}`) ?? []) listener(record);
-      }
-      const horizon = this.since.getTime() - 2 * LOOK_BACK_MS;
-      for (const [alertId, at] of this.seen) if (at < horizon) this.seen.delete(alertId);
-    } catch (error) {
-      this.logger.warn(`alert feed poll failed: ${(error as Error).message}`);
-    } finally {
-      this.polling = false;
+    const found = await this.items.recordedSinceAcrossJurisdictions(new Date(this.since.getTime() - LOOK_BACK_MS), 1000);
+    for (const { record } of found as Array<{ record: AlertItemRecord & Stored }>) {
+      if (record.createdAt.getTime() > this.since.getTime()) this.since = record.createdAt;
+      if (this.seen.has(record.alertId)) continue;
+      this.seen.set(record.alertId, record.createdAt.getTime());
+      if (record.createdAt.getTime() < this.activeSince || record.inApp === false) continue;
+      for (const listener of this.listeners.get(`${record.jurisdictionId}\u0000${record.ownerId}`) ?? []) listener(record);
     }
+    const horizon = this.since.getTime() - 2 * LOOK_BACK_MS;
+    for (const [alertId, at] of this.seen) if (at < horizon) this.seen.delete(alertId);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.polls.stop();
   }
 }

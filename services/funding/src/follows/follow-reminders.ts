@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicPass } from '@entente/periodic';
 import type { TenantScope } from '@entente/persistence';
 import { alertedOf } from '../alerts/alert-evaluator';
 import { reminderKey } from '../alerts/alert-keys';
@@ -29,42 +30,33 @@ export function planOfFollow(follow: FollowRecord): ReminderPlan {
 @Injectable()
 export class FollowReminders implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('FollowReminders');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly follows: FollowRepository,
     private readonly opportunities: OpportunityRepository,
     private readonly recorder: FollowAlertRecorder,
-    @Inject(ALERT_SETTINGS) private readonly settings: AlertSettings,
-  ) {}
+    @Inject(ALERT_SETTINGS) settings: AlertSettings,
+  ) {
+    this.passes = new PeriodicPass({ everyMs: settings.pollMs, run: () => this.pass(new Date()), onError: (error) => this.logger.error(`reminder pass failed: ${error.message}`) });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      void this.pass().catch((error: unknown) => this.logger.error(`reminder pass failed: ${(error as Error).message}`));
-    }, this.settings.pollMs);
-    this.timer.unref();
+    this.passes.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.passes.stop();
   }
 
-  /** Every due reminder now; answers how many were recorded by this pass. */
-  pass(now = new Date()): Promise<number> {
-    this.running ??= (async () => {
-      let sent = 0;
-      for (;;) {
-        const due = await this.follows.dueAcrossJurisdictions(now, BATCH);
-        for (const { scope, record } of due) if (await this.handle(scope, record, now)) sent += 1;
-        if (due.length < BATCH) return sent;
-      }
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  /** Every reminder due at `now`; answers how many this pass recorded. The timer's passes run one at a time; two replicas' at once record each reminder once. */
+  async pass(now: Date): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const due = await this.follows.dueAcrossJurisdictions(now, BATCH);
+      for (const { scope, record } of due) if (await this.handle(scope, record, now)) sent += 1;
+      if (due.length < BATCH) return sent;
+    }
   }
 
   private async handle(scope: TenantScope, follow: FollowRecord, now: Date): Promise<boolean> {
