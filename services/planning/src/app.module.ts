@@ -11,6 +11,7 @@ import { RegistryRecordsModule } from './registry-records/registry-records.modul
 import { ReportsModule } from './reports/reports.module';
 import { StrategyModule } from './strategy/strategy.module';
 import { VisitRequestsModule } from './visit-requests/visit-requests.module';
+import { WaitingReceiptsModule } from './waiting-receipts/waiting-receipts.module';
 
 /**
  * The topics planning provisions: those it reads (the registry's
@@ -47,6 +48,7 @@ export class AppModule {
         VisitRequestsModule,
         FundingAwardsModule,
         JointEffortsModule,
+        WaitingReceiptsModule,
       ],
     };
   }

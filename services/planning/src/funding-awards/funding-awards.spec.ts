@@ -4,7 +4,8 @@ import type { ApplicationAwardedV1Payload } from '@entente/contracts';
 import type { PlanService } from '../plans/plan.service';
 import type { FundingAwardRepository } from './funding-award.repository';
 import type { FundingAwardReceipt } from './funding-award.schema';
-import { awardLabel, FundingAwards, retryDelayMs } from './funding-awards';
+import { retryDelayMs } from '../plans/waiting-retry';
+import { awardLabel, FundingAwards } from './funding-awards';
 
 const scope = scopeOfEvent({ jurisdictionId: 'rostock', eventId: 'e1' });
 const award: ApplicationAwardedV1Payload = {

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Actor, TenantScope } from '@entente/persistence';
 import { JsonLogger } from '@entente/telemetry';
 import { PlanService } from '../plans/plan.service';
+import { retryDelayMs } from '../plans/waiting-retry';
 import { FundingAwardRepository } from './funding-award.repository';
 import type { FundingAwardReceipt, FundingAwardStatus } from './funding-award.schema';
 
@@ -21,11 +22,6 @@ export function awardLabel(award: ApplicationAwardedV1Payload): string {
   const funder = award.funder ? ` – ${award.funder}` : '';
   const label = `Award: ${award.title}${funder}${foreign}`;
   return label.length > 200 ? `${label.slice(0, 199)}…` : label;
-}
-
-/** How long a waiting award waits before its next try: 1 minute after the first, doubling, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 }
 
 type Award = Pick<FundingAwardReceipt, 'applicationId' | 'year' | 'label' | 'amount' | 'receivedAt'>;

@@ -44,6 +44,8 @@ function world(plan: { exists: boolean; conflictsFirst?: number } = { exists: tr
   } as unknown as PlanService;
   const repository = {
     find: (_scope: unknown, id: string) => Promise.resolve(receipts.get(id) ?? null),
+    dueWaiting: (now: Date) =>
+      Promise.resolve([...receipts.values()].filter((r) => r.status === 'waiting' && (r.nextAttemptAt ?? now).getTime() <= now.getTime()).map((record) => ({ scope, record }))),
     record: (_scope: unknown, receipt: Omit<JointEffortReceipt, 'jurisdictionId'>) => {
       if (receipts.get(receipt.effortId)?.status !== 'applied') receipts.set(receipt.effortId, receipt);
       return Promise.resolve();
@@ -73,6 +75,34 @@ describe('a joining of a joint effort becomes one proposed activity', () => {
     expect(await activities.apply(scope, { ...joined, timeline: null })).toBe('waiting');
     expect(origins).toEqual([]);
     expect(receipts.get('je-1')).toMatchObject({ status: 'waiting', year: 2027, note: 'Plan 2027 was not found' });
+  });
+
+  it('tries a waiting joining again when it is due, with back-off, and proposes the activity once the plan exists', async () => {
+    const plan = { exists: false };
+    const { activities, origins, inputs, receipts } = world(plan);
+    const received = new Date('2027-03-01T12:00:05Z');
+    const at = (minutes: number) => new Date(received.getTime() + minutes * 60_000);
+    expect(await activities.apply(scope, joined, received)).toBe('waiting');
+    expect(receipts.get('je-1')).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: at(1), joined });
+    expect(await activities.retryWaiting(at(0.5))).toBe(0); // not due yet
+    expect(await activities.retryWaiting(at(1))).toBe(0); // due, but still no plan: waits twice as long
+    expect(receipts.get('je-1')).toMatchObject({ status: 'waiting', attempts: 2, nextAttemptAt: at(3), receivedAt: received });
+
+    plan.exists = true;
+    expect(await activities.retryWaiting(at(3))).toBe(1);
+    expect(await activities.retryWaiting(at(600))).toBe(0);
+    // The event delivered again changes nothing.
+    expect(await activities.apply(scope, joined, at(601))).toBe('applied');
+    expect(origins).toEqual(['je-1']);
+    expect(inputs).toEqual([expect.objectContaining({ title: 'Tokyo, together (joint effort, our share 25.5 %)', windowStart: '2027-12-20' })]);
+    expect(receipts.get('je-1')).toMatchObject({ status: 'applied', attempts: 3, nextAttemptAt: null, note: null, receivedAt: received });
+  });
+
+  it('does not retry a waiting receipt that did not keep its joining (recorded before retries)', async () => {
+    const { activities, origins, receipts } = world({ exists: true });
+    receipts.set('je-old', { effortId: 'je-old', year: 2027, title: 'Old', costShare: 50, status: 'waiting', note: 'Plan 2027 was not found', receivedAt: new Date('2027-01-01T00:00:00Z') });
+    expect(await activities.retryWaiting(new Date('2027-06-01T00:00:00Z'))).toBe(0);
+    expect(origins).toEqual([]);
   });
 
   it('maps the effort onto the plan: its kind’s activity type, no window outside the plan year', () => {

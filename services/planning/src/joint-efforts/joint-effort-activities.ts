@@ -6,6 +6,7 @@ import { JsonLogger } from '@entente/telemetry';
 import type { ActivityInput } from '../plans/activity.rules';
 import type { ActivityOrigin } from '../plans/plan-content';
 import { PlanService } from '../plans/plan.service';
+import { retryDelayMs } from '../plans/waiting-retry';
 import { JointEffortReceiptRepository } from './joint-effort-receipt.repository';
 import type { JointEffortReceiptStatus } from './joint-effort-receipt.schema';
 
@@ -59,7 +60,8 @@ export function activityOf(joined: JointEffortParticipantJoinedV1Payload, period
  * (PlanService.proposeActivityOnce); a receipt per effort spares the plan
  * read once it is applied. A joining with no plan to go into (no plan for
  * the year, or one in review or closed, or one whose rules refuse it) is
- * kept as waiting.
+ * kept as waiting and tried again with back-off (retryWaiting), as an
+ * award's funding line is, so it lands once the plan can take it.
  */
 @Injectable()
 export class JointEffortActivities {
@@ -70,9 +72,22 @@ export class JointEffortActivities {
     private readonly receipts: JointEffortReceiptRepository,
   ) {}
 
-  async apply(scope: TenantScope, joined: JointEffortParticipantJoinedV1Payload): Promise<JointEffortReceiptStatus> {
+  async apply(scope: TenantScope, joined: JointEffortParticipantJoinedV1Payload, now = new Date()): Promise<JointEffortReceiptStatus> {
     const receipt = await this.receipts.find(scope, joined.effortId);
     if (receipt?.status === 'applied') return 'applied';
+    return this.settle(scope, joined, receipt?.receivedAt ?? now, (receipt?.attempts ?? 0) + 1, now);
+  }
+
+  /** Tries again the waiting joinings of every jurisdiction that are due; answers how many went into their plan. */
+  async retryWaiting(now: Date, limit = 100): Promise<number> {
+    let applied = 0;
+    for (const { scope, record } of await this.receipts.dueWaiting(now, limit)) {
+      if (record.joined && (await this.settle(scope, record.joined, record.receivedAt, (record.attempts ?? 1) + 1, now)) === 'applied') applied += 1;
+    }
+    return applied;
+  }
+
+  private async settle(scope: TenantScope, joined: JointEffortParticipantJoinedV1Payload, receivedAt: Date, attempts: number, now: Date): Promise<JointEffortReceiptStatus> {
     const year = await this.plans.planYearOn(scope, joined.timeline?.start ?? joined.joinedAt.slice(0, 10));
     let note: string | null = null;
     try {
@@ -84,8 +99,9 @@ export class JointEffortActivities {
       note = error.message;
     }
     const status: JointEffortReceiptStatus = note === null ? 'applied' : 'waiting';
-    await this.receipts.record(scope, { effortId: joined.effortId, year, title: joined.title, costShare: joined.costShare, status, note, receivedAt: new Date() });
-    if (note !== null) this.logger.log(`joint effort ${joined.effortId} of ${scope.jurisdictionId} waits for plan ${year}: ${note}`);
+    const nextAttemptAt = note === null ? null : new Date(now.getTime() + retryDelayMs(attempts));
+    await this.receipts.record(scope, { effortId: joined.effortId, year, title: joined.title, costShare: joined.costShare, status, note, receivedAt, joined, attempts, nextAttemptAt });
+    if (nextAttemptAt) this.logger.log(`joint effort ${joined.effortId} of ${scope.jurisdictionId} waits for plan ${year}: ${note}; tried again at ${nextAttemptAt.toISOString()}`);
     return status;
   }
 
