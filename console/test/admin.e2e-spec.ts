@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
-import { ok, onboardGermanCity } from './console-fixtures';
+import { deleteTestUser } from '@entente/testing';
+import { type GraphQLResponse } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 /**
  * The admin screens in a real browser (Debian's Chromium) against the
@@ -14,28 +14,14 @@ import { ok, onboardGermanCity } from './console-fixtures';
  * jurisdictions and users.
  */
 describe('the admin screens in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
-  const jurisdictions = testJurisdictions();
   /** Users the tests invited through the console, deleted from the realm afterwards. */
   const invited: string[] = [];
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console-admin' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-  }, 240_000);
+  const suite = consoleSuite('console-admin');
 
   afterAll(async () => {
-    await consoleBrowser?.close();
-    await jurisdictions.deleteUsers();
     await Promise.all(invited.map((id) => deleteTestUser(id).catch(() => undefined)));
-    if (platformAdmin) await deleteTestUser(platformAdmin.id);
-    await platform?.stop();
   });
-
-  const onboarded = (prefix: string): Promise<TestJurisdiction> => onboardGermanCity(platform, platformAdmin, jurisdictions, prefix);
 
   /** Asks until the API answers NOT_FOUND (erasure runs after the offboarding event), at most 30 s. */
   async function eventuallyNotFound(ask: () => Promise<GraphQLResponse<unknown>>): Promise<void> {
@@ -48,17 +34,13 @@ describe('the admin screens in a browser', () => {
     expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
   }
 
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
-  }
-
   async function openFromNavigation(page: Page, link: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
   }
 
   it('lets the jurisdiction-admin edit the profile, with the API’s refusal at the field it names', async () => {
-    const j = await onboarded('profile');
-    const admin = await consoleBrowser.signIn(await j.user('jurisdiction-admin'));
+    const j = await suite.onboarded('profile');
+    const admin = await suite.consoleBrowser.signIn(await j.user('jurisdiction-admin'));
     await openFromNavigation(admin, 'Jurisdiction profile');
     const form = admin.getByRole('form', { name: 'Jurisdiction profile' });
     await form.getByRole('textbox', { name: 'Fiscal year starts' }).waitFor();
@@ -80,14 +62,14 @@ describe('the admin screens in a browser', () => {
     await admin.getByRole('status').filter({ hasText: 'Profile of “Hanse- und Universitätsstadt Testock” saved.' }).waitFor();
     // The header follows the stored profile.
     await admin.getByRole('banner').getByText('Hanse- und Universitätsstadt Testock').waitFor();
-    const stored = ok(await platform.graphql<{ jurisdiction: Record<string, unknown> }>(await j.token('viewer'), `{ jurisdiction { name fiscalYearStart population } }`)).jurisdiction;
+    const stored = ok(await suite.platform.graphql<{ jurisdiction: Record<string, unknown> }>(await j.token('viewer'), `{ jurisdiction { name fiscalYearStart population } }`)).jurisdiction;
     expect(stored).toEqual({ name: 'Hanse- und Universitätsstadt Testock', fiscalYearStart: '04-01', population: 210000 });
   });
 
   it('invites a user by keyboard alone, shows the one-time password once; the invitee sets their own; deactivation ends their next request and reactivation lets them in again', async () => {
-    const j = await onboarded('users');
-    const admin = await consoleBrowser.signIn(await j.user('jurisdiction-admin'));
-    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(consoleBrowser.url).origin });
+    const j = await suite.onboarded('users');
+    const admin = await suite.consoleBrowser.signIn(await j.user('jurisdiction-admin'));
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.consoleBrowser.url).origin });
     // The clipboard serves only the focused page: this one, whatever pages earlier cases left open.
     await admin.bringToFront();
     await openFromNavigation(admin, 'Users');
@@ -126,13 +108,13 @@ describe('the admin screens in a browser', () => {
     const row = admin.getByTestId('user-row').filter({ hasText: email });
     await expect(row.getByTestId('user-status').textContent()).resolves.toBe('Active');
     await expect(row.textContent()).resolves.toContain('Staff');
-    const users = ok(await platform.graphql<{ jurisdictionUsers: Array<{ id: string; username: string }> }>(await j.token('jurisdiction-admin'), `{ jurisdictionUsers { id username } }`)).jurisdictionUsers;
+    const users = ok(await suite.platform.graphql<{ jurisdictionUsers: Array<{ id: string; username: string }> }>(await j.token('jurisdiction-admin'), `{ jurisdictionUsers { id username } }`)).jurisdictionUsers;
     const anna = users.find((user) => user.username === email);
     expect(anna).toBeDefined();
     invited.push(anna?.id ?? '');
 
     // The invitee signs in with the one-time password on Keycloak's page, which makes them choose their own.
-    const { page: invitee } = await consoleBrowser.openLoginPage('/');
+    const { page: invitee } = await suite.consoleBrowser.openLoginPage('/');
     await invitee.locator('#username').fill(email);
     await invitee.locator('#password').fill(password);
     await invitee.locator('#password').press('Enter');
@@ -183,9 +165,9 @@ describe('the admin screens in a browser', () => {
   });
 
   it('lets a platform admin (no jurisdiction of their own) change a status, download an export, and offboard only after typing the jurisdiction’s id', async () => {
-    const j = await onboarded('export');
-    ok(await platform.graphql(await j.token('staff'), `mutation { registerPartner(input: { name: "Gdańsk export partner", kind: CITY, country: "PL" }) { id } }`));
-    const page = await consoleBrowser.signIn(platformAdmin);
+    const j = await suite.onboarded('export');
+    ok(await suite.platform.graphql(await j.token('staff'), `mutation { registerPartner(input: { name: "Gdańsk export partner", kind: CITY, country: "PL" }) { id } }`));
+    const page = await suite.consoleBrowser.signIn(suite.platformAdmin);
     // The console opens on the platform screen, with nothing of a jurisdiction's registry or plans.
     await page.waitForURL(/\/admin\/platform$/);
     const row = page.locator(`[data-testid="jurisdiction-row"][data-id="${j.id}"]`);
@@ -216,7 +198,7 @@ describe('the admin screens in a browser', () => {
     await page.locator('#offboard-confirm-error').filter({ hasText: `type ${j.id} exactly` }).waitFor();
     await shot(page, 'admin-offboard-refused', false);
     await expectAccessible(page, 'offboarding confirmation');
-    const still = ok(await platform.graphql<{ jurisdiction: { status: string } }>(await platformAdmin.token(), `query($id: ID) { jurisdiction(id: $id) { status } }`, { id: j.id }));
+    const still = ok(await suite.platform.graphql<{ jurisdiction: { status: string } }>(await suite.platformAdmin.token(), `query($id: ID) { jurisdiction(id: $id) { status } }`, { id: j.id }));
     expect(still.jurisdiction.status).toBe('ACTIVE');
 
     await offboard.getByRole('textbox', { name: `Type the jurisdiction’s id, ${j.id}, to confirm` }).fill(j.id);
@@ -226,29 +208,29 @@ describe('the admin screens in a browser', () => {
     await offboard.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Hansestadt export offboarded' }).waitFor();
     // Every service erases what the jurisdiction held; the registry's record of it goes too.
-    await eventuallyNotFound(async () => platform.graphql(await platformAdmin.token(), `query($id: ID) { jurisdiction(id: $id) { status } }`, { id: j.id }));
+    await eventuallyNotFound(async () => suite.platform.graphql(await suite.platformAdmin.token(), `query($id: ID) { jurisdiction(id: $id) { status } }`, { id: j.id }));
   });
 
   it('shows a jurisdiction-admin nothing of another jurisdiction: not its users, not its profile by address, and no platform screen', async () => {
-    const mine = await onboarded('mine');
-    const theirs = await onboarded('theirs');
+    const mine = await suite.onboarded('mine');
+    const theirs = await suite.onboarded('theirs');
     const stranger = await theirs.user('staff');
-    const admin = await consoleBrowser.signIn(await mine.user('jurisdiction-admin'));
+    const admin = await suite.consoleBrowser.signIn(await mine.user('jurisdiction-admin'));
     expect(await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Platform' }).count()).toBe(0);
     await openFromNavigation(admin, 'Users');
     await admin.getByTestId('user-row').first().waitFor();
     expect(await admin.getByTestId('users').innerText()).not.toContain(stranger.username);
 
     // Naming the other jurisdiction in the address changes nothing: the console asks for one's own.
-    await admin.goto(new URL(`/admin/users?jurisdiction=${theirs.id}`, consoleBrowser.url).toString());
+    await admin.goto(new URL(`/admin/users?jurisdiction=${theirs.id}`, suite.consoleBrowser.url).toString());
     await admin.getByTestId('user-row').first().waitFor();
     expect(await admin.locator('body').innerText()).not.toContain(stranger.username);
-    await admin.goto(new URL(`/admin/jurisdiction?jurisdiction=${theirs.id}`, consoleBrowser.url).toString());
+    await admin.goto(new URL(`/admin/jurisdiction?jurisdiction=${theirs.id}`, suite.consoleBrowser.url).toString());
     await admin.getByRole('form', { name: 'Jurisdiction profile' }).getByRole('textbox', { name: 'Name' }).waitFor();
     expect(await admin.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Hansestadt mine');
     expect(await admin.locator('body').innerText()).not.toContain('Hansestadt theirs');
 
-    await admin.goto(new URL('/admin/platform', consoleBrowser.url).toString());
+    await admin.goto(new URL('/admin/platform', suite.consoleBrowser.url).toString());
     await admin.getByTestId('platform-not-available').waitFor();
     expect(await admin.getByTestId('jurisdictions').count()).toBe(0);
     expect(await admin.locator('body').innerText()).not.toContain('Hansestadt theirs');

@@ -109,3 +109,8 @@ export async function tabTo(page: Page, selector: string, maxTabs = 80): Promise
   }
   throw new Error(`${selector} was not reached within ${maxTabs} presses of Tab`);
 }
+
+/** Fails the test with axe-core's serious and critical WCAG 2.1 A/AA violations on what the page shows now, if any. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await seriousViolations(page, screen)).toEqual([]);
+}

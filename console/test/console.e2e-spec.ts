@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { eventually, type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
+import { eventually, type TestJurisdiction } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 /**
  * The console in a real browser (Debian's Chromium, driven by Playwright)
@@ -15,47 +15,15 @@ import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browse
 const YEAR = 2027;
 
 describe('the console in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
-  const jurisdictions = testJurisdictions();
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-  }, 240_000);
-
-  afterAll(async () => {
-    await consoleBrowser?.close();
-    await jurisdictions.deleteUsers();
-    if (platformAdmin) await deleteTestUser(platformAdmin.id);
-  });
-
-  function ok<T>(response: GraphQLResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
-
-  /** A German city onboarded by the platform admin: no strategy, priorities or plan yet. */
-  async function onboarded(prefix: string): Promise<TestJurisdiction> {
-    const j = jurisdictions.create(prefix);
-    ok(
-      await platform.graphql(
-        await platformAdmin.token(),
-        `mutation($id: String!) { onboardJurisdiction(input: { id: $id, name: "Hansestadt ${prefix}", level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`,
-        { id: j.id },
-      ),
-    );
-    return j;
-  }
+  const suite = consoleSuite('console');
 
   /** A Rostock-like jurisdiction with three priorities and a 2027 plan 7 000 € over its own budget, made through the API. */
   async function rostockLike(prefix: string, staffFte = 3): Promise<TestJurisdiction> {
-    const j = await onboarded(prefix);
+    const j = await suite.onboarded(prefix);
     const staff = await j.token('staff');
     const goals = ok(
-      await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staff, `mutation($input: StrategyInput!) { saveStrategy(input: $input) { goals { goalId } } }`, {
+      await suite.platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staff, `mutation($input: StrategyInput!) { saveStrategy(input: $input) { goals { goalId } } }`, {
         input: {
           goals: [
             { kind: 'ECONOMIC_DEVELOPMENT_AND_TRADE', title: 'Port and maritime economy', statement: 'Grow exports of the port cluster', indicators: ['export volume'] },
@@ -70,7 +38,7 @@ describe('the console in a browser', () => {
     const priorities: string[] = [];
     for (const [index, title] of ['Baltic maritime trade', 'Offshore wind partnerships', 'Youth and school exchanges'].entries()) {
       const set = ok(
-        await platform.graphql<{ setPriority: { priority: { id: string } } }>(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
+        await suite.platform.graphql<{ setPriority: { priority: { id: string } } }>(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
           input: { title, goalIds: [goals[index]?.goalId], focus: 'ECONOMIC_COMPLEMENTARITY', targetCountries: ['DK'], sectors: ['maritime'], themes: ['ports'] },
         }),
       );
@@ -78,7 +46,7 @@ describe('the console in a browser', () => {
     }
     // Planning learns the jurisdiction's fiscal year from the onboarding event.
     const { value } = await eventually(
-      () => platform.graphql(staff, `mutation($input: PlanSettingsInput) { createPlan(year: ${YEAR}, input: $input) { version } }`, { input: { budgetLines: [{ source: 'OWN', label: 'Council budget for international affairs', amount: 40000 }], staffDaysAvailable: 120 } }),
+      () => suite.platform.graphql(staff, `mutation($input: PlanSettingsInput) { createPlan(year: ${YEAR}, input: $input) { version } }`, { input: { budgetLines: [{ source: 'OWN', label: 'Council budget for international affairs', amount: 40000 }], staffDaysAvailable: 120 } }),
       (r) => r.data != null || r.errors?.[0]?.extensions?.code !== 'CONFLICT',
       20_000,
     );
@@ -90,13 +58,9 @@ describe('the console in a browser', () => {
       { title: 'Trade mission to Turku', type: 'TRADE_MISSION', priorityIds: [trade, wind], country: 'FI', costPerOccurrence: { own: 25000 }, staffDaysPerOccurrence: 15 },
       { title: 'Youth exchange with Riga', type: 'YOUTH_EXCHANGE', priorityIds: [youth], country: 'LV', frequency: 'ANNUAL', costPerOccurrence: { own: 8000 }, staffDaysPerOccurrence: 12 },
     ]) {
-      ok(await platform.graphql(staff, `mutation($input: ActivityInput!) { addActivity(year: ${YEAR}, input: $input) { version } }`, { input }));
+      ok(await suite.platform.graphql(staff, `mutation($input: ActivityInput!) { addActivity(year: ${YEAR}, input: $input) { version } }`, { input }));
     }
     return j;
-  }
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
   }
 
   async function openPlan(page: Page): Promise<void> {
@@ -109,7 +73,7 @@ describe('the console in a browser', () => {
   it('takes an over-budget plan from staff (reduce frequency, by keyboard alone) through the admin’s submission to the executive’s approval', async () => {
     const rostock = await rostockLike('rostock');
 
-    const staffPage = await consoleBrowser.signIn(await rostock.user('staff'));
+    const staffPage = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await staffPage.getByRole('heading', { name: /at a glance/ }).waitFor();
     await expect(staffPage.getByTestId('active-priorities').textContent()).resolves.toBe('3');
     await shot(staffPage, 'home');
@@ -150,24 +114,24 @@ describe('the console in a browser', () => {
     await staffPage.locator('#username').waitFor();
 
     // The jurisdiction-admin submits; the executive approves.
-    const adminPage = await consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
+    const adminPage = await suite.consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
     await openPlan(adminPage);
     await adminPage.getByRole('button', { name: 'Submit for review' }).click();
     await adminPage.getByTestId('plan-status').filter({ hasText: 'In review' }).waitFor();
     await shot(adminPage, 'plan-submitted');
 
-    const executivePage = await consoleBrowser.signIn(await rostock.user('executive'));
+    const executivePage = await suite.consoleBrowser.signIn(await rostock.user('executive'));
     await openPlan(executivePage);
     await executivePage.getByRole('button', { name: 'Approve version 1' }).click();
     await executivePage.getByTestId('plan-status').filter({ hasText: 'Approved' }).waitFor();
     await shot(executivePage, 'plan-approved');
-    const approved = ok(await platform.graphql<{ plan: { status: string; version: number } }>(await rostock.token('viewer'), `{ plan(year: ${YEAR}) { status version } }`)).plan;
+    const approved = ok(await suite.platform.graphql<{ plan: { status: string; version: number } }>(await rostock.token('viewer'), `{ plan(year: ${YEAR}) { status version } }`)).plan;
     expect(approved).toEqual({ status: 'APPROVED', version: 1 });
   });
 
   it('shows a viewer the plan and the priorities without a single control to change them', async () => {
     const rostock = await rostockLike('viewer');
-    const page = await consoleBrowser.signIn(await rostock.user('viewer'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('viewer'));
     await openPlan(page);
     expect(await page.getByTestId('remedy').count()).toBeGreaterThan(0);
     for (const name of [/^Apply/, 'Submit for review', /^Approve/]) {
@@ -183,7 +147,7 @@ describe('the console in a browser', () => {
   it('warns staff who set a priority past the soft cap, in German with German numbers when asked', async () => {
     // One FTE carries two priorities (soft) and at most four (hard); three are active already.
     const rostock = await rostockLike('cap', 1);
-    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await page.getByRole('link', { name: 'Priorities' }).click();
     await expect(page.getByTestId('priority-cap').textContent()).resolves.toBe('3 active · soft limit 2 · hard limit 4');
     await expectAccessible(page, 'priorities');
@@ -206,8 +170,8 @@ describe('the console in a browser', () => {
   });
 
   it('lets staff set local goals, governance and an advisory group in the strategy editor, shows the refusal at the field it names, and a priority then advances a goal', async () => {
-    const hamburg = await onboarded('strategy');
-    const page = await consoleBrowser.signIn(await hamburg.user('staff'), '/planning/strategy');
+    const hamburg = await suite.onboarded('strategy');
+    const page = await suite.consoleBrowser.signIn(await hamburg.user('staff'), '/planning/strategy');
     await page.getByRole('heading', { name: 'Strategy and goals', level: 1 }).waitFor();
     await page.getByText('No local goals yet.').waitFor();
 
@@ -264,7 +228,7 @@ describe('the console in a browser', () => {
     await expectAccessible(page, 'strategy editor');
 
     const strategy = ok(
-      await platform.graphql<{ strategy: { goals: Array<{ goalId: string; kind: string; title: string; indicators: string[] }>; governanceModel: string; executiveSponsor: { name: string }; advisoryGroups: Array<{ members: Array<{ name: string }>; meetings: Array<{ notes: string }> }>; staffFte: number } }>(
+      await suite.platform.graphql<{ strategy: { goals: Array<{ goalId: string; kind: string; title: string; indicators: string[] }>; governanceModel: string; executiveSponsor: { name: string }; advisoryGroups: Array<{ members: Array<{ name: string }>; meetings: Array<{ notes: string }> }>; staffFte: number } }>(
         await hamburg.token('viewer'),
         `{ strategy { goals { goalId kind title indicators } governanceModel executiveSponsor { name } advisoryGroups { members { name } meetings { notes } } staffFte } }`,
       ),
@@ -285,13 +249,13 @@ describe('the console in a browser', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Set priority' }).click();
     await page.getByText('Priority “Hanseatic Days” set.').waitFor();
-    const priorities = ok(await platform.graphql<{ priorities: { nodes: Array<{ title: string; goalIds: string[] }> } }>(await hamburg.token('viewer'), `{ priorities { nodes { title goalIds } } }`)).priorities.nodes;
+    const priorities = ok(await suite.platform.graphql<{ priorities: { nodes: Array<{ title: string; goalIds: string[] }> } }>(await hamburg.token('viewer'), `{ priorities { nodes { title goalIds } } }`)).priorities.nodes;
     expect(priorities).toEqual([{ title: 'Hanseatic Days', goalIds: [strategy.goals[1]?.goalId] }]);
   });
 
   it('lets staff add an activity by keyboard alone, its window picked in the calendar, and shows the capacity change', async () => {
     const rostock = await rostockLike('activity');
-    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await openPlan(page);
     const gauge = page.getByTestId('capacity-gauge');
     await expect(gauge.textContent()).resolves.toContain('Staff-days: 45 of 120');
@@ -330,15 +294,15 @@ describe('the console in a browser', () => {
     await page.getByTestId('activity-row').filter({ hasText: 'Hanse Sail reception for Gdańsk' }).waitFor();
     await shot(page, 'plan-editor');
     await expectAccessible(page, 'annual plan with its editor');
-    const added = ok(await platform.graphql<{ plan: { activities: Array<{ title: string; windowStart: string | null; windowEnd: string | null; costPerOccurrence: { own: number }; staffDaysPerOccurrence: number }> } }>(await rostock.token('viewer'), `{ plan(year: ${YEAR}) { activities { title windowStart windowEnd costPerOccurrence { own } staffDaysPerOccurrence } } }`)).plan.activities;
+    const added = ok(await suite.platform.graphql<{ plan: { activities: Array<{ title: string; windowStart: string | null; windowEnd: string | null; costPerOccurrence: { own: number }; staffDaysPerOccurrence: number }> } }>(await rostock.token('viewer'), `{ plan(year: ${YEAR}) { activities { title windowStart windowEnd costPerOccurrence { own } staffDaysPerOccurrence } } }`)).plan.activities;
     expect(added.find((activity) => activity.title === 'Hanse Sail reception for Gdańsk')).toEqual({ title: 'Hanse Sail reception for Gdańsk', windowStart: '2027-01-15', windowEnd: null, costPerOccurrence: { own: 3000 }, staffDaysPerOccurrence: 10 });
   });
 
   it('scores a visit request staff record, puts an accepted one into the plan and keeps the reason of a declined one', async () => {
     const rostock = await rostockLike('visits');
     const staff = await rostock.token('staff');
-    ok(await platform.graphql(staff, `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Choir of Tartu', country: 'EE', purpose: 'A concert tour', dateStart: '2027-08-01' } }));
-    const page = await consoleBrowser.signIn(await rostock.user('staff'), '/planning/visits');
+    ok(await suite.platform.graphql(staff, `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Choir of Tartu', country: 'EE', purpose: 'A concert tour', dateStart: '2027-08-01' } }));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'), '/planning/visits');
     await page.getByTestId('visit-row').filter({ hasText: 'Choir of Tartu' }).waitFor();
 
     await page.locator('#visit-visitor').fill('Aarhus port authority');
@@ -376,7 +340,7 @@ describe('the console in a browser', () => {
     await page.getByRole('dialog').getByRole('textbox', { name: 'Reason for declining' }).fill('No hall free in August');
     await page.getByRole('dialog').getByRole('button', { name: 'Decline the visit' }).click();
     await page.locator('[data-testid="visit-row"][data-status="DECLINED"]').filter({ hasText: 'Choir of Tartu' }).waitFor();
-    const requests = ok(await platform.graphql<{ visitRequests: { nodes: Array<{ visitor: string; status: string; declineReason: string | null; planYear: number | null }> } }>(await rostock.token('viewer'), `{ visitRequests { nodes { visitor status declineReason planYear } } }`)).visitRequests.nodes;
+    const requests = ok(await suite.platform.graphql<{ visitRequests: { nodes: Array<{ visitor: string; status: string; declineReason: string | null; planYear: number | null }> } }>(await rostock.token('viewer'), `{ visitRequests { nodes { visitor status declineReason planYear } } }`)).visitRequests.nodes;
     expect(requests).toEqual([
       { visitor: 'Choir of Tartu', status: 'DECLINED', declineReason: 'No hall free in August', planYear: null },
       { visitor: 'Aarhus port authority', status: 'ACCEPTED', declineReason: null, planYear: YEAR },
@@ -385,7 +349,7 @@ describe('the console in a browser', () => {
 
   it('shows the progress report inside the page, for a period and in German, and downloads its CSV', async () => {
     const rostock = await rostockLike('reports');
-    const page = await consoleBrowser.signIn(await rostock.user('viewer'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('viewer'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     const frame = page.frameLocator('[data-testid="report-frame"]');
     await frame.getByText('Delegation to Aarhus for the harbour forum').first().waitFor();
@@ -414,8 +378,8 @@ describe('the console in a browser', () => {
 
   it('shows a viewer the strategy, the plan’s activities, visit requests and reports without a control to change them', async () => {
     const rostock = await rostockLike('readonly');
-    ok(await platform.graphql(await rostock.token('staff'), `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Mayor of Turku', country: 'FI', purpose: 'Courtesy visit', dateStart: '2027-03-01' } }));
-    const page = await consoleBrowser.signIn(await rostock.user('viewer'), '/planning/strategy');
+    ok(await suite.platform.graphql(await rostock.token('staff'), `mutation($input: VisitRequestInput!) { recordVisitRequest(input: $input) { id } }`, { input: { visitor: 'Mayor of Turku', country: 'FI', purpose: 'Courtesy visit', dateStart: '2027-03-01' } }));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('viewer'), '/planning/strategy');
     await page.getByTestId('goal').filter({ hasText: 'Port and maritime economy' }).waitFor();
     const noEditControl = async (screen: string) => {
       expect({ screen, textboxes: await page.getByRole('textbox').count() }).toEqual({ screen, textboxes: 0 });

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { eventually, type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
-import { ok, onboardGermanCity } from './console-fixtures';
+import { eventually, type GraphQLResponse } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 /**
  * Funding's work screens in a real browser (Debian's Chromium) against the
@@ -16,24 +15,8 @@ import { ok, onboardGermanCity } from './console-fixtures';
  * run's report. Each test makes its own jurisdiction, users and records.
  */
 describe('funding’s work screens in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
-  const jurisdictions = testJurisdictions();
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console-funding-work' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-  }, 240_000);
-
-  afterAll(async () => {
-    await consoleBrowser?.close();
-    await jurisdictions.deleteUsers();
-    if (platformAdmin) await deleteTestUser(platformAdmin.id);
-    // Left running, the platform keeps Jest (and the shared e2e lock) from ever finishing.
-    await platform?.stop();
-  });
+  const suite = consoleSuite('console-funding-work');
 
   let feedServer: Server;
   let feedUrl: string;
@@ -63,18 +46,12 @@ describe('funding’s work screens in a browser', () => {
     await new Promise<void>((resolve) => feedServer?.close(() => resolve()));
   });
 
-  const onboarded = (prefix: string): Promise<TestJurisdiction> => onboardGermanCity(platform, platformAdmin, jurisdictions, prefix);
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
-  }
-
   async function addApplication(token: string, input: Record<string, unknown>): Promise<string> {
-    return ok(await platform.graphql<{ addFundingApplication: { id: string } }>(token, `mutation($input: FundingApplicationInput!) { addFundingApplication(input: $input) { id } }`, { input })).addFundingApplication.id;
+    return ok(await suite.platform.graphql<{ addFundingApplication: { id: string } }>(token, `mutation($input: FundingApplicationInput!) { addFundingApplication(input: $input) { id } }`, { input })).addFundingApplication.id;
   }
 
   function moveByApi(token: string, id: string, stage: string): Promise<GraphQLResponse<{ moveFundingApplication: { stage: string } }>> {
-    return platform.graphql<{ moveFundingApplication: { stage: string } }>(token, `mutation($id: ID!, $input: MoveFundingApplicationInput!) { moveFundingApplication(id: $id, input: $input) { stage } }`, { id, input: { stage } });
+    return suite.platform.graphql<{ moveFundingApplication: { stage: string } }>(token, `mutation($id: ID!, $input: MoveFundingApplicationInput!) { moveFundingApplication(id: $id, input: $input) { stage } }`, { id, input: { stage } });
   }
 
   /** Funding moves applications once the registry's onboarding event (currency, time zone) reached it: moves this one to preparing when it can. */
@@ -84,7 +61,7 @@ describe('funding’s work screens in a browser', () => {
   }
 
   async function applicationId(token: string, title: string): Promise<string> {
-    const nodes = ok(await platform.graphql<{ fundingApplications: { nodes: Array<{ id: string; title: string }> } }>(token, `{ fundingApplications(first: 100) { nodes { id title } } }`)).fundingApplications.nodes;
+    const nodes = ok(await suite.platform.graphql<{ fundingApplications: { nodes: Array<{ id: string; title: string }> } }>(token, `{ fundingApplications(first: 100) { nodes { id title } } }`)).fundingApplications.nodes;
     const found = nodes.find((node) => node.title === title);
     if (!found) throw new Error(`no application “${title}” among ${nodes.map((node) => node.title).join(', ')}`);
     return found.id;
@@ -92,11 +69,11 @@ describe('funding’s work screens in a browser', () => {
 
   /** A CSV source of the local file, read once through the API: its opportunities' ids are `<sourceId>:<id in the file>`. */
   async function scoutedSource(): Promise<string> {
-    const admin = await platformAdmin.token();
+    const admin = await suite.platformAdmin.token();
     const sourceId = `calls-${randomUUID().slice(0, 8)}`;
-    ok(await platform.graphql(admin, `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`, { input: { sourceId, name: `Calls ${sourceId}`, kind: 'CSV', url: feedUrl, currency: 'EUR', timeZone: 'Europe/Berlin' } }));
-    const runId = ok(await platform.graphql<{ runFundingSource: { id: string } }>(admin, `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: sourceId })).runFundingSource.id;
-    const { value } = await eventually(() => platform.graphql<{ scoutingRun: { status: string } }>(admin, `query($id: ID!) { scoutingRun(id: $id) { status } }`, { id: runId }), (r) => r.data?.scoutingRun.status === 'SUCCEEDED', 30_000);
+    ok(await suite.platform.graphql(admin, `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`, { input: { sourceId, name: `Calls ${sourceId}`, kind: 'CSV', url: feedUrl, currency: 'EUR', timeZone: 'Europe/Berlin' } }));
+    const runId = ok(await suite.platform.graphql<{ runFundingSource: { id: string } }>(admin, `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: sourceId })).runFundingSource.id;
+    const { value } = await eventually(() => suite.platform.graphql<{ scoutingRun: { status: string } }>(admin, `query($id: ID!) { scoutingRun(id: $id) { status } }`, { id: runId }), (r) => r.data?.scoutingRun.status === 'SUCCEEDED', 30_000);
     expect(ok(value).scoutingRun.status).toBe('SUCCEEDED');
     return sourceId;
   }
@@ -104,12 +81,12 @@ describe('funding’s work screens in a browser', () => {
   const card = (page: Page, title: string) => page.getByTestId('application-card').filter({ has: page.getByRole('link', { name: `Open ${title}`, exact: true }) });
 
   it('lets staff add an application and move it to awarded by keyboard, shows refusals at their fields and the history', async () => {
-    const j = await onboarded('pipeline');
+    const j = await suite.onboarded('pipeline');
     const staff = await j.token('staff');
     const parked = await addApplication(staff, { title: 'Baltic Sea youth exchange fund', funder: 'Interreg South Baltic', deadline: '2027-04-30', amountRequested: { amount: 12000, currency: 'EUR' } });
     await prepareWhenKnown(staff, parked);
 
-    const page = await consoleBrowser.signIn(await j.user('staff'), '/funding/pipeline');
+    const page = await suite.consoleBrowser.signIn(await j.user('staff'), '/funding/pipeline');
     await page.getByTestId('pipeline-board').waitFor();
     await card(page, 'Baltic Sea youth exchange fund').waitFor();
 
@@ -172,7 +149,7 @@ describe('funding’s work screens in a browser', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('column-AWARDED').getByRole('link', { name: `Open ${title}` }).waitFor();
     await expect(page.getByTestId('stage-total-AWARDED').textContent()).resolves.toContain('23.000');
-    const stored = ok(await platform.graphql<{ fundingApplication: { stage: string; amountAwarded: { amount: number; currency: string }; amountAwardedLocal: number; owner: string } }>(staff, `query($id: ID!) { fundingApplication(id: $id) { stage amountAwarded { amount currency } amountAwardedLocal owner } }`, { id })).fundingApplication;
+    const stored = ok(await suite.platform.graphql<{ fundingApplication: { stage: string; amountAwarded: { amount: number; currency: string }; amountAwardedLocal: number; owner: string } }>(staff, `query($id: ID!) { fundingApplication(id: $id) { stage amountAwarded { amount currency } amountAwardedLocal owner } }`, { id })).fundingApplication;
     expect(stored).toEqual({ stage: 'AWARDED', amountAwarded: { amount: 25000, currency: 'USD' }, amountAwardedLocal: 23000, owner: 'Anna Schulz' });
 
     // Someone else submits the parked application meanwhile: moving it back to interested is refused (CONFLICT) at the stage.
@@ -184,7 +161,7 @@ describe('funding’s work screens in a browser', () => {
     await expect(page.locator('#move-stage-error').textContent()).resolves.toContain('is submitted; from there it can move to awarded, declined or not pursued, not interested');
     await expectAccessible(page, 'move refused');
     // Its details edited: the owner and notes, in its history.
-    await page.goto(new URL(`/funding/pipeline/${parked}`, consoleBrowser.url).toString());
+    await page.goto(new URL(`/funding/pipeline/${parked}`, suite.consoleBrowser.url).toString());
     const edit = page.getByRole('form', { name: 'Edit the details' });
     await edit.getByRole('textbox', { name: 'Owner' }).fill('Jonas Berg');
     await edit.getByRole('textbox', { name: 'Notes' }).fill('Partner letters from Klaipėda and Gdańsk arrive in March.');
@@ -195,12 +172,12 @@ describe('funding’s work screens in a browser', () => {
   });
 
   it('shows a viewer the pipeline without controls, and another jurisdiction nothing of it, also by its address', async () => {
-    const j = await onboarded('pipeview');
+    const j = await suite.onboarded('pipeview');
     const staff = await j.token('staff');
     const id = await addApplication(staff, { title: 'Sister-city culture fund', funder: 'Robert Bosch Stiftung', deadline: '2027-06-15', amountRequested: { amount: 8000, currency: 'EUR' }, notes: 'Only for the autumn festival.' });
     await prepareWhenKnown(staff, id);
 
-    const page = await consoleBrowser.signIn(await j.user('viewer'), '/funding/pipeline');
+    const page = await suite.consoleBrowser.signIn(await j.user('viewer'), '/funding/pipeline');
     await card(page, 'Sister-city culture fund').waitFor();
     await page.getByText('You read the pipeline; staff and jurisdiction admins change it.').waitFor();
     expect(await page.locator('button[data-move]').count()).toBe(0);
@@ -215,8 +192,8 @@ describe('funding’s work screens in a browser', () => {
     await expect(dialog.textContent()).resolves.toContain('Only for the autumn festival.');
     await expectAccessible(page, 'application (viewer)');
 
-    const other = await onboarded('pipeother');
-    const outsider = await consoleBrowser.signIn(await other.user('staff'), `/funding/pipeline/${encodeURIComponent(id)}`);
+    const other = await suite.onboarded('pipeother');
+    const outsider = await suite.consoleBrowser.signIn(await other.user('staff'), `/funding/pipeline/${encodeURIComponent(id)}`);
     await outsider.getByTestId('application-not-found').waitFor();
     expect(await outsider.locator('body').innerText()).not.toContain('Sister-city culture fund');
     expect(await outsider.getByTestId('application-card').count()).toBe(0);
@@ -225,18 +202,18 @@ describe('funding’s work screens in a browser', () => {
   });
 
   it('makes a calendar link on the console’s origin that serves the deadlines, and revoking it voids the link', async () => {
-    const j = await onboarded('calendar');
+    const j = await suite.onboarded('calendar');
     const staff = await j.token('staff');
     await addApplication(staff, { title: 'Hanseatic mobility call', funder: 'EU Interreg Baltic Sea Region', deadline: '2027-03-31' });
 
-    const page = await consoleBrowser.signIn(await j.user('staff'), '/funding/pipeline');
+    const page = await suite.consoleBrowser.signIn(await j.user('staff'), '/funding/pipeline');
     const panel = page.getByTestId('calendar-link');
     await panel.getByText('Anyone who has this link sees these deadlines, without signing in.').waitFor();
     await panel.getByRole('button', { name: 'Create my calendar link' }).click();
     const field = panel.getByRole('textbox', { name: 'Calendar link (iCalendar)' });
     await field.waitFor();
     const link = await field.inputValue();
-    expect(link).toMatch(new RegExp(`^${consoleBrowser.url.replace(/\/$/, '')}/calendar/[A-Za-z0-9_-]+\\.ics$`));
+    expect(link).toMatch(new RegExp(`^${suite.consoleBrowser.url.replace(/\/$/, '')}/calendar/[A-Za-z0-9_-]+\\.ics$`));
     await shot(page, 'funding-calendar-link');
     await expectAccessible(page, 'calendar link made');
 
@@ -260,11 +237,11 @@ describe('funding’s work screens in a browser', () => {
 
   it('follows the call an application answers with the Follow toggle, and lists followed calls with their reminder days to edit', async () => {
     const sourceId = await scoutedSource();
-    const j = await onboarded('follows');
+    const j = await suite.onboarded('follows');
     const staff = await j.token('staff');
     const id = await addApplication(staff, { title: 'Smart ports bid', opportunityId: `${sourceId}:call-1`, funder: 'Interreg Baltic Sea Region', deadline: '2027-05-31' });
 
-    const page = await consoleBrowser.signIn(await j.user('staff'), `/funding/pipeline/${encodeURIComponent(id)}`);
+    const page = await suite.consoleBrowser.signIn(await j.user('staff'), `/funding/pipeline/${encodeURIComponent(id)}`);
     const dialog = page.getByRole('dialog');
     const toggle = dialog.getByTestId('follow-toggle');
     await toggle.waitFor();
@@ -295,7 +272,7 @@ describe('funding’s work screens in a browser', () => {
     await page.keyboard.press('Enter');
     await followed.getByRole('button', { name: 'Save reminders' }).click();
     await page.getByRole('status').filter({ hasText: 'Reminders for “Baltic smart ports call” saved.' }).waitFor();
-    const stored = ok(await platform.graphql<{ followedOpportunities: { nodes: Array<{ reminderDays: number[] }> } }>(staff, `{ followedOpportunities { nodes { reminderDays } } }`)).followedOpportunities.nodes;
+    const stored = ok(await suite.platform.graphql<{ followedOpportunities: { nodes: Array<{ reminderDays: number[] }> } }>(staff, `{ followedOpportunities { nodes { reminderDays } } }`)).followedOpportunities.nodes;
     expect(stored).toEqual([{ reminderDays: [30, 14, 3] }]);
     await page.getByTestId('next-reminder').filter({ hasText: '30 days before closing' }).waitFor();
     await shot(page, 'funding-followed');
@@ -309,7 +286,7 @@ describe('funding’s work screens in a browser', () => {
   describe('funding sources', () => {
     it('lets a platform-admin add a CSV source (a refusal at its field first), run it and read the run’s report', async () => {
       const name = `Nordic calls ${randomUUID().slice(0, 6)}`;
-      const page = await consoleBrowser.signIn(platformAdmin);
+      const page = await suite.consoleBrowser.signIn(suite.platformAdmin);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funding sources' }).click();
       const form = page.getByRole('form', { name: 'Add a source' });
       await form.waitFor();

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { eventually, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
-import { ok, onboardGermanCity } from './console-fixtures';
+import { eventually, type TestJurisdiction } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 /**
  * The funding screens for finding calls in a real browser (Debian's
@@ -18,35 +17,21 @@ import { ok, onboardGermanCity } from './console-fixtures';
  * any source.
  */
 describe('the funding search screens in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
   let feed: Server;
   /** What the CSV source answers now; a test adds a row and runs the source again. */
   let rows: string[] = [];
-  const jurisdictions = testJurisdictions();
   const HEADER = 'id,title,funder,fundertype,status,closesAt,timeZone,applicantTypes,countries,themes,currency,awardCeiling,description';
 
+  const suite = consoleSuite('console-funding');
+
   beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console-funding' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
     feed = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' }).end([HEADER, ...rows].join('\n')));
     await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
-  }, 240_000);
-
-  afterAll(async () => {
-    await consoleBrowser?.close();
-    await new Promise((resolve) => feed?.close(resolve));
-    await jurisdictions.deleteUsers();
-    if (platformAdmin) await deleteTestUser(platformAdmin.id);
-    // Left running, the platform keeps Jest (and the shared e2e lock) from ever finishing.
-    await platform?.stop();
   });
 
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
-  }
+  afterAll(async () => {
+    await new Promise((resolve) => feed?.close(resolve));
+  });
 
   const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
@@ -59,26 +44,26 @@ describe('the funding search screens in a browser', () => {
   /** Adds the feed as a CSV source (once) and reads it now, as a platform admin. */
   let sourceId: string | null = null;
   async function scout(): Promise<void> {
-    const admin = await platformAdmin.token();
+    const admin = await suite.platformAdmin.token();
     if (!sourceId) {
       const url = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/calls.csv`;
-      sourceId = ok(await platform.graphql<{ addFundingSource: { id: string } }>(admin, `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`, { input: { name: 'Console calls', kind: 'CSV', url } })).addFundingSource.id;
+      sourceId = ok(await suite.platform.graphql<{ addFundingSource: { id: string } }>(admin, `mutation($input: AddFundingSourceInput!) { addFundingSource(input: $input) { id } }`, { input: { name: 'Console calls', kind: 'CSV', url } })).addFundingSource.id;
     }
-    ok(await platform.graphql(admin, `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: sourceId }));
+    ok(await suite.platform.graphql(admin, `mutation($id: ID!) { runFundingSource(id: $id) { id } }`, { id: sourceId }));
   }
 
   /** A jurisdiction with the active priority "Baltic trade" (regional development, Denmark). */
   async function withPriority(prefix: string): Promise<TestJurisdiction> {
-    const j = await onboardGermanCity(platform, platformAdmin, jurisdictions, prefix);
+    const j = await suite.onboarded(prefix);
     const staff = await j.token('staff');
     const goal = ok(
-      await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(
+      await suite.platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(
         staff,
         `mutation { saveStrategy(input: { goals: [{ kind: ECONOMIC_DEVELOPMENT_AND_TRADE, title: "Port economy", statement: "Exports of the port cluster" }], staffFte: 3 }) { goals { goalId } } }`,
       ),
     ).saveStrategy.goals[0]?.goalId;
     ok(
-      await platform.graphql(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
+      await suite.platform.graphql(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
         input: { title: 'Baltic trade', goalIds: [goal], focus: 'ECONOMIC_COMPLEMENTARITY', targetCountries: ['DK'], themes: ['Regional development'] },
       }),
     );
@@ -86,7 +71,7 @@ describe('the funding search screens in a browser', () => {
   }
 
   async function matchCount(j: TestJurisdiction, word: string): Promise<number> {
-    const matches = ok(await platform.graphql<{ opportunityMatches: Array<{ title: string }> }>(await j.token('viewer'), `{ opportunityMatches(first: 100) { title } }`)).opportunityMatches;
+    const matches = ok(await suite.platform.graphql<{ opportunityMatches: Array<{ title: string }> }>(await j.token('viewer'), `{ opportunityMatches(first: 100) { title } }`)).opportunityMatches;
     return matches.filter((match) => match.title.includes(word)).length;
   }
 
@@ -108,7 +93,7 @@ describe('the funding search screens in a browser', () => {
     await scout();
     await eventually(() => matchCount(j, word), (count) => count >= 1, 45_000);
 
-    const page = await consoleBrowser.signIn(await j.user('staff'));
+    const page = await suite.consoleBrowser.signIn(await j.user('staff'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find funding' }).click();
     await page.getByTestId('search-filters').waitFor();
     await addTag(page, '#filter-keywords', word);
@@ -168,7 +153,7 @@ describe('the funding search screens in a browser', () => {
     const notice = page.getByRole('status').filter({ hasText: 'This search will send you alerts in the app' });
     await notice.waitFor();
     await shot(page, 'funding-search-saved');
-    const saved = ok(await platform.graphql<{ savedSearches: { nodes: Array<{ id: string; name: string; cadence: { kind: string }; channels: { inApp: boolean }; criteria: { keywords: string[]; excludedKeywords: string[]; minAmount: number; eligibleOnly: boolean } }> } }>(
+    const saved = ok(await suite.platform.graphql<{ savedSearches: { nodes: Array<{ id: string; name: string; cadence: { kind: string }; channels: { inApp: boolean }; criteria: { keywords: string[]; excludedKeywords: string[]; minAmount: number; eligibleOnly: boolean } }> } }>(
       await j.token('staff'),
       `{ savedSearches { nodes { id name cadence { kind } channels { inApp } criteria { keywords excludedKeywords minAmount eligibleOnly } } } }`,
     )).savedSearches.nodes;
@@ -195,19 +180,19 @@ describe('the funding search screens in a browser', () => {
     await expect(page.locator('[data-testid="alert-item"][data-read="false"]').count()).resolves.toBe(0);
 
     // The call followed from its dialog is on the Followed screen.
-    await page.goto(new URL('/funding/followed', consoleBrowser.url).toString());
+    await page.goto(new URL('/funding/followed', suite.consoleBrowser.url).toString());
     await page.getByText(`Interreg ${word} small projects`).first().waitFor();
   });
 
   it('snoozes and wakes a saved search, sends a digest now, deletes after a confirmation, and shows nobody else the searches', async () => {
-    const j = await onboardGermanCity(platform, platformAdmin, jurisdictions, 'fsaved');
+    const j = await suite.onboarded('fsaved');
     const staff = await j.user('staff');
     const staffToken = await staff.token();
-    const save = async (input: Record<string, unknown>) => ok(await platform.graphql<{ saveSearch: { search: { id: string } } }>(staffToken, `mutation($input: SavedSearchInput!) { saveSearch(input: $input) { search { id } } }`, { input })).saveSearch.search.id;
+    const save = async (input: Record<string, unknown>) => ok(await suite.platform.graphql<{ saveSearch: { search: { id: string } } }>(staffToken, `mutation($input: SavedSearchInput!) { saveSearch(input: $input) { search { id } } }`, { input })).saveSearch.search.id;
     const instantId = await save({ name: 'Sister cities now', criteria: { keywords: ['sister cities'], countries: ['DK'] }, cadence: { kind: 'INSTANT' }, channels: { inApp: true } });
     await save({ name: 'Weekly trusts', criteria: { funderTypes: ['trust-or-foundation'], minAmount: 5000, currency: 'EUR' }, cadence: { kind: 'WEEKLY', hour: 9, weekday: 2, timeZone: 'Europe/Berlin' }, channels: { inApp: true, email: true } });
 
-    const page = await consoleBrowser.signIn(staff, '/funding/searches');
+    const page = await suite.consoleBrowser.signIn(staff, '/funding/searches');
     const row = (name: string) => page.getByTestId('saved-search-row').filter({ hasText: name });
     await row('Weekly trusts').waitFor();
     await expect(row('Weekly trusts').innerText()).resolves.toContain('Tuesdays at 09:00 (Europe/Berlin)');
@@ -223,7 +208,7 @@ describe('the funding search screens in a browser', () => {
     await snooze.getByRole('button', { name: 'Snooze', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '“Sister cities now” snoozed until' }).waitFor();
     await row('Sister cities now').getByTestId('search-snoozed').waitFor();
-    const snoozed = ok(await platform.graphql<{ savedSearch: { snoozedUntil: string | null } }>(staffToken, `query($id: ID!) { savedSearch(id: $id) { snoozedUntil } }`, { id: instantId })).savedSearch.snoozedUntil;
+    const snoozed = ok(await suite.platform.graphql<{ savedSearch: { snoozedUntil: string | null } }>(staffToken, `query($id: ID!) { savedSearch(id: $id) { snoozedUntil } }`, { id: instantId })).savedSearch.snoozedUntil;
     expect(new Date(snoozed as string).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
     await row('Sister cities now').getByRole('button', { name: 'Wake Sister cities now' }).click();
     await page.getByRole('status').filter({ hasText: '“Sister cities now” sends alerts again.' }).waitFor();
@@ -261,9 +246,9 @@ describe('the funding search screens in a browser', () => {
     await row('Weekly trusts').waitFor({ state: 'detached' });
 
     // A viewer of the same jurisdiction sees none of them, also by address.
-    const viewer = await consoleBrowser.signIn(await j.user('viewer'), '/funding/searches');
+    const viewer = await suite.consoleBrowser.signIn(await j.user('viewer'), '/funding/searches');
     await viewer.getByText('No saved searches yet.', { exact: false }).waitFor();
-    await viewer.goto(new URL(`/funding/searches/${instantId}`, consoleBrowser.url).toString());
+    await viewer.goto(new URL(`/funding/searches/${instantId}`, suite.consoleBrowser.url).toString());
     await viewer.getByTestId('saved-search-not-found').waitFor();
     await expect(viewer.locator('body').innerText()).resolves.not.toContain('Sister cities now');
     await shot(viewer, 'funding-saved-search-not-found');

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { eventually, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
-import { ok, onboardGermanCity } from './console-fixtures';
+import { eventually, type TestJurisdiction } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 const YEAR = 2027;
 
@@ -17,38 +17,24 @@ const YEAR = 2027;
  * its own jurisdictions, coordinator and network through the API.
  */
 describe('the network screens in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
   const coordinators: TestUser[] = [];
-  const jurisdictions = testJurisdictions();
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console-network' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-  }, 240_000);
+  const suite = consoleSuite('console-network');
 
   afterAll(async () => {
-    await consoleBrowser?.close();
-    await jurisdictions.deleteUsers();
-    await Promise.all([platformAdmin, ...coordinators].filter(Boolean).map((user) => deleteTestUser(user.id)));
-    // Left running, the platform keeps Jest (and the shared e2e lock) from ever finishing.
-    await platform?.stop();
+    await Promise.all(coordinators.map((user) => deleteTestUser(user.id)));
   });
-
-  const onboarded = (prefix: string) => onboardGermanCity(platform, platformAdmin, jurisdictions, prefix);
 
   /** A regional coordinator whose home is an onboarded jurisdiction of their own (the console opens on a jurisdiction). */
   async function coordinatorOf(prefix: string): Promise<TestUser> {
-    const home = await onboarded(prefix);
+    const home = await suite.onboarded(prefix);
     const user = await createTestUser({ jurisdiction: home.id, roles: ['regional-coordinator'] });
     coordinators.push(user);
     return user;
   }
 
   async function networkOf(coordinator: TestUser, name: string, invitees: TestJurisdiction[]): Promise<string> {
-    const id = ok(await platform.graphql<{ createNetwork: { id: string } }>(await coordinator.token(), `mutation($name: String!) { createNetwork(input: { name: $name }) { id } }`, { name })).createNetwork.id;
+    const id = ok(await suite.platform.graphql<{ createNetwork: { id: string } }>(await coordinator.token(), `mutation($name: String!) { createNetwork(input: { name: $name }) { id } }`, { name })).createNetwork.id;
     for (const invitee of invitees) await invite(coordinator, id, invitee);
     return id;
   }
@@ -57,7 +43,7 @@ describe('the network screens in a browser', () => {
   async function invite(coordinator: TestUser, networkId: string, invitee: TestJurisdiction): Promise<void> {
     const token = await coordinator.token();
     const { value } = await eventually(
-      () => platform.graphql(token, `mutation($n: ID!, $j: ID!) { inviteToNetwork(networkId: $n, jurisdictionId: $j) { status } }`, { n: networkId, j: invitee.id }),
+      () => suite.platform.graphql(token, `mutation($n: ID!, $j: ID!) { inviteToNetwork(networkId: $n, jurisdictionId: $j) { status } }`, { n: networkId, j: invitee.id }),
       (r) => !r.errors,
       30_000,
     );
@@ -65,14 +51,14 @@ describe('the network screens in a browser', () => {
   }
 
   async function accept(j: TestJurisdiction, networkId: string): Promise<void> {
-    ok(await platform.graphql(await j.token('jurisdiction-admin'), `mutation($n: ID!) { acceptNetworkInvitation(networkId: $n) { status } }`, { n: networkId }));
+    ok(await suite.platform.graphql(await j.token('jurisdiction-admin'), `mutation($n: ID!) { acceptNetworkInvitation(networkId: $n) { status } }`, { n: networkId }));
   }
 
   async function priority(j: TestJurisdiction, title: string, country: string): Promise<void> {
     const staff = await j.token('staff');
-    const goal = ok(await platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staff, `mutation { saveStrategy(input: { goals: [{ kind: ECONOMIC_DEVELOPMENT_AND_TRADE, title: "Exports", statement: "Grow exports" }] }) { goals { goalId } } }`)).saveStrategy.goals[0]?.goalId;
+    const goal = ok(await suite.platform.graphql<{ saveStrategy: { goals: Array<{ goalId: string }> } }>(staff, `mutation { saveStrategy(input: { goals: [{ kind: ECONOMIC_DEVELOPMENT_AND_TRADE, title: "Exports", statement: "Grow exports" }] }) { goals { goalId } } }`)).saveStrategy.goals[0]?.goalId;
     ok(
-      await platform.graphql(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
+      await suite.platform.graphql(staff, `mutation($input: SetPriorityInput!) { setPriority(input: $input) { priority { id } } }`, {
         input: { title, goalIds: [goal], focus: 'SHARED_POLICY_PRIORITY', targetCountries: [country], sectors: ['wind energy'], themes: ['offshore wind'] },
       }),
     );
@@ -82,13 +68,13 @@ describe('the network screens in a browser', () => {
   async function delegation(j: TestJurisdiction, title: string, country: string, city: string, window: [string, string]): Promise<void> {
     const staff = await j.token('staff');
     const { value } = await eventually(
-      () => platform.graphql(staff, `mutation { createPlan(year: ${YEAR}, input: { budgetLines: [{ source: OWN, label: "Budget", amount: 50000 }], staffDaysAvailable: 100 }) { version } }`),
+      () => suite.platform.graphql(staff, `mutation { createPlan(year: ${YEAR}, input: { budgetLines: [{ source: OWN, label: "Budget", amount: 50000 }], staffDaysAvailable: 100 }) { version } }`),
       (r) => r.data != null || r.errors?.[0]?.extensions?.['code'] !== 'CONFLICT',
       20_000,
     );
     ok(value);
     ok(
-      await platform.graphql(staff, `mutation($input: ActivityInput!) { addActivity(year: ${YEAR}, input: $input) { version } }`, {
+      await suite.platform.graphql(staff, `mutation($input: ActivityInput!) { addActivity(year: ${YEAR}, input: $input) { version } }`, {
         input: { title, type: 'OUTBOUND_DELEGATION', country, city, frequency: 'ONE_OFF', windowStart: window[0], windowEnd: window[1], costPerOccurrence: { own: 9000 }, staffDaysPerOccurrence: 6 },
       }),
     );
@@ -97,7 +83,7 @@ describe('the network screens in a browser', () => {
   async function seenInPreview(j: TestJurisdiction, networkId: string, scope: string, records: 'priorities' | 'activities'): Promise<void> {
     const token = await j.token('jurisdiction-admin');
     await eventually(
-      () => platform.graphql<{ sharingPreview: Record<string, unknown[]> }>(token, `query($n: ID!, $g: [SharingTermsInput!]) { sharingPreview(networkId: $n, grants: $g) { ${records} { id } } }`, { n: networkId, g: [{ scope }] }),
+      () => suite.platform.graphql<{ sharingPreview: Record<string, unknown[]> }>(token, `query($n: ID!, $g: [SharingTermsInput!]) { sharingPreview(networkId: $n, grants: $g) { ${records} { id } } }`, { n: networkId, g: [{ scope }] }),
       (r) => (r.data?.sharingPreview[records]?.length ?? 0) > 0,
       30_000,
     );
@@ -116,24 +102,20 @@ describe('the network screens in a browser', () => {
     }
   }
 
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
-  }
-
   it('lets a jurisdiction-admin accept, share priorities with a field allow-list by keyboard after the preview, shows it on the coordinator’s heat map, takes it away on revoke, and logs the read', async () => {
-    const [rostock, gdansk, coordinator] = await Promise.all([onboarded('netc-rostock'), onboarded('netc-gdansk'), coordinatorOf('netc-coord')]);
+    const [rostock, gdansk, coordinator] = await Promise.all([suite.onboarded('netc-rostock'), suite.onboarded('netc-gdansk'), coordinatorOf('netc-coord')]);
     const rostockName = 'Hansestadt netc-rostock';
     const gdanskName = 'Hansestadt netc-gdansk';
     const networkName = `Baltic wind ${rostock.id.slice(-6)}`;
     const networkId = await networkOf(coordinator, networkName, [rostock, gdansk]);
     await accept(gdansk, networkId);
     await Promise.all([priority(rostock, 'Danish offshore wind', 'DK'), delegation(gdansk, 'Study visit to Esbjerg', 'DK', 'Esbjerg', [`${YEAR}-06-08`, `${YEAR}-06-10`])]);
-    ok(await platform.graphql(await gdansk.token('jurisdiction-admin'), `mutation($input: ShareWithNetworkInput!) { shareWithNetwork(input: $input) { id } }`, { input: { networkId, scope: 'PLANNED_ACTIVITIES' } }));
+    ok(await suite.platform.graphql(await gdansk.token('jurisdiction-admin'), `mutation($input: ShareWithNetworkInput!) { shareWithNetwork(input: $input) { id } }`, { input: { networkId, scope: 'PLANNED_ACTIVITIES' } }));
     // The network learns of both records by event: wait (through the unlogged preview) until its read model has them.
     await Promise.all([seenInPreview(rostock, networkId, 'PRIORITIES', 'priorities'), seenInPreview(gdansk, networkId, 'PLANNED_ACTIVITIES', 'activities')]);
 
     // Rostock's admin finds the invitation and accepts it by keyboard.
-    const admin = await consoleBrowser.signIn(await rostock.user('jurisdiction-admin'), '/network');
+    const admin = await suite.consoleBrowser.signIn(await rostock.user('jurisdiction-admin'), '/network');
     await admin.getByTestId(`network-${networkId}`).waitFor();
     await shot(admin, 'network-list-invited');
     await expectAccessible(admin, 'networks');
@@ -165,7 +147,7 @@ describe('the network screens in a browser', () => {
     await shot(admin, 'network-sharing-granted');
 
     // The coordinator's dashboard: both members on the heat map, Rostock's priority counted at Denmark; the cells are read by keyboard.
-    const coord = await consoleBrowser.signIn(coordinator, `/network/${networkId}/dashboard`);
+    const coord = await suite.consoleBrowser.signIn(coordinator, `/network/${networkId}/dashboard`);
     await coord.getByTestId('heat-map').waitFor();
     await expect(coord.getByTestId(`heat-${rostockName}-DK`).innerText()).resolves.toBe('1');
     await expect(coord.getByTestId(`heat-${gdanskName}-DK`).innerText()).resolves.toBe('1');
@@ -201,7 +183,7 @@ describe('the network screens in a browser', () => {
 
     // The access log names the coordinator's reads of Rostock's data.
     // By its address: with the funding sections the navigation is taller than the test's 900-pixel window.
-    await admin.goto(new URL('/network/access-log', consoleBrowser.url).toString());
+    await admin.goto(new URL('/network/access-log', suite.consoleBrowser.url).toString());
     const log = admin.getByTestId('access-log');
     await log.waitFor();
     const reads = await log.getByTestId('access-entry').allInnerTexts();
@@ -212,9 +194,9 @@ describe('the network screens in a browser', () => {
   });
 
   it('lets a coordinator create a network and invite a jurisdiction, whose admin accepts from the network’s page and later leaves it after the confirmation', async () => {
-    const [riga, coordinator] = await Promise.all([onboarded('netc-riga'), coordinatorOf('netc-coord2')]);
+    const [riga, coordinator] = await Promise.all([suite.onboarded('netc-riga'), coordinatorOf('netc-coord2')]);
     const networkName = `Hanseatic youth ${riga.id.slice(-6)}`;
-    const coord = await consoleBrowser.signIn(coordinator, '/network');
+    const coord = await suite.consoleBrowser.signIn(coordinator, '/network');
     await coord.getByTestId('networks-empty').waitFor();
     await coord.getByRole('button', { name: 'Create a network' }).click();
     const dialog = coord.getByRole('dialog');
@@ -241,7 +223,7 @@ describe('the network screens in a browser', () => {
     );
     await coord.getByTestId(`member-${riga.id}`).getByText('Invited', { exact: true }).waitFor();
 
-    const admin = await consoleBrowser.signIn(await riga.user('jurisdiction-admin'), '/network');
+    const admin = await suite.consoleBrowser.signIn(await riga.user('jurisdiction-admin'), '/network');
     await admin.getByRole('link', { name: `Open ${networkName}` }).click();
     // The router keeps the list on screen while the network's screen loads (a transition): its own Accept is the list's twin.
     await admin.getByRole('tab', { name: 'Members' }).waitFor();
@@ -263,7 +245,7 @@ describe('the network screens in a browser', () => {
   });
 
   it('lets members post on the seeking-partners board, answer and close a post; propose a joint effort (a wrong sum of shares refused at the shares), join it with its share, and the lead move it to forming', async () => {
-    const [lead, partner, coordinator] = await Promise.all([onboarded('netc-lead'), onboarded('netc-partner'), coordinatorOf('netc-coord4')]);
+    const [lead, partner, coordinator] = await Promise.all([suite.onboarded('netc-lead'), suite.onboarded('netc-partner'), coordinatorOf('netc-coord4')]);
     const leadName = 'Hansestadt netc-lead';
     const partnerName = 'Hansestadt netc-partner';
     const networkName = `North Sea ports ${lead.id.slice(-6)}`;
@@ -271,7 +253,7 @@ describe('the network screens in a browser', () => {
     await Promise.all([accept(lead, networkId), accept(partner, networkId)]);
 
     // The lead's staff posts what it looks for; a post without a description is refused at that field.
-    const staff = await consoleBrowser.signIn(await lead.user('staff'), `/network/${networkId}/board`);
+    const staff = await suite.consoleBrowser.signIn(await lead.user('staff'), `/network/${networkId}/board`);
     const postForm = staff.getByRole('form', { name: 'Post what your jurisdiction looks for' });
     await postForm.getByRole('textbox', { name: 'Country' }).fill('pl');
     await postForm.getByRole('button', { name: 'Post' }).click();
@@ -288,7 +270,7 @@ describe('the network screens in a browser', () => {
     await expectAccessible(staff, 'seeking-partners board');
 
     // The other member's admin answers it; a coordinator reads the board without a control.
-    const partnerAdmin = await consoleBrowser.signIn(await partner.user('jurisdiction-admin'), `/network/${networkId}/board`);
+    const partnerAdmin = await suite.consoleBrowser.signIn(await partner.user('jurisdiction-admin'), `/network/${networkId}/board`);
     const partnersView = partnerAdmin.getByRole('article', { name: `${leadName} looks for a partner city in Poland` });
     expect(await partnersView.getByRole('button', { name: 'Close the post' }).count()).toBe(0);
     await partnersView.getByRole('button', { name: `Answer ${leadName}` }).click();
@@ -299,7 +281,7 @@ describe('the network screens in a browser', () => {
     await answer.getByRole('button', { name: 'Send the answer' }).click();
     await partnerAdmin.getByRole('status').filter({ hasText: `Your answer was sent to ${leadName}.` }).waitFor();
     await partnersView.getByText('Our twin town Gdynia is looking for exactly this.').waitFor();
-    const coord = await consoleBrowser.signIn(coordinator, `/network/${networkId}/board`);
+    const coord = await suite.consoleBrowser.signIn(coordinator, `/network/${networkId}/board`);
     await coord.getByText('Our twin town Gdynia is looking for exactly this.').waitFor();
     expect(await coord.getByTestId('partner-board').getByRole('button').count()).toBe(0);
     expect(await coord.getByTestId('board-post').count()).toBe(0);
@@ -319,7 +301,7 @@ describe('the network screens in a browser', () => {
 
     // The lead's admin proposes a joint effort with the partner: shares summing to 120 % are refused at the shares, 70/30 is proposed.
     const title = 'Shared trade office in Gdańsk';
-    const admin = await consoleBrowser.signIn(await lead.user('jurisdiction-admin'), `/network/${networkId}/efforts`);
+    const admin = await suite.consoleBrowser.signIn(await lead.user('jurisdiction-admin'), `/network/${networkId}/efforts`);
     await admin.getByRole('button', { name: 'Propose a joint effort' }).click();
     const propose = admin.getByRole('dialog');
     await propose.getByRole('combobox', { name: 'Kind' }).click();
@@ -367,7 +349,7 @@ describe('the network screens in a browser', () => {
   });
 
   it('lets a member share its activity costs or leave them out (the preview shows the cost accordingly), and the lead invite another member with new shares (a wrong sum refused at the shares), change the shares (so may the network’s coordinator), and the invitee see itself named with its share', async () => {
-    const [lead, partner, third, coordinator] = await Promise.all([onboarded('netc-cost-lead'), onboarded('netc-cost-partner'), onboarded('netc-cost-third'), coordinatorOf('netc-coord5')]);
+    const [lead, partner, third, coordinator] = await Promise.all([suite.onboarded('netc-cost-lead'), suite.onboarded('netc-cost-partner'), suite.onboarded('netc-cost-third'), coordinatorOf('netc-coord5')]);
     const leadName = 'Hansestadt netc-cost-lead';
     const partnerName = 'Hansestadt netc-cost-partner';
     const thirdName = 'Hansestadt netc-cost-third';
@@ -379,7 +361,7 @@ describe('the network screens in a browser', () => {
     await seenInPreview(lead, networkId, 'PLANNED_ACTIVITIES', 'activities');
 
     // The lead's admin picks planned delegations: every field ticked, the preview ends with the cost, in euros as Rostock's locale writes them.
-    const admin = await consoleBrowser.signIn(await lead.user('jurisdiction-admin'), `/network/${networkId}/sharing`);
+    const admin = await suite.consoleBrowser.signIn(await lead.user('jurisdiction-admin'), `/network/${networkId}/sharing`);
     await admin.getByTestId('grant-editor').waitFor();
     await admin.getByRole('radio', { name: 'Planned delegations and visits' }).check();
     const preview = admin.getByTestId('sharing-preview').getByTestId(`shared-${lead.id}-PLANNED_ACTIVITIES`);
@@ -416,7 +398,7 @@ describe('the network screens in a browser', () => {
     await admin.getByTestId('grant-PLANNED_ACTIVITIES-current').filter({ hasText: 'all fields' }).waitFor();
     await eventually(() => costCell(seesNow), (cell) => cell === '9.000 €', 10_000);
     await shot(admin, 'network-sharing-cost-granted');
-    const thirdAdmin = await consoleBrowser.signIn(await third.user('jurisdiction-admin'), `/network/${networkId}/shared`);
+    const thirdAdmin = await suite.consoleBrowser.signIn(await third.user('jurisdiction-admin'), `/network/${networkId}/shared`);
     const theirView = thirdAdmin.getByTestId(`shared-${lead.id}-PLANNED_ACTIVITIES`);
     await theirView.getByText('Trade mission to Aarhus').waitFor();
     await expect(costCell(theirView)).resolves.toBe('9.000 €');
@@ -426,7 +408,7 @@ describe('the network screens in a browser', () => {
     // A common delegation of the lead and the partner, 60/40; the lead's admin invites the third member.
     const title = 'Common delegation to Aarhus';
     ok(
-      await platform.graphql(await lead.token('jurisdiction-admin'), `mutation($input: ProposeJointEffortInput!) { proposeJointEffort(input: $input) { id } }`, {
+      await suite.platform.graphql(await lead.token('jurisdiction-admin'), `mutation($input: ProposeJointEffortInput!) { proposeJointEffort(input: $input) { id } }`, {
         input: { networkId, kind: 'COMMON_DELEGATION', title, country: 'DK', participants: [{ jurisdictionId: lead.id, costShare: 60 }, { jurisdictionId: partner.id, costShare: 40 }] },
       }),
     );
@@ -488,7 +470,7 @@ describe('the network screens in a browser', () => {
     await expectAccessible(thirdAdmin, 'joint efforts of the invited member');
 
     // The network's coordinator, no member's admin, steers the effort too: 30 / 30 / 40.
-    const coord = await consoleBrowser.signIn(coordinator, `/network/${networkId}/dashboard`);
+    const coord = await suite.consoleBrowser.signIn(coordinator, `/network/${networkId}/dashboard`);
     await coord.getByRole('tab', { name: 'Joint efforts' }).click();
     const coordsView = coord.getByRole('article', { name: title });
     await coordsView.getByRole('button', { name: `Change cost shares of “${title}”` }).click();
@@ -504,22 +486,22 @@ describe('the network screens in a browser', () => {
     await expect(coordsView.getByTestId(`share-${third.id}`).innerText()).resolves.toMatch(/not joined yet\s+40 %/);
     await shot(coord, 'network-effort-shares-by-coordinator');
     // The invitee's page, reloaded, offers joining with the share the coordinator left it.
-    await thirdAdmin.goto(new URL(`/network/${networkId}/efforts`, consoleBrowser.url).toString());
+    await thirdAdmin.goto(new URL(`/network/${networkId}/efforts`, suite.consoleBrowser.url).toString());
     await thirdAdmin.getByRole('article', { name: title }).getByRole('button', { name: `Join with our 40 % share: “${title}”` }).waitFor();
   });
 
   it('shows a jurisdiction outside the network nothing of it, by URL either', async () => {
-    const [member, outsider, coordinator] = await Promise.all([onboarded('netc-member'), onboarded('netc-outside'), coordinatorOf('netc-coord3')]);
+    const [member, outsider, coordinator] = await Promise.all([suite.onboarded('netc-member'), suite.onboarded('netc-outside'), coordinatorOf('netc-coord3')]);
     const networkName = `Closed circle ${member.id.slice(-6)}`;
     const networkId = await networkOf(coordinator, networkName, [member]);
     await accept(member, networkId);
     await priority(member, 'Secret harbour plans', 'NO');
-    ok(await platform.graphql(await member.token('jurisdiction-admin'), `mutation($input: ShareWithNetworkInput!) { shareWithNetwork(input: $input) { id } }`, { input: { networkId, scope: 'PRIORITIES' } }));
+    ok(await suite.platform.graphql(await member.token('jurisdiction-admin'), `mutation($input: ShareWithNetworkInput!) { shareWithNetwork(input: $input) { id } }`, { input: { networkId, scope: 'PRIORITIES' } }));
 
-    const page = await consoleBrowser.signIn(await outsider.user('jurisdiction-admin'), '/network');
+    const page = await suite.consoleBrowser.signIn(await outsider.user('jurisdiction-admin'), '/network');
     await page.getByTestId('networks-empty').waitFor();
     for (const tab of ['', '/dashboard', '/shared']) {
-      await page.goto(new URL(`/network/${networkId}${tab}`, consoleBrowser.url).toString());
+      await page.goto(new URL(`/network/${networkId}${tab}`, suite.consoleBrowser.url).toString());
       await page.getByTestId('network-not-found').waitFor();
       const text = await page.locator('body').innerText();
       expect(text).not.toContain(networkName);

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createTestUser, deleteTestUser, type TestUser } from '@entente/testing';
-import { type GraphQLResponse, startTestPlatform, type TestJurisdiction, type TestPlatform, testJurisdictions } from '@entente/e2e-support';
-import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browser';
+import { type TestJurisdiction } from '@entente/e2e-support';
+import { expectAccessible, shot, tabTo } from './console-browser';
+import { consoleSuite, ok } from './console-fixtures';
 
 /**
  * The registry's screens in a real browser (Debian's Chromium) against the
@@ -12,48 +12,11 @@ import { ConsoleBrowser, seriousViolations, shot, tabTo } from './console-browse
  * its own jurisdictions, users and records through the API first.
  */
 describe('the registry screens in a browser', () => {
-  let platform: TestPlatform;
-  let consoleBrowser: ConsoleBrowser;
-  let platformAdmin: TestUser;
-  const jurisdictions = testJurisdictions();
 
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: 'console-registry' });
-    consoleBrowser = await ConsoleBrowser.start(platform);
-    platformAdmin = await createTestUser({ jurisdiction: 'platform', roles: ['platform-admin'] });
-  }, 240_000);
-
-  afterAll(async () => {
-    await consoleBrowser?.close();
-    await jurisdictions.deleteUsers();
-    if (platformAdmin) await deleteTestUser(platformAdmin.id);
-    // Left running, the platform keeps Jest (and the shared e2e lock) from ever finishing.
-    await platform?.stop();
-  });
-
-  function ok<T>(response: GraphQLResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
-
-  async function onboarded(prefix: string): Promise<TestJurisdiction> {
-    const j = jurisdictions.create(prefix);
-    ok(
-      await platform.graphql(
-        await platformAdmin.token(),
-        `mutation($id: String!) { onboardJurisdiction(input: { id: $id, name: "Hansestadt ${prefix}", level: CITY, country: "DE", timeZone: "Europe/Berlin", currency: "EUR", fiscalYearStart: "01-01", languages: ["de"] }) { jurisdiction { id } } }`,
-        { id: j.id },
-      ),
-    );
-    return j;
-  }
+  const suite = consoleSuite('console-registry');
 
   async function recordAsset(j: TestJurisdiction, input: Record<string, unknown>): Promise<string> {
-    return ok(await platform.graphql<{ recordAsset: { id: string } }>(await j.token('staff'), `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`, { input })).recordAsset.id;
-  }
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    expect(await seriousViolations(page, screen)).toEqual([]);
+    return ok(await suite.platform.graphql<{ recordAsset: { id: string } }>(await j.token('staff'), `mutation($input: AssetInput!) { recordAsset(input: $input) { id } }`, { input })).recordAsset.id;
   }
 
   async function openInventory(page: Page): Promise<void> {
@@ -62,8 +25,8 @@ describe('the registry screens in a browser', () => {
   }
 
   it('lets staff record an asset by keyboard alone, shows the API’s refusal at the field it names, and counts it in Table 1', async () => {
-    const rostock = await onboarded('assets');
-    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    const rostock = await suite.onboarded('assets');
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await openInventory(page);
     await expect(page.getByTestId('table-one-ECONOMIC_FOUNDATIONS').textContent()).resolves.toBe('0');
     await page.getByTestId('table-one-chart').locator('.recharts-surface').waitFor();
@@ -103,7 +66,7 @@ describe('the registry screens in a browser', () => {
     await expect(row.textContent()).resolves.toContain('1.200 jobs');
     await shot(page, 'registry-assets');
 
-    const stored = ok(await platform.graphql<{ assets: { nodes: Array<{ asOf: string; countries: string[] }> } }>(await rostock.token('viewer'), `{ assets { nodes { asOf countries } } }`)).assets.nodes;
+    const stored = ok(await suite.platform.graphql<{ assets: { nodes: Array<{ asOf: string; countries: string[] }> } }>(await rostock.token('viewer'), `{ assets { nodes { asOf countries } } }`)).assets.nodes;
     expect(stored).toEqual([{ asOf: '2026-01-15', countries: ['DK', 'FI'] }]);
 
     // Editing opens the asset at its own address.
@@ -134,11 +97,11 @@ describe('the registry screens in a browser', () => {
   });
 
   it('lets the jurisdiction-admin remove an asset and shows a viewer the inventory without a control to change it', async () => {
-    const dortmund = await onboarded('viewer');
+    const dortmund = await suite.onboarded('viewer');
     await recordAsset(dortmund, { name: 'TU Dortmund', category: 'INNOVATION_STRENGTHS', type: 'UNIVERSITY', countries: ['PL'] });
     await recordAsset(dortmund, { name: 'Polish community', category: 'CULTURAL_AND_COMMUNITY_CONNECTIONS', type: 'DIASPORA_COMMUNITY', countries: ['PL'] });
 
-    const viewer = await consoleBrowser.signIn(await dortmund.user('viewer'));
+    const viewer = await suite.consoleBrowser.signIn(await dortmund.user('viewer'));
     await openInventory(viewer);
     await viewer.getByTestId('asset-row').filter({ hasText: 'TU Dortmund' }).waitFor();
     for (const name of [/^Edit/, /^Remove/, 'Record asset']) {
@@ -148,7 +111,7 @@ describe('the registry screens in a browser', () => {
     expect(await viewer.getByRole('textbox').count()).toBe(0);
     await shot(viewer, 'registry-assets-viewer');
 
-    const admin = await consoleBrowser.signIn(await dortmund.user('jurisdiction-admin'));
+    const admin = await suite.consoleBrowser.signIn(await dortmund.user('jurisdiction-admin'));
     await openInventory(admin);
     await expect(admin.getByTestId('table-one-CULTURAL_AND_COMMUNITY_CONNECTIONS').textContent()).resolves.toBe('1');
     admin.once('dialog', (dialog) => void dialog.accept());
@@ -159,15 +122,15 @@ describe('the registry screens in a browser', () => {
   });
 
   async function registerPartner(j: TestJurisdiction, input: Record<string, unknown>): Promise<string> {
-    return ok(await platform.graphql<{ registerPartner: { id: string } }>(await j.token('staff'), `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input })).registerPartner.id;
+    return ok(await suite.platform.graphql<{ registerPartner: { id: string } }>(await j.token('staff'), `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input })).registerPartner.id;
   }
 
   it('lets staff register a partner (the API’s refusal at the field) and the jurisdiction-admin merge a likely duplicate', async () => {
-    const rostock = await onboarded('partners');
+    const rostock = await suite.onboarded('partners');
     await registerPartner(rostock, { name: 'Aarhus Kommune', kind: 'CITY', country: 'DK' });
     await registerPartner(rostock, { name: 'Riga', kind: 'CITY', country: 'LV' });
 
-    const staff = await consoleBrowser.signIn(await rostock.user('staff'));
+    const staff = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
     await staff.getByTestId('partners').waitFor();
     const form = staff.getByRole('form', { name: 'Register a partner' });
@@ -189,28 +152,28 @@ describe('the registry screens in a browser', () => {
     await shot(staff, 'registry-partners');
     await expectAccessible(staff, 'partners');
 
-    const admin = await consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
+    const admin = await suite.consoleBrowser.signIn(await rostock.user('jurisdiction-admin'));
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
     await admin.getByRole('button', { name: 'Merge Aarhus kommune into Aarhus Kommune' }).click();
     await admin.getByRole('status').filter({ hasText: '“Aarhus kommune” merged into “Aarhus Kommune”.' }).waitFor();
     await admin.getByTestId('duplicate-group').waitFor({ state: 'detached' });
     await expect(admin.getByTestId('partner-row').count()).resolves.toBe(2);
     await shot(admin, 'registry-partners-merged');
-    const left = ok(await platform.graphql<{ partners: { nodes: Array<{ name: string }> }; partnerDuplicates: unknown[] }>(await rostock.token('viewer'), `{ partners { nodes { name } } partnerDuplicates { key } }`));
+    const left = ok(await suite.platform.graphql<{ partners: { nodes: Array<{ name: string }> }; partnerDuplicates: unknown[] }>(await rostock.token('viewer'), `{ partners { nodes { name } } partnerDuplicates { key } }`));
     expect(left.partners.nodes.map((partner) => partner.name).sort()).toEqual(['Aarhus Kommune', 'Riga']);
     expect(left.partnerDuplicates).toEqual([]);
   });
 
   it('shows a user of another jurisdiction nothing of an asset or partner opened by its address, nor on the map', async () => {
-    const owner = await onboarded('owner');
-    const other = await onboarded('other');
+    const owner = await suite.onboarded('owner');
+    const other = await suite.onboarded('other');
     const id = await recordAsset(owner, { name: 'Confidential shipyard deal', category: 'ECONOMIC_FOUNDATIONS', type: 'INBOUND_FDI', countries: ['NO'] });
 
-    const ownPage = await consoleBrowser.signIn(await owner.user('staff'), `/registry/assets/${id}`);
+    const ownPage = await suite.consoleBrowser.signIn(await owner.user('staff'), `/registry/assets/${id}`);
     await ownPage.getByRole('dialog').getByRole('textbox', { name: 'Name' }).waitFor();
     expect(await ownPage.getByRole('dialog').getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Confidential shipyard deal');
 
-    const page = await consoleBrowser.signIn(await other.user('staff'), `/registry/assets/${id}`);
+    const page = await suite.consoleBrowser.signIn(await other.user('staff'), `/registry/assets/${id}`);
     await page.getByTestId('asset-not-found').waitFor();
     expect(await page.locator('body').innerText()).not.toContain('shipyard');
     expect(await page.getByRole('dialog').count()).toBe(0);
@@ -218,16 +181,16 @@ describe('the registry screens in a browser', () => {
     await expectAccessible(page, 'asset not found');
 
     const partnerId = await registerPartner(owner, { name: 'Secret harbour partner', kind: 'CHAMBER', country: 'NO' });
-    await page.goto(new URL(`/registry/partners/${partnerId}`, consoleBrowser.url).toString());
+    await page.goto(new URL(`/registry/partners/${partnerId}`, suite.consoleBrowser.url).toString());
     await page.getByTestId('partner-not-found').waitFor();
     expect(await page.locator('body').innerText()).not.toContain('Secret harbour');
-    await page.goto(new URL('/registry/countries/NO', consoleBrowser.url).toString());
+    await page.goto(new URL('/registry/countries/NO', suite.consoleBrowser.url).toString());
     await page.getByTestId('country-profile').waitFor();
     expect(await page.locator('[data-testid="ties-map"] path[data-country="NO"]').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/shipyard|Secret harbour/);
   });
   async function establishRelationship(j: TestJurisdiction, input: Record<string, unknown>): Promise<string> {
-    return ok(await platform.graphql<{ establishRelationship: { id: string } }>(await j.token('staff'), `mutation($input: EstablishRelationshipInput!) { establishRelationship(input: $input) { id } }`, { input })).establishRelationship.id;
+    return ok(await suite.platform.graphql<{ establishRelationship: { id: string } }>(await j.token('staff'), `mutation($input: EstablishRelationshipInput!) { establishRelationship(input: $input) { id } }`, { input })).establishRelationship.id;
   }
 
   async function openNav(page: Page, name: string): Promise<void> {
@@ -235,12 +198,12 @@ describe('the registry screens in a browser', () => {
   }
 
   it('imports a partners CSV with country names by keyboard, follows the progress bar to the per-row report, where the name it cannot place is reported on its row', async () => {
-    const rostock = await onboarded('imports');
+    const rostock = await suite.onboarded('imports');
     const folder = mkdtempSync(join(tmpdir(), 'entente-import-'));
     const file = join(folder, 'partners.csv');
     writeFileSync(file, ['name,kind,country', 'Gemeente Rotterdam,city,the Netherlands', 'Baltimore,city,USA', 'Stadt Bremen,city,Deutschland', 'Atlantis Harbour Board,chamber,Atlantis', ''].join('\n'));
 
-    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     // Waiting for the chooser turns on Chromium's file-chooser interception, which takes a round trip: started here,
     // long before Space is pressed, so a loaded machine cannot let the key reach the input first (CI saw no event).
     const chooser = page.waitForEvent('filechooser', { timeout: 180_000 });
@@ -276,11 +239,11 @@ describe('the registry screens in a browser', () => {
     await shot(page, 'registry-import-report');
     await expectAccessible(page, 'import report');
 
-    const partners = ok(await platform.graphql<{ partners: { nodes: Array<{ name: string; country: string }> } }>(await rostock.token('viewer'), `{ partners { nodes { name country } } }`)).partners.nodes;
+    const partners = ok(await suite.platform.graphql<{ partners: { nodes: Array<{ name: string; country: string }> } }>(await rostock.token('viewer'), `{ partners { nodes { name country } } }`)).partners.nodes;
     expect(partners.map((partner) => `${partner.name} ${partner.country}`).sort()).toEqual(['Baltimore US', 'Gemeente Rotterdam NL', 'Stadt Bremen DE']);
 
     // A viewer sees the jobs and their reports, and no control to start one.
-    const viewer = await consoleBrowser.signIn(await rostock.user('viewer'), new URL(page.url()).pathname);
+    const viewer = await suite.consoleBrowser.signIn(await rostock.user('viewer'), new URL(page.url()).pathname);
     await viewer.locator('[data-testid="import-status"][data-status="SUCCEEDED"]').waitFor();
     await openNav(viewer, 'Imports');
     await viewer.getByTestId('import-job-row').waitFor();
@@ -289,13 +252,13 @@ describe('the registry screens in a browser', () => {
   });
 
   it('shows dormant ties at a glance and on the relationships screen, keeps a status change in the relationship’s history, and records an engagement in the log', async () => {
-    const rostock = await onboarded('ties');
+    const rostock = await suite.onboarded('ties');
     const aarhus = await registerPartner(rostock, { name: 'Aarhus Kommune', kind: 'CITY', country: 'DK' });
     await registerPartner(rostock, { name: 'Riga', kind: 'CITY', country: 'LV' });
     await establishRelationship(rostock, { partnerId: aarhus, type: 'SISTER_CITY', status: 'ACTIVE', since: '1964-01-01' });
     await recordAsset(rostock, { name: 'Baltic ferry operators', category: 'ECONOMIC_FOUNDATIONS', type: 'KEY_INDUSTRY', countries: ['DK'] });
 
-    const page = await consoleBrowser.signIn(await rostock.user('staff'));
+    const page = await suite.consoleBrowser.signIn(await rostock.user('staff'));
     await page.getByTestId('glance-dormant').getByRole('link', { name: 'Aarhus Kommune' }).waitFor();
     await expect(page.getByTestId('dormant-count').textContent()).resolves.toBe('1');
     await expect(page.getByTestId('glance-ECONOMIC_FOUNDATIONS').textContent()).resolves.toBe('1');
@@ -356,7 +319,7 @@ describe('the registry screens in a browser', () => {
     await expect(row.textContent()).resolves.toContain('450');
     await shot(page, 'registry-engagements');
     await expectAccessible(page, 'engagement log');
-    const stored = ok(await platform.graphql<{ engagements: { nodes: Array<{ purpose: string; partnerIds: string[] }> } }>(await rostock.token('viewer'), `{ engagements { nodes { purpose partnerIds } } }`)).engagements.nodes;
+    const stored = ok(await suite.platform.graphql<{ engagements: { nodes: Array<{ purpose: string; partnerIds: string[] }> } }>(await rostock.token('viewer'), `{ engagements { nodes { purpose partnerIds } } }`)).engagements.nodes;
     expect(stored).toHaveLength(1);
     expect(stored[0]?.purpose).toBe('Harbour logistics exchange, first meeting');
 
@@ -375,26 +338,26 @@ describe('the registry screens in a browser', () => {
   });
 
   it('shows a user of another jurisdiction nothing of a relationship or an import opened by its address', async () => {
-    const owner = await onboarded('tieowner');
-    const other = await onboarded('tieother');
+    const owner = await suite.onboarded('tieowner');
+    const other = await suite.onboarded('tieother');
     const partnerId = await registerPartner(owner, { name: 'Bergen kommune', kind: 'CITY', country: 'NO' });
     const relationshipId = await establishRelationship(owner, { partnerId, type: 'FRIENDSHIP', formalBasis: 'Secret harbour accord' });
-    const jobId = ok(await platform.graphql<{ importPartnersCsv: { id: string } }>(await owner.token('staff'), `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nTromsø Confidential,city,Norway\n' })).importPartnersCsv.id;
+    const jobId = ok(await suite.platform.graphql<{ importPartnersCsv: { id: string } }>(await owner.token('staff'), `mutation($csv: String!) { importPartnersCsv(csv: $csv) { id } }`, { csv: 'name,kind,country\nTromsø Confidential,city,Norway\n' })).importPartnersCsv.id;
 
-    const own = await consoleBrowser.signIn(await owner.user('viewer'), `/registry/relationships/${relationshipId}`);
+    const own = await suite.consoleBrowser.signIn(await owner.user('viewer'), `/registry/relationships/${relationshipId}`);
     await own.getByRole('dialog', { name: 'Relationship with Bergen kommune' }).getByText('Secret harbour accord').waitFor();
     expect(await own.getByRole('button', { name: 'Change status' }).count()).toBe(0);
-    await own.goto(new URL(`/registry/imports/${jobId}`, consoleBrowser.url).toString());
+    await own.goto(new URL(`/registry/imports/${jobId}`, suite.consoleBrowser.url).toString());
     await own.getByTestId('import-job').waitFor();
 
-    const page = await consoleBrowser.signIn(await other.user('staff'), `/registry/relationships/${relationshipId}`);
+    const page = await suite.consoleBrowser.signIn(await other.user('staff'), `/registry/relationships/${relationshipId}`);
     await page.getByTestId('relationship-not-found').waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/Bergen|Secret harbour/);
     await shot(page, 'registry-relationship-not-found');
     await expectAccessible(page, 'relationship not found');
 
-    await page.goto(new URL(`/registry/imports/${jobId}`, consoleBrowser.url).toString());
+    await page.goto(new URL(`/registry/imports/${jobId}`, suite.consoleBrowser.url).toString());
     await page.getByTestId('import-not-found').waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/Tromsø|Confidential/);
     await shot(page, 'registry-import-not-found');
