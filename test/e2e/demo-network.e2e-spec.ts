@@ -5,8 +5,10 @@ import { seedNetworkMembers } from '@entente/platform';
 /**
  * npm start's demo network against the test platform, with jurisdictions and
  * users of the test's own: members accepted, their grants made, the
- * coordinator's heat map built from them; seeding again changes nothing, and
- * it leaves a revoked grant revoked and a member that left outside.
+ * coordinator's heat map built from them, a joint effort proposed by one
+ * and joined by the other; seeding again changes nothing, and it leaves a
+ * revoked grant revoked, a member that left outside, and proposes no second
+ * effort.
  */
 describe("npm start's demo network", () => {
   let platform: TestPlatform;
@@ -42,7 +44,7 @@ describe("npm start's demo network", () => {
     return j;
   }
 
-  it('makes the jurisdictions members sharing their scopes, and a second run changes nothing people changed since', async () => {
+  it('makes the jurisdictions members sharing their scopes and taking up a joint effort, and a second run changes nothing people changed since', async () => {
     const [port, inland] = await Promise.all([onboardWithPriority('demo-port', 'Baltic trade', 'DK'), onboardWithPriority('demo-inland', 'Rail freight', 'PL')]);
     const lines: string[] = [];
     const options = {
@@ -50,6 +52,7 @@ describe("npm start's demo network", () => {
       coordinatorToken: () => coordinator.token(),
       adminTokenOf: (id: string) => (id === port.id ? port : inland).token('jurisdiction-admin'),
       grants: { [port.id]: [{ scope: 'PRIORITIES', fields: ['title', 'countries'] }, { scope: 'PARTNERS' }], [inland.id]: [{ scope: 'PRIORITIES' }] },
+      effort: { kind: 'COMMON_DELEGATION', title: 'Rail and port delegation', country: 'PL', timelineStart: '2027-06-01', timelineEnd: '2027-06-05', lead: port.id, shares: { [port.id]: 70, [inland.id]: 30 } },
       name: `Demo network ${port.id.slice(-6)}`,
       log: (line: string) => lines.push(line),
     };
@@ -66,6 +69,19 @@ describe("npm start's demo network", () => {
     expect(heat.map((c) => [c.jurisdictionId, c.country, c.priorities]).sort()).toEqual([[inland.id, 'PL', 1], [port.id, 'DK', 1]].sort());
     const grantsOf = async (j: TestJurisdiction) =>
       ok(await platform.graphql<{ sharingGrants: Array<{ id: string; scope: string; fields: string[]; current: boolean }> }>(await j.token('jurisdiction-admin'), `query($n: ID!) { sharingGrants(networkId: $n) { id scope fields current } }`, { n: networkId })).sharingGrants;
+    const effortsOf = async () =>
+      ok(
+        await platform.graphql<{ jointEfforts: Array<{ title: string; kind: string; status: string; leadJurisdictionId: string; participants: Array<{ jurisdictionId: string; costShare: number; joinedAt: string | null }> }> }>(
+          await port.token('viewer'),
+          `query($n: ID!) { jointEfforts(networkId: $n) { title kind status leadJurisdictionId participants { jurisdictionId costShare joinedAt } } }`,
+          { n: networkId },
+        ),
+      ).jointEfforts;
+    const [effort, ...more] = await effortsOf();
+    expect(more).toEqual([]);
+    expect(effort).toMatchObject({ title: 'Rail and port delegation', kind: 'COMMON_DELEGATION', leadJurisdictionId: port.id });
+    expect(effort?.participants.map((p) => [p.jurisdictionId, p.costShare, p.joinedAt !== null]).sort()).toEqual([[inland.id, 30, true], [port.id, 70, true]].sort());
+    expect(lines.some((line) => line.includes('take up the joint effort "Rail and port delegation"'))).toBe(true);
     const portGrants = await grantsOf(port);
     expect(portGrants.map((g) => g.scope).sort()).toEqual(['PARTNERS', 'PRIORITIES']);
     expect(portGrants.find((g) => g.scope === 'PRIORITIES')?.fields.sort()).toEqual(['countries', 'title']);
@@ -82,5 +98,6 @@ describe("npm start's demo network", () => {
     expect(lines.some((line) => line.includes(`${inland.id} is not a member`))).toBe(true);
     const networks = ok(await platform.graphql<{ networks: Array<{ name: string }> }>(token, `{ networks { name } }`)).networks;
     expect(networks.filter((n) => n.name === options.name)).toHaveLength(1);
+    expect((await effortsOf()).map((e) => e.title)).toEqual(['Rail and port delegation']);
   });
 });

@@ -19,6 +19,39 @@ export const DEMO_GRANTS: Record<string, Array<{ scope: string; fields?: string[
   maryland: [{ scope: 'PRIORITIES', fields: ['title', 'countries'] }, { scope: 'PARTNERS' }],
 };
 
+/** A joint effort between members: the lead proposes it, each other participant's jurisdiction-admin joins it. */
+export interface DemoEffort {
+  kind: string;
+  title: string;
+  country: string | null;
+  /** YYYY-MM-DD, or null for no timeline. */
+  timelineStart: string | null;
+  timelineEnd: string | null;
+  /** The member that proposes and leads it. */
+  lead: string;
+  /** Every participant's cost share (the lead's among them), summing to 100. */
+  shares: Record<string, number>;
+}
+
+/**
+ * The demo network's joint effort: Maryland and Palmerston North, who both
+ * name Japan among their priorities, share a representative there. Both
+ * plan in fiscal years from 1 July, so the timeline sits inside the plan
+ * `year` the demo gives them (July to June): joining puts a proposed
+ * activity with the share in each one's plan.
+ */
+export function demoEffort(year: number): DemoEffort {
+  return {
+    kind: 'SHARED_REPRESENTATION',
+    title: 'Shared representation in Japan',
+    country: 'JP',
+    timelineStart: `${year}-09-01`,
+    timelineEnd: `${year + 1}-03-31`,
+    lead: 'maryland',
+    shares: { maryland: 60, 'palmerston-north': 40 },
+  };
+}
+
 export interface DemoNetworkResult {
   networkId: string;
   coordinator: DemoUser;
@@ -34,6 +67,8 @@ export interface DemoNetworkOptions {
   adminTokenOf: (jurisdictionId: string) => Promise<string>;
   /** Each member's grants, by jurisdiction id. */
   grants: Record<string, Array<{ scope: string; fields?: string[] }>>;
+  /** A joint effort its members take up, once: not again when one of that title exists. */
+  effort?: DemoEffort;
   name?: string;
   log: (line: string) => void;
   /** How long to wait for the network service to learn of an onboarded member before inviting it. */
@@ -45,8 +80,10 @@ export interface DemoNetworkOptions {
  * would: the regional coordinator creates it (or finds it by name) and
  * invites each; each jurisdiction-admin accepts and shares its scopes. Safe
  * to re-run, and it respects what people did since: only a network this run
- * created invites (a member that left is not brought back), and a scope the
- * member ever granted (also one since revoked) is not granted again.
+ * created invites (a member that left is not brought back), a scope the
+ * member ever granted (also one since revoked) is not granted again, and the
+ * joint effort is proposed only while none of its title exists (whatever
+ * became of it since).
  */
 export async function seedNetworkMembers(options: DemoNetworkOptions): Promise<string> {
   const name = options.name ?? DEMO_NETWORK.name;
@@ -79,7 +116,23 @@ export async function seedNetworkMembers(options: DemoNetworkOptions): Promise<s
     }
     options.log(`demo network: ${jurisdiction} is a member of ${name}${granted.length ? `, sharing ${granted.map((g) => g.scope.toLowerCase()).join(', ')}` : ''}`);
   }
+  if (options.effort) await takeUp(options.effort);
   return networkId;
+
+  /** The lead proposes the effort with every participant's share; the others join it. */
+  async function takeUp(effort: DemoEffort): Promise<void> {
+    const leadToken = await options.adminTokenOf(effort.lead);
+    const { jointEfforts } = await must<{ jointEfforts: Array<{ title: string }> }>(leadToken, 'query($n: ID!) { jointEfforts(networkId: $n) { title } }', { n: networkId });
+    if (jointEfforts.some((existing) => existing.title === effort.title)) return;
+    const participants = Object.entries(effort.shares).map(([jurisdictionId, costShare]) => ({ jurisdictionId, costShare }));
+    const { proposeJointEffort } = await must<{ proposeJointEffort: { id: string } }>(leadToken, 'mutation($input: ProposeJointEffortInput!) { proposeJointEffort(input: $input) { id } }', {
+      input: { networkId, kind: effort.kind, title: effort.title, country: effort.country, timelineStart: effort.timelineStart, timelineEnd: effort.timelineEnd, participants },
+    });
+    for (const { jurisdictionId } of participants.filter((participant) => participant.jurisdictionId !== effort.lead)) {
+      await must(await options.adminTokenOf(jurisdictionId), 'mutation($id: ID!) { joinJointEffort(effortId: $id) { id } }', { id: proposeJointEffort.id });
+    }
+    options.log(`demo network: ${participants.map((p) => `${p.jurisdictionId} ${p.costShare} %`).join(', ')} take up the joint effort "${effort.title}"`);
+  }
 
   /** The network service learns of an onboarded jurisdiction by event: until then it refuses the id (BAD_USER_INPUT), so wait a little. */
   async function invite(token: string, id: string, jurisdiction: string): Promise<void> {
@@ -112,6 +165,7 @@ export async function seedDemoNetwork(options: { repoRoot: string; keycloakUrl: 
     coordinatorToken: () => tokenOf(coordinator),
     adminTokenOf: (jurisdiction) => tokenOf(userOf((user) => user.jurisdiction === jurisdiction && user.roles.includes('jurisdiction-admin'), `jurisdiction-admin for ${jurisdiction}`)),
     grants: DEMO_GRANTS,
+    effort: demoEffort(new Date().getUTCFullYear() + 1),
     log: options.log,
   });
   return { networkId, coordinator };
