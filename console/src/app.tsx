@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { Alert, Button, Center, MantineProvider, createTheme } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -6,6 +6,7 @@ import { Provider as GraphQLProvider, useQuery } from 'urql';
 import type { Auth } from './auth';
 import { createClient } from './client';
 import { OVER } from './colors';
+import { Busy } from './busy';
 import { localeOf } from './format';
 import { graphql } from './gql';
 import { HomePage } from './pages/home';
@@ -139,11 +140,3 @@ function SignedIn({ auth }: { auth: Auth }) {
   );
 }
 
-export function Busy() {
-  const { t } = useTranslation();
-  return (
-    <Center p="xl" role="status" aria-live="polite">
-      <Loader aria-label={t('app.loading')} />
-    </Center>
-  );
-}

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Client, useClient, useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
 import type { JurisdictionStatus } from '../gql/graphql';

@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, OVER } from '../colors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';

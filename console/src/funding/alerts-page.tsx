@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type CombinedError, type OperationResult, useClient, useMutation } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL, OVER } from '../colors';
 import { graphql } from '../gql';
 import type { AlertKind, AlertsQuery } from '../gql/graphql';

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, TagsInput, Text, Title } from '@ma
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { OVER } from '../colors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';

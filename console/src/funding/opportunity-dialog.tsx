@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { graphql } from '../gql';
 import { useCan, useSession } from '../session';
 import { FollowToggle } from './follow-toggle';

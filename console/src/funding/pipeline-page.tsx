@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { type CombinedError, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { graphql } from '../gql';
 import type { FundingApplicationFieldsFragment, FundingApplicationStage } from '../gql/graphql';
 import { QueryError } from '../query-error';

@@ -3,7 +3,7 @@ import { type FormEvent, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL, PENDING } from '../colors';
 import { graphql } from '../gql';
 import type { OpportunitiesQuery, OpportunitySearchContextQuery, OpportunitySearchInput } from '../gql/graphql';

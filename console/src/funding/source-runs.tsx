@@ -4,17 +4,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL, OVER, PENDING } from '../colors';
 import { formatNumber } from '../format';
 import { graphql } from '../gql';
-import type { ScoutingRunQuery as ScoutingRunResult, ScoutingRunStatus } from '../gql/graphql';
+import type { FundingSourcesQuery, ScoutingRunQuery as ScoutingRunResult, ScoutingRunStatus } from '../gql/graphql';
 import { QueryError } from '../query-error';
 import { Section } from '../registry/feedback';
 import { RecordTable } from '../registry/record-table';
 import { useSession } from '../session';
 import { PageTitle } from '../shell';
-import type { Source } from './sources-page';
+
+/** A funding source as the sources page lists it. */
+export type Source = FundingSourcesQuery['fundingSources']['nodes'][number];
 
 graphql(`
   fragment ScoutingRunFields on ScoutingRun {

@@ -3,11 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL } from '../colors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
-import type { AddFundingSourceInput, FunderKind, FundingSourceKind, FundingSourcesQuery as FundingSourcesResult } from '../gql/graphql';
+import type { AddFundingSourceInput, FunderKind, FundingSourceKind } from '../gql/graphql';
 import { FormErrors } from '../planning/form-errors';
 import { QueryError } from '../query-error';
 import { ERROR_COLOUR, Notice, Section } from '../registry/feedback';
@@ -16,7 +16,7 @@ import { RecordNotFound } from '../registry/not-found';
 import { RecordTable } from '../registry/record-table';
 import { useSession } from '../session';
 import { PageTitle } from '../shell';
-import { RunStatusBadge, scheduleText, SourceDetail } from './source-runs';
+import { RunStatusBadge, scheduleText, type Source, SourceDetail } from './source-runs';
 
 const FundingSourcesQuery = graphql(`
   query FundingSources {
@@ -57,8 +57,6 @@ const AddFundingSourceMutation = graphql(`
     }
   }
 `);
-
-export type Source = FundingSourcesResult['fundingSources']['nodes'][number];
 
 const KINDS: readonly FundingSourceKind[] = ['CSV', 'FEED', 'GRANTS_GOV_EXTRACT', 'SIMPLER_GRANTS_GOV', 'EU_FUNDING_TENDERS'];
 const FUNDER_KINDS: readonly FunderKind[] = ['NATIONAL', 'STATE', 'EU', 'EMBASSY_OR_HIGH_COMMISSION', 'TRUST_OR_FOUNDATION', 'INTERNATIONAL_ORGANISATION', 'CORPORATE'];

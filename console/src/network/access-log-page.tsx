@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { graphql } from '../gql';
 import type { SharingAccessLogQuery } from '../gql/graphql';
 import { QueryError } from '../query-error';

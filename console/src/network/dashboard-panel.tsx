@@ -1,7 +1,7 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
 import { QueryError } from '../query-error';

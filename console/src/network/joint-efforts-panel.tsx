@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL, PENDING } from '../colors';
 import { formatDate, formatNumber } from '../format';
 import { graphql } from '../gql';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { graphql } from '../gql';
 import { QueryError } from '../query-error';
 import { GeneralErrors, Notice } from '../registry/feedback';

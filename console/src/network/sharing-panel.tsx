@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { FITS, NEUTRAL } from '../colors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { currentPlanYear, formatDate, formatNumber } from '../format';
 import { graphql } from '../gql';
 import { useSession } from '../session';

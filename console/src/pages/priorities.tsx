@@ -2,7 +2,7 @@ import { Alert, Button, Group, MultiSelect, Paper, Progress, Select, Stack, Tabl
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
 import type { PriorityFocus } from '../gql/graphql';

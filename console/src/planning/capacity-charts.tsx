@@ -3,8 +3,11 @@ import { BarChart } from '@mantine/charts';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatNumber } from '../format';
+import type { PlanQuery } from '../gql/graphql';
 import { useSession } from '../session';
-import type { CapacityCheck } from './capacity';
+
+/** A plan's check against its budget and staff, as the plan page reads it. */
+export type CapacityCheck = PlanQuery['planCapacity'];
 
 const SOURCES = ['own', 'external', 'partner'] as const;
 

@@ -1,16 +1,14 @@
 import { Badge, Group, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatMoney, formatNumber, usedPercent } from '../format';
-import type { PlanQuery as PlanQueryResult } from '../gql/graphql';
 import { FITS, OVER, WARNING_TEXT } from '../colors';
 import { useSession } from '../session';
+import type { CapacityCheck } from './capacity-charts';
 
 // recharts is the largest library of the console: it loads with the chart, after the gauge is on screen.
 const CapacityCharts = lazy(() => import('./capacity-charts'));
-
-export type CapacityCheck = PlanQueryResult['planCapacity'];
 
 /** The gauge says at a glance whether the plan fits (green) or not (red) and by how much; the charts say where. */
 export function CapacityPanel({ check }: { check: CapacityCheck }) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { currentPlanYear, formatDate } from '../format';
 import { graphql } from '../gql';
 import type { ReportFormat } from '../gql/graphql';

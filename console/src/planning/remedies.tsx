@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import { FITS, WARNING_TEXT } from '../colors';
 import { QueryError } from '../query-error';
 import { useCan } from '../session';
-import type { CapacityCheck } from './capacity';
+import type { CapacityCheck } from './capacity-charts';
 
 const ApplyRemedyMutation = graphql(`
   mutation ApplyRemedy($year: Int!, $input: ApplyRemedyInput!) {

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { OVER } from '../colors';
 import { graphql } from '../gql';
 import type { ReportFormat, ReportingCadence, ReportLanguage } from '../gql/graphql';

@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Select
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatDate, formatNumber } from '../format';
 import { graphql } from '../gql';
 import type { GovernanceModel, LocalGoalKind, StrategyEditorQuery, StrategyInput } from '../gql/graphql';

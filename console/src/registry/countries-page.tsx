@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 // Vite copies the shapes into dist/assets (hashed, cached for good): the map loads them from the console's own origin, never from the internet.
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatNumber } from '../format';
 import { graphql } from '../gql';
 import { QueryError } from '../query-error';

@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { formatDate, formatMoney, formatNumber } from '../format';
 import { graphql } from '../gql';
 import type { EngagementType } from '../gql/graphql';

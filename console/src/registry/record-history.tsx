@@ -2,7 +2,7 @@ import { List, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useQuery } from 'urql';
-import { Busy } from '../app';
+import { Busy } from '../busy';
 import { graphql } from '../gql';
 import { QueryError } from '../query-error';
 import { useSession } from '../session';

@@ -3,7 +3,7 @@
 import { GenericContainer, StartedTestContainer, Wait } from 'testcontainers';
 import { GREENMAIL_VERSION, KAFKA_VERSION, KEYCLOAK_VERSION } from './maven';
 import { REALM_FILE } from './paths';
-import type { InfraEndpoints } from './infra';
+import type { InfraEndpoints } from './endpoints';
 
 const started: StartedTestContainer[] = [];
 

@@ -10,17 +10,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killByPidFile, pidFile, runningPid, spawnDetached, stopByPidFile, writePidRecord } from './proc';
 import { InfraProfile, ProfileConfig, SERVER_NAMES, ServerName, profileConfig } from './profiles';
+import type { InfraEndpoints } from './endpoints';
 import { LocalServer, kafkaServer, keycloakServer, mailServer, mongoServer } from './servers';
 
-export interface InfraEndpoints {
-  kafkaBrokers: string[];
-  mongoUrl: string;
-  keycloakUrl: string;
-  /** Where services send mail: `smtp://host:port` (SMTP_URL). */
-  smtpUrl: string;
-  /** GreenMail's REST API, where what was sent is read; null for an external SMTP server. */
-  mailApiUrl: string | null;
-}
+export type { InfraEndpoints };
 
 export type ServerState = 'running' | 'stopped' | 'external';
 export type Logger = (line: string) => void;
