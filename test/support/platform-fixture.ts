@@ -109,7 +109,7 @@ async function sharedPlatform(runId: string): Promise<TestPlatform> {
     // Left by a run that did not get to its teardown (interrupted): its apps would hold these ports.
     for (const pid of state.pids.filter(isPlatformApp)) process.kill(pid, 'SIGKILL');
   }
-  const platform = await launchPlatform({ name: 'shared' }, ports);
+  const platform = await launchPlatform({ name: 'shared', shared: true }, ports);
   const pids = platform.pids();
   mkdirSync(SHARED_PLATFORM_DIR, { recursive: true });
   writeFileSync(stateFile, JSON.stringify({ runId, pids, ports, databasePrefix: platform.databasePrefix, logDir: platform.settings.logDir } satisfies SharedPlatformState));
@@ -154,7 +154,13 @@ async function postGraphql<T>(ports: AppPorts, token: string | null, query: stri
 }
 
 async function launchPlatform(
-  options: { name: string; env?: NodeJS.ProcessEnv; appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>> },
+  options: {
+    name: string;
+    env?: NodeJS.ProcessEnv;
+    appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
+    /** The worker's shared platform: outlives the jest worker that starts it (the global teardown stops it by pid), so the worker does not wait for its apps to exit. */
+    shared?: boolean;
+  },
   ports: AppPorts,
 ): Promise<TestPlatform & { pids(): number[] }> {
   const databasePrefix = `e2e_${options.name}_${randomBytes(3).toString('hex')}`;
@@ -179,6 +185,8 @@ async function launchPlatform(
   const start = async (app: AppName, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> => {
     const appSettings = { ...settings, appEnv: { ...settings.appEnv, [app]: { ...settings.appEnv?.[app], ...env } } };
     const child = spawnApp(app, appSettings);
+    // Without this, jest's worker cannot exit while the shared apps run, and jest kills it ("failed to exit gracefully").
+    if (options.shared) child.unref();
     children.set(app, child);
     await waitReady(app, ports[app], { timeoutMs: 90_000, child, logDir: settings.logDir });
     return child;
