@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicationAwardedV1Payload } from '@entente/contracts';
-import { ConflictError, NotFoundError } from '@entente/errors';
 import type { Actor, TenantScope } from '@entente/persistence';
 import { JsonLogger } from '@entente/telemetry';
 import { PlanService } from '../plans/plan.service';
-import { retryDelayMs } from '../plans/waiting-retry';
+import { attemptIntoPlan } from '../plans/waiting-retry';
 import { FundingAwardRepository } from './funding-award.repository';
 import type { FundingAwardReceipt, FundingAwardStatus } from './funding-award.schema';
 
@@ -63,27 +62,9 @@ export class FundingAwards {
 
   private async settle(scope: TenantScope, award: Award, attempts: number, now: Date): Promise<FundingAwardStatus> {
     const line = { label: award.label, amount: award.amount, fundingReference: awardReference(award.applicationId) };
-    let note: string | null = null;
-    try {
-      await this.addOnce(scope, award.year, line);
-    } catch (error) {
-      if (!(error instanceof NotFoundError || error instanceof ConflictError)) throw error;
-      note = error.message;
-    }
-    const status: FundingAwardStatus = note === null ? 'applied' : 'waiting';
-    const nextAttemptAt = note === null ? null : new Date(now.getTime() + retryDelayMs(attempts));
+    const { status, note, nextAttemptAt } = await attemptIntoPlan(() => this.plans.addFundingLineOnce(scope, AWARD_ACTOR, award.year, line), attempts, now);
     await this.receipts.record(scope, { applicationId: award.applicationId, year: award.year, label: award.label, amount: award.amount, status, note, receivedAt: award.receivedAt, attempts, nextAttemptAt });
     if (nextAttemptAt) this.logger.log(`award ${award.applicationId} of ${scope.jurisdictionId} waits for plan ${award.year}: ${note}; tried again at ${nextAttemptAt.toISOString()}`);
     return status;
-  }
-
-  /** A conflict can be a concurrent delivery that just added the line: the second try finds it, or meets the plan's state again. */
-  private async addOnce(scope: TenantScope, year: number, line: { label: string; amount: number; fundingReference: string }): Promise<void> {
-    try {
-      await this.plans.addFundingLineOnce(scope, AWARD_ACTOR, year, line);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      await this.plans.addFundingLineOnce(scope, AWARD_ACTOR, year, line);
-    }
   }
 }

@@ -6,7 +6,7 @@ import { JsonLogger } from '@entente/telemetry';
 import type { ActivityInput } from '../plans/activity.rules';
 import type { ActivityOrigin } from '../plans/plan-content';
 import { PlanService } from '../plans/plan.service';
-import { retryDelayMs } from '../plans/waiting-retry';
+import { attemptIntoPlan } from '../plans/waiting-retry';
 import { JointEffortReceiptRepository } from './joint-effort-receipt.repository';
 import type { JointEffortReceiptStatus } from './joint-effort-receipt.schema';
 
@@ -89,29 +89,15 @@ export class JointEffortActivities {
 
   private async settle(scope: TenantScope, joined: JointEffortParticipantJoinedV1Payload, receivedAt: Date, attempts: number, now: Date): Promise<JointEffortReceiptStatus> {
     const year = await this.plans.planYearOn(scope, joined.timeline?.start ?? joined.joinedAt.slice(0, 10));
-    let note: string | null = null;
-    try {
-      // A plan year the plan cannot have, or a window its rules refuse, waits like a missing plan: the joining stays on record.
-      const input = activityOf(joined, await this.plans.planPeriod(scope, year));
-      await this.addOnce(scope, year, input, originOf(joined.effortId));
-    } catch (error) {
-      if (!(error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError)) throw error;
-      note = error.message;
-    }
-    const status: JointEffortReceiptStatus = note === null ? 'applied' : 'waiting';
-    const nextAttemptAt = note === null ? null : new Date(now.getTime() + retryDelayMs(attempts));
+    // A plan year the plan cannot have, or a window its rules refuse (ValidationError), waits like a missing plan: the joining stays on record.
+    const { status, note, nextAttemptAt } = await attemptIntoPlan(
+      async () => this.plans.proposeActivityOnce(scope, JOINT_EFFORT_ACTOR, year, activityOf(joined, await this.plans.planPeriod(scope, year)), originOf(joined.effortId)),
+      attempts,
+      now,
+      [NotFoundError, ConflictError, ValidationError],
+    );
     await this.receipts.record(scope, { effortId: joined.effortId, year, title: joined.title, costShare: joined.costShare, status, note, receivedAt, joined, attempts, nextAttemptAt });
     if (nextAttemptAt) this.logger.log(`joint effort ${joined.effortId} of ${scope.jurisdictionId} waits for plan ${year}: ${note}; tried again at ${nextAttemptAt.toISOString()}`);
     return status;
-  }
-
-  /** A conflict can be a concurrent delivery that just added the activity: the second try finds it, or meets the plan's state again. */
-  private async addOnce(scope: TenantScope, year: number, input: ActivityInput, origin: ActivityOrigin): Promise<void> {
-    try {
-      await this.plans.proposeActivityOnce(scope, JOINT_EFFORT_ACTOR, year, input, origin);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      await this.plans.proposeActivityOnce(scope, JOINT_EFFORT_ACTOR, year, input, origin);
-    }
   }
 }
